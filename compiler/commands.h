@@ -1,0 +1,16 @@
+#pragma once
+/// Subcommands: each registers its CLI11 options and returns its runner.
+/// One table in main.cc drives both --help and dispatch.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace rbc {
+
+using Runner = std::function<int()>;
+
+Runner add_lint_command(CLI::App& app);
+Runner add_rules_command(CLI::App& app);
+Runner add_explain_command(CLI::App& app);
+
+}  // namespace rbc

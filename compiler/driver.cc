@@ -1,0 +1,135 @@
+#include "compiler/driver.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "compiler/markdown.h"
+#include "linter/analysis.h"
+#include "linter/rule.h"
+
+namespace rbc {
+namespace fs = std::filesystem;
+
+std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run) {
+  std::vector<std::string> files;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& p) {
+    if (seen.insert(fs::path(p).lexically_normal().string()).second) files.push_back(p);
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      run.errors.push_back(fmt::format("{}: no such file or directory", path));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      add(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      run.errors.push_back(fmt::format("{}: cannot read directory: {}", path, ec.message()));
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        run.errors.push_back(fmt::format("{}: {}", it->path().string(), ec.message()));
+        break;
+      }
+      std::string name = it->path().filename().string();
+      if (it->is_directory(ec)) {
+        if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
+        continue;
+      }
+      if (it->path().extension() == ".md" && it->is_regular_file(ec)) {
+        fs::path p = it->path();
+        found.push_back((path == "." ? p.lexically_relative(".") : p).string());
+      }
+    }
+    if (found.empty()) run.warnings.push_back(fmt::format("{}: no *.md runbooks found in this directory", path));
+    std::sort(found.begin(), found.end());
+    for (const auto& f : found) add(f);
+  }
+  return files;
+}
+
+FileResult lint_bytes(std::string path, std::string bytes) {
+  FileResult result;
+  result.path = path;
+  result.runbook = parse_runbook(std::move(path), std::move(bytes));
+  if (!result.runbook.binary) analyze(result.runbook);
+  std::vector<const Rule*> rules;
+  for (const Rule& rule : all_rules()) rules.push_back(&rule);
+  run_rules(result.runbook, rules, result.diagnostics);
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  return result;
+}
+
+namespace {
+
+FileResult lint_file(const std::string& path, const LintOptions& options) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (ec) {
+    FileResult r;
+    r.path = path;
+    r.error = fmt::format("{}: cannot read: {}", path, ec.message());
+    return r;
+  }
+  if (size > options.max_file_size) {
+    FileResult r;
+    r.path = path;
+    r.error = fmt::format("{}: file is {:.1f} MiB, larger than the {:.0f} MiB limit (--max-file-size); skipped", path,
+                          static_cast<double>(size) / (1024 * 1024),
+                          static_cast<double>(options.max_file_size) / (1024 * 1024));
+    return r;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    FileResult r;
+    r.path = path;
+    r.error = fmt::format("{}: cannot open: {}", path, std::strerror(errno));
+    return r;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    FileResult r;
+    r.path = path;
+    r.error = fmt::format("{}: read error", path);
+    return r;
+  }
+  return lint_bytes(path, std::move(buffer).str());
+}
+
+}  // namespace
+
+LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options) {
+  LintRun run;
+  std::vector<std::string> files = collect_runbooks(paths, run);
+  run.files.resize(files.size());
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, files.size())));
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < files.size();) run.files[i] = lint_file(files[i], options);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  for (const auto& f : run.files)
+    if (!f.error.empty()) run.errors.push_back(f.error);
+  return run;
+}
+
+}  // namespace rbc

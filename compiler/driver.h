@@ -1,0 +1,43 @@
+#pragma once
+/// The driver: finds runbooks under the paths given, runs each through the
+/// pipeline (front end → analysis → rules) in parallel, and returns the
+/// results in a deterministic order. Per-file work is a pure function of the
+/// file's bytes and the options.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/ir.h"
+#include "linter/diagnostic.h"
+
+namespace rbc {
+
+struct LintOptions {
+  unsigned jobs = 0;                          ///< 0: one per core
+  uint64_t max_file_size = 16 * 1024 * 1024;  ///< larger files are refused with an error
+};
+
+struct FileResult {
+  std::string path;
+  std::string error;  ///< I/O problem; empty when the file was read
+  Runbook runbook;
+  std::vector<Diagnostic> diagnostics;  ///< sorted
+};
+
+struct LintRun {
+  std::vector<FileResult> files;
+  std::vector<std::string> errors;    ///< usage or I/O errors, one line each
+  std::vector<std::string> warnings;  ///< e.g. a directory with no runbooks
+};
+
+/// Files named explicitly are taken whatever their extension; directories
+/// are walked for *.md (hidden directories and node_modules skipped).
+std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run);
+
+/// The whole pipeline for one file's bytes (no I/O): what tests call.
+FileResult lint_bytes(std::string path, std::string bytes);
+
+/// Reads and lints every runbook under `paths`.
+LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options);
+
+}  // namespace rbc

@@ -1,0 +1,313 @@
+#include "compiler/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <cstring>
+#include <mutex>
+
+#include "compiler/fence_info.h"
+#include "compiler/metadata.h"
+#include "compiler/slug.h"
+
+namespace rbc {
+namespace {
+
+using NodeType = DocNode::Type;
+
+struct CmarkDocument {
+  cmark_parser* parser = nullptr;
+  cmark_node* root = nullptr;
+  ~CmarkDocument() {
+    if (root) cmark_node_free(root);
+    if (parser) cmark_parser_free(parser);
+  }
+};
+
+void attach_extensions(cmark_parser* parser) {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser, ext);
+}
+
+NodeType type_of(cmark_node* node) {
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_DOCUMENT: return NodeType::document;
+    case CMARK_NODE_BLOCK_QUOTE: return NodeType::block_quote;
+    case CMARK_NODE_LIST: return NodeType::list;
+    case CMARK_NODE_ITEM: return NodeType::item;
+    case CMARK_NODE_CODE_BLOCK: return NodeType::code_block;
+    case CMARK_NODE_HTML_BLOCK: return NodeType::html_block;
+    case CMARK_NODE_PARAGRAPH: return NodeType::paragraph;
+    case CMARK_NODE_HEADING: return NodeType::heading;
+    case CMARK_NODE_THEMATIC_BREAK: return NodeType::thematic_break;
+    case CMARK_NODE_TEXT: return NodeType::text;
+    case CMARK_NODE_SOFTBREAK: return NodeType::softbreak;
+    case CMARK_NODE_LINEBREAK: return NodeType::linebreak;
+    case CMARK_NODE_CODE: return NodeType::code;
+    case CMARK_NODE_HTML_INLINE: return NodeType::html_inline;
+    case CMARK_NODE_EMPH: return NodeType::emph;
+    case CMARK_NODE_STRONG: return NodeType::strong;
+    case CMARK_NODE_LINK: return NodeType::link;
+    case CMARK_NODE_IMAGE: return NodeType::image;
+    case CMARK_NODE_FOOTNOTE_REFERENCE: return NodeType::footnote_reference;
+    default: break;
+  }
+  const char* name = cmark_node_get_type_string(node);
+  if (!name) return NodeType::other;
+  if (!std::strcmp(name, "table")) return NodeType::table;
+  if (!std::strcmp(name, "table_row") || !std::strcmp(name, "table_header")) return NodeType::table_row;
+  if (!std::strcmp(name, "table_cell")) return NodeType::table_cell;
+  if (!std::strcmp(name, "strikethrough")) return NodeType::strikethrough;
+  if (!std::strcmp(name, "tasklist")) return NodeType::item;
+  return NodeType::other;
+}
+
+/// Plain text of a node's inline content (what GitHub slugs a heading from).
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    switch (cmark_node_get_type(child)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE: out += cmark_node_get_literal(child); break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK: out += ' '; break;
+      case CMARK_NODE_HTML_INLINE: break;
+      default: out += plain_text(child);
+    }
+  }
+  return out;
+}
+
+uint32_t line_end(const SourceFile& src, uint32_t line) {
+  return src.line_start(line) + static_cast<uint32_t>(src.line_text(line).size());
+}
+
+/// Maps each byte of a code block's literal back to the file. Literal line i
+/// is the tail of file line `first_line + i` (cmark strips the container
+/// prefix and indentation); a tab cmark split into spaces maps to the tab.
+std::vector<uint32_t> map_body(const SourceFile& src, const std::string& body, uint32_t first_line) {
+  std::vector<uint32_t> map(body.size() + 1, 0);
+  size_t pos = 0;
+  uint32_t line = first_line;
+  while (pos < body.size()) {
+    size_t nl = body.find('\n', pos);
+    size_t end = nl == std::string::npos ? body.size() : nl;
+    std::string_view lit(body.data() + pos, end - pos);
+    std::string_view file_line = src.line_text(line);
+    uint32_t file_line_start = src.line_start(line);
+    size_t skip = 0;  // leading literal bytes with no counterpart (expanded tab)
+    while (skip < lit.size() && !(file_line.size() >= lit.size() - skip &&
+                                  file_line.substr(file_line.size() - (lit.size() - skip)) == lit.substr(skip)))
+      ++skip;
+    uint32_t tail_start = file_line_start + static_cast<uint32_t>(file_line.size() - (lit.size() - skip));
+    for (size_t i = 0; i < lit.size(); ++i)
+      map[pos + i] = i < skip ? (tail_start > file_line_start ? tail_start - 1 : tail_start)
+                              : tail_start + static_cast<uint32_t>(i - skip);
+    if (nl != std::string::npos) map[end] = file_line_start + static_cast<uint32_t>(file_line.size());
+    pos = end + 1;
+    ++line;
+  }
+  map[body.size()] = body.empty() ? src.line_start(first_line)
+                                  : (body.back() == '\n' ? src.line_start(line) : map[body.size() - 1] + 1);
+  return map;
+}
+
+/// True when file line `line` closes a fence opened with `length` × `ch`.
+bool is_closing_fence(const SourceFile& src, uint32_t line, int length, char ch) {
+  std::string_view text = src.line_text(line);
+  size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '>')) ++i;
+  int run = 0;
+  while (i < text.size() && text[i] == ch) ++i, ++run;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  return run >= length && i == text.size();
+}
+
+class Builder {
+ public:
+  explicit Builder(Runbook& rb) : rb_(rb), src_(*rb.source) {}
+
+  void build(cmark_node* root) {
+    rb_.code_line.assign(src_.line_count() + 2, false);
+    rb_.document.type = NodeType::document;
+    // The path from the root to the node last entered; robust to nodes that
+    // get no EXIT event (leaves), whatever the extension.
+    std::vector<std::pair<cmark_node*, DocNode*>> path{{root, &rb_.document}};
+    cmark_iter* iter = cmark_iter_new(root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (ev != CMARK_EVENT_ENTER || node == root) continue;
+      cmark_node* parent = cmark_node_parent(node);
+      while (path.size() > 1 && path.back().first != parent) path.pop_back();
+      DocNode& added = path.back().second->children.emplace_back(convert(node));
+      path.emplace_back(node, &added);
+    }
+    cmark_iter_free(iter);
+  }
+
+ private:
+  uint32_t block_line(cmark_node* node) {
+    for (cmark_node* n = node; n; n = cmark_node_parent(n))
+      if (int line = cmark_node_get_start_line(n); line > 0) return static_cast<uint32_t>(line);
+    return 1;
+  }
+
+  DocNode convert(cmark_node* node) {
+    DocNode out;
+    out.type = type_of(node);
+    out.line = block_line(node);
+    switch (out.type) {
+      case NodeType::text:
+      case NodeType::code:
+      case NodeType::html_inline:
+      case NodeType::html_block:
+        if (const char* lit = cmark_node_get_literal(node)) out.text = lit;
+        if (out.type == NodeType::html_inline || out.type == NodeType::html_block) record_comment(node, out.text);
+        break;
+      case NodeType::link:
+      case NodeType::image:
+        if (const char* url = cmark_node_get_url(node)) out.url = url;
+        if (const char* title = cmark_node_get_title(node)) out.title = title;
+        if (out.type == NodeType::link) record_link(node, out.url);
+        break;
+      case NodeType::list:
+        out.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        out.start = cmark_node_get_list_start(node);
+        break;
+      case NodeType::item:
+        if (const char* name = cmark_node_get_type_string(node); name && !std::strcmp(name, "tasklist"))
+          out.checked = cmark_gfm_extensions_get_tasklist_item_checked(node) ? 1 : 0;
+        break;
+      case NodeType::table_row: out.header_row = cmark_gfm_extensions_get_table_row_is_header(node) != 0; break;
+      case NodeType::heading: out.section = add_section(node); break;
+      case NodeType::code_block: out.step = add_step(node); break;
+      default: break;
+    }
+    return out;
+  }
+
+  int add_section(cmark_node* node) {
+    Section s;
+    s.level = cmark_node_get_heading_level(node);
+    s.title = plain_text(node);
+    s.anchor = slugger_.unique(s.title);
+    s.line = static_cast<uint32_t>(cmark_node_get_start_line(node));
+    uint32_t end_line = static_cast<uint32_t>(cmark_node_get_end_line(node));
+    s.span = {src_.line_start(s.line), line_end(src_, std::max(s.line, end_line))};
+    while (!open_sections_.empty() && rb_.sections[open_sections_.back()].level >= s.level) open_sections_.pop_back();
+    s.parent = open_sections_.empty() ? -1 : open_sections_.back();
+    rb_.sections.push_back(std::move(s));
+    open_sections_.push_back(static_cast<int>(rb_.sections.size() - 1));
+    return static_cast<int>(rb_.sections.size() - 1);
+  }
+
+  int add_step(cmark_node* node) {
+    Step step;
+    step.index = static_cast<int>(rb_.steps.size());
+    int fence_length = 0, fence_offset = 0;
+    char fence_char = 0;
+    step.fenced = cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char) != 0;
+    uint32_t start_line = static_cast<uint32_t>(cmark_node_get_start_line(node));
+    uint32_t end_line = static_cast<uint32_t>(cmark_node_get_end_line(node));
+    step.line = start_line;
+    if (const char* lit = cmark_node_get_literal(node)) step.body = lit;
+    if (step.fenced) {
+      if (const char* info = cmark_node_get_fence_info(node)) step.info = info;
+      FenceInfo parsed = parse_fence_info(step.info);
+      step.language = parsed.language;
+      step.attributes = std::move(parsed.attributes);
+      step.closed = end_line > start_line && is_closing_fence(src_, end_line, fence_length, fence_char);
+      step.body_to_file = map_body(src_, step.body, start_line + 1);
+    } else {
+      step.body_to_file = map_body(src_, step.body, start_line);
+    }
+    step.kind = kind_of_language(step.language);
+    if (step.kind == BlockKind::none) {
+      step.kind = guess_kind(step.body);
+      step.kind_guessed = step.kind != BlockKind::none;
+    }
+    step.span = {src_.line_start(start_line), line_end(src_, std::max(start_line, end_line))};
+    step.section = open_sections_.empty() ? -1 : open_sections_.back();
+    for (uint32_t l = start_line; l <= end_line && l < rb_.code_line.size(); ++l) rb_.code_line[l] = true;
+    rb_.steps.push_back(std::move(step));
+    return static_cast<int>(rb_.steps.size() - 1);
+  }
+
+  void record_link(cmark_node* node, const std::string& url) {
+    Link link;
+    link.url = url;
+    link.text = plain_text(node);
+    link.line = block_line(node);
+    link.section = open_sections_.empty() ? -1 : open_sections_.back();
+    // Inline nodes carry no reliable position: find the destination in the block's lines.
+    uint32_t from = src_.line_start(link.line);
+    const std::string& text = src_.text();
+    size_t at = url.empty() ? std::string::npos : text.find(url, from);
+    if (at != std::string::npos && at < from + 4096) {
+      link.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + url.size())};
+      link.line = src_.position(link.span.begin).line;
+    } else {
+      link.span = {from, line_end(src_, link.line)};
+    }
+    rb_.links.push_back(std::move(link));
+  }
+
+  void record_comment(cmark_node* node, const std::string& html) {
+    size_t at = 0;
+    uint32_t line = block_line(node);
+    while ((at = html.find("<!--", at)) != std::string::npos) {
+      size_t end = html.find("-->", at + 4);
+      std::string text = html.substr(at, end == std::string::npos ? std::string::npos : end + 3 - at);
+      uint32_t from = src_.line_start(line);
+      size_t pos = src_.text().find(text, from);
+      HtmlComment c;
+      c.text = text;
+      c.span = pos == std::string::npos ? Span{from, from} : Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + text.size())};
+      c.line = src_.position(c.span.begin).line;
+      rb_.comments.push_back(std::move(c));
+      at += 4;
+    }
+  }
+
+  Runbook& rb_;
+  const SourceFile& src_;
+  Slugger slugger_;
+  std::vector<int> open_sections_;
+};
+
+}  // namespace
+
+Runbook parse_runbook(std::string path, std::string bytes) {
+  Runbook rb;
+  rb.binary = bytes.find('\0') != std::string::npos;
+  rb.source = std::make_shared<SourceFile>(std::move(path), std::move(bytes));
+  if (rb.binary) return rb;
+  rb.invalid_utf8 = rb.source->repair_utf8();
+  const SourceFile& src = *rb.source;
+
+  rb.front_matter = read_front_matter(src);
+  // cmark must not see the front matter (its '---' would make a setext
+  // heading); blank it, keeping every line where it is.
+  std::string markdown = src.text();
+  if (rb.front_matter.present)
+    for (uint32_t i = rb.front_matter.span.begin; i < rb.front_matter.span.end; ++i)
+      if (markdown[i] != '\n' && markdown[i] != '\r') markdown[i] = ' ';
+
+  CmarkDocument doc;
+  doc.parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
+  attach_extensions(doc.parser);
+  cmark_parser_feed(doc.parser, markdown.data(), markdown.size());
+  doc.root = cmark_parser_finish(doc.parser);
+
+  Builder(rb).build(doc.root);
+  metadata_from_front_matter(rb.front_matter, rb.metadata);
+  metadata_from_body(rb, rb.metadata);
+  return rb;
+}
+
+}  // namespace rbc

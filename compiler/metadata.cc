@@ -1,0 +1,168 @@
+#include "compiler/metadata.h"
+
+#include <regex>
+#include <set>
+#include <yaml-cpp/yaml.h>
+
+namespace rbc {
+namespace {
+
+bool is_fence_line(std::string_view line, bool closing) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == "---" || (closing && line == "...");
+}
+
+std::string normalized_key(std::string key) {
+  for (char& c : key) {
+    if (c == '-' || c == ' ') c = '_';
+    else c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (key == "lastreviewed" || key == "last_review" || key == "reviewed") key = "last_reviewed";
+  if (key == "reviewevery" || key == "review_interval") key = "review_every";
+  if (key == "alert") key = "alerts";
+  if (key == "priority") key = "severity";
+  return key;
+}
+
+std::vector<std::string> string_list(const YAML::Node& node) {
+  std::vector<std::string> out;
+  if (node.IsSequence()) {
+    for (const auto& item : node)
+      if (item.IsScalar()) out.push_back(item.Scalar());
+  } else if (node.IsScalar() && !node.Scalar().empty()) {
+    out.push_back(node.Scalar());
+  }
+  return out;
+}
+
+std::string trim(std::string s) {
+  size_t b = s.find_first_not_of(" \t*_`");
+  size_t e = s.find_last_not_of(" \t*_`\r");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+FrontMatter read_front_matter(const SourceFile& source) {
+  FrontMatter fm;
+  if (source.line_count() < 2 || !is_fence_line(source.line_text(1), false)) return fm;
+  for (uint32_t line = 2; line <= source.line_count(); ++line) {
+    if (!is_fence_line(source.line_text(line), true)) continue;
+    fm.present = true;
+    fm.first_line = 2;
+    uint32_t body_begin = source.line_start(2);
+    uint32_t body_end = source.line_start(line);
+    fm.yaml = source.text().substr(body_begin, body_end - body_begin);
+    fm.span = {0, source.line_start(line) + static_cast<uint32_t>(source.line_text(line).size())};
+    try {
+      YAML::Node root = YAML::Load(fm.yaml);
+      if (root.IsDefined() && !root.IsNull() && !root.IsMap()) {
+        fm.error = "front matter is not a mapping of keys to values";
+        fm.error_line = 2;
+        fm.error_column = 1;
+      }
+    } catch (const YAML::Exception& e) {
+      fm.error = e.msg;
+      fm.error_line = fm.first_line + static_cast<uint32_t>(e.mark.line >= 0 ? e.mark.line : 0);
+      fm.error_column = static_cast<uint32_t>(e.mark.column >= 0 ? e.mark.column + 1 : 1);
+    }
+    return fm;
+  }
+  return fm;  // a lone '---' on line 1 is a thematic break, not front matter
+}
+
+void metadata_from_front_matter(const FrontMatter& fm, Metadata& md) {
+  if (!fm.present || fm.error) return;
+  YAML::Node root;
+  try {
+    root = YAML::Load(fm.yaml);
+  } catch (const YAML::Exception&) {
+    return;
+  }
+  if (!root.IsMap()) return;
+  md.from_front_matter = true;
+  for (const auto& kv : root) {
+    if (!kv.first.IsScalar()) continue;
+    std::string key = normalized_key(kv.first.Scalar());
+    const YAML::Node& value = kv.second;
+    uint32_t line = fm.first_line + static_cast<uint32_t>(kv.first.Mark().line >= 0 ? kv.first.Mark().line : 0);
+    auto scalar = [&]() { return value.IsScalar() ? value.Scalar() : std::string(); };
+    if (key == "title") md.title = scalar();
+    else if (key == "service") md.service = scalar();
+    else if (key == "severity") md.severity = scalar();
+    else if (key == "owner" || key == "owners" || key == "team") {
+      auto owners = string_list(value);
+      if (!owners.empty()) md.owner = owners.front();
+      key = "owner";
+    } else if (key == "alerts") md.alerts = string_list(value);
+    else if (key == "tags") md.tags = string_list(value);
+    else if (key == "last_reviewed" || key == "last_updated") {
+      md.last_reviewed = scalar();
+      key = "last_reviewed";
+    } else if (key == "review_every") md.review_every = scalar();
+    else if (key == "next_review") md.next_review = scalar();
+    else if (key == "version") md.version = scalar();
+    else continue;
+    md.lines[key] = line;
+  }
+  if (!md.severity.empty() && md.severity.size() == 2 && (md.severity[0] == 'p')) md.severity[0] = 'P';
+}
+
+void metadata_from_body(const Runbook& rb, Metadata& md) {
+  static const std::regex field(
+      R"(^[\s>*_-]*(?:\*\*|__)?\s*(Last Updated|Last Reviewed|Owner|Owners|Version|Next Review|Severity|Service)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$)",
+      std::regex::icase);
+  const SourceFile& src = *rb.source;
+  uint32_t first = rb.front_matter.present ? src.position(rb.front_matter.span.end).line + 1 : 1;
+  for (uint32_t line = first; line <= src.line_count(); ++line) {
+    if (line < rb.code_line.size() && rb.code_line[line]) continue;
+    std::string text(src.line_text(line));
+    if (text.find(':') == std::string::npos) continue;
+    std::smatch m;
+    if (!std::regex_match(text, m, field)) continue;
+    std::string key = normalized_key(m[1].str());
+    std::string value = trim(m[2].str());
+    if (value.empty()) continue;
+    std::string* slot = nullptr;
+    if (key == "last_updated" || key == "last_reviewed") {
+      slot = &md.last_reviewed;
+      key = "last_reviewed";
+    } else if (key == "owner" || key == "owners") {
+      slot = &md.owner;
+      key = "owner";
+    } else if (key == "version") slot = &md.version;
+    else if (key == "next_review") slot = &md.next_review;
+    else if (key == "service") slot = &md.service;
+    else if (key == "severity") slot = &md.severity;
+    if (slot && slot->empty()) {
+      *slot = value;
+      md.lines[key] = line;
+    }
+  }
+  if (md.title.empty()) {
+    for (const auto& s : rb.sections)
+      if (s.level == 1) {
+        md.title = s.title;
+        md.lines.emplace("title", s.line);
+        break;
+      }
+  }
+  if (md.severity.empty()) {
+    // A heading naming exactly one level ("## Auth down (P1)") gives it; a
+    // legend naming several (P0 ... P3) says nothing about this runbook.
+    static const std::regex level(R"(\bP([0-3])\b)");
+    std::set<std::string> levels;
+    uint32_t at = 0;
+    for (const auto& s : rb.sections)
+      for (std::sregex_iterator it(s.title.begin(), s.title.end(), level), end; it != end; ++it) {
+        levels.insert("P" + (*it)[1].str());
+        at = s.line;
+      }
+    if (levels.size() == 1) {
+      md.severity = *levels.begin();
+      md.lines["severity"] = at;
+    }
+  }
+}
+
+}  // namespace rbc

@@ -1,0 +1,73 @@
+#include "compiler/source_file.h"
+
+#include <algorithm>
+#include <utf8proc.h>
+
+namespace rbc {
+
+SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)) {
+  if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
+      static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF) {
+    bytes.erase(0, 3);
+    had_bom_ = true;
+  }
+  text_ = std::move(bytes);
+  line_starts_.push_back(0);
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    // A lone CR (old Mac line ending) also ends a line, as in CommonMark.
+    else if (text_[i] == '\r' && (i + 1 >= text_.size() || text_[i + 1] != '\n'))
+      line_starts_.push_back(i + 1);
+  }
+  if (line_starts_.size() > 1 && line_starts_.back() == text_.size()) line_starts_.pop_back();
+}
+
+uint32_t count_code_points(std::string_view s) {
+  uint32_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+Position SourceFile::position(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
+  uint32_t start = line_starts_[line - 1];
+  return {line, 1 + count_code_points(std::string_view(text_).substr(start, offset - start))};
+}
+
+uint32_t SourceFile::line_start(uint32_t line) const {
+  if (line == 0) return 0;
+  if (line > line_starts_.size()) return static_cast<uint32_t>(text_.size());
+  return line_starts_[line - 1];
+}
+
+std::string_view SourceFile::line_text(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  uint32_t start = line_starts_[line - 1];
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
+  std::string_view v(text_.data() + start, end - start);
+  while (!v.empty() && (v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+  return v;
+}
+
+std::vector<uint32_t> SourceFile::repair_utf8() {
+  std::vector<uint32_t> bad;
+  size_t i = 0;
+  while (i < text_.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text_.data() + i),
+                              static_cast<utf8proc_ssize_t>(text_.size() - i), &cp);
+    if (n > 0) {
+      i += static_cast<size_t>(n);
+      continue;
+    }
+    bad.push_back(static_cast<uint32_t>(i));
+    // Skip the lead byte and any continuation bytes that followed it.
+    text_[i++] = '?';
+    while (i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) text_[i++] = '?';
+  }
+  return bad;
+}
+
+}  // namespace rbc

@@ -1,0 +1,229 @@
+#include "linter/analysis.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "linter/bash_confirm.h"
+#include "linter/content_sniffer.h"
+#include "linter/normalize.h"
+#include "linter/shell_analysis.h"
+#include "linter/sql_parsers.h"
+
+namespace rbc {
+namespace {
+
+std::string upper(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+  return s;
+}
+
+std::string_view basename(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+/// Maps a piece of text whose bytes sit at body offsets `to_body` to file offsets.
+std::vector<uint32_t> to_file(const Step& step, const std::vector<uint32_t>& to_body) {
+  std::vector<uint32_t> out(to_body.size());
+  for (size_t i = 0; i < to_body.size(); ++i) {
+    uint32_t b = std::min<uint32_t>(to_body[i], static_cast<uint32_t>(step.body_to_file.size() - 1));
+    out[i] = step.body_to_file[b];
+  }
+  return out;
+}
+
+Span piece_span(const SqlPiece& piece, uint32_t begin, uint32_t end) {
+  auto at = [&](uint32_t i) { return piece.to_file[std::min<size_t>(i, piece.to_file.size() - 1)]; };
+  return {at(begin), end > begin ? at(end - 1) + 1 : at(begin)};
+}
+
+/// Parses one SQL text, recording its error or its statements. A text the
+/// PostgreSQL grammar rejects but that is recognisably MySQL goes to the MySQL parser.
+void check_sql(SqlPiece& piece, StepFacts& facts) {
+  if (piece.text.find_first_not_of(" \t\r\n;") == std::string::npos) return;
+  if (!piece.mysql) {
+    PostgresParse parse = parse_postgres(piece.text);
+    if (!parse.error) {
+      for (auto& st : parse.statements) {
+        st.span = piece_span(piece, st.span.begin, st.span.end);
+        facts.statements.push_back(std::move(st));
+      }
+      return;
+    }
+    if (!looks_like_mysql(piece.text)) {
+      piece.error = SyntaxError{piece_span(piece, parse.error->offset, parse.error->end), parse.error->message};
+      return;
+    }
+    piece.mysql = true;
+  }
+  if (auto error = parse_mysql(piece.text))
+    piece.error = SyntaxError{piece_span(piece, error->offset, error->end), error->message};
+}
+
+/// redis-cli options that take a value; the command word follows the options.
+bool redis_option_takes_value(std::string_view flag) {
+  static const char* with_value[] = {"-h", "-p", "-s", "-a", "-u", "-n", "-r", "-i", "-d", "-D", "--user", "--pass",
+                                     "--cacert", "--cacertdir", "--cert", "--key", "--tls-ciphers", "--tls-ciphersuites",
+                                     "--sni", "--pattern", "--quoted-pattern", "--count", "--rdb", "--pipe-timeout",
+                                     "--memkeys-samples", "--eval", "--intrinsic-latency", "--functions-rdb", "--replica"};
+  for (const char* f : with_value)
+    if (flag == f) return true;
+  return false;
+}
+
+void redis_from_command(const Command& cmd, StepFacts& facts) {
+  if (cmd.argv.empty()) return;
+  std::string_view prog = basename(cmd.argv[0].text);
+  if (prog != "redis-cli" && prog != "valkey-cli") return;
+  size_t i = 1;
+  while (i < cmd.argv.size() && cmd.argv[i].text.size() > 1 && cmd.argv[i].text[0] == '-') {
+    i += redis_option_takes_value(cmd.argv[i].text) ? 2 : 1;
+  }
+  if (i >= cmd.argv.size()) return;
+  RedisCommand rc;
+  rc.name = upper(cmd.argv[i].text);
+  rc.span = {cmd.argv[i].span.begin, cmd.argv.back().span.end};
+  for (size_t k = i + 1; k < cmd.argv.size(); ++k) rc.args.push_back(cmd.argv[k].text);
+  facts.redis.push_back(std::move(rc));
+}
+
+/// One command a line: an interactive redis session or a redis-cli heredoc.
+void redis_from_lines(const std::string& text, const std::vector<uint32_t>& to_file_map, StepFacts& facts) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string::npos ? text.size() : nl;
+    size_t b = pos;
+    // Strip a "127.0.0.1:6379> " prompt.
+    size_t gt = text.find("> ", b);
+    if (gt != std::string::npos && gt < end && text.substr(b, gt - b).find(' ') == std::string::npos) b = gt + 2;
+    while (b < end && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+    if (b < end && text[b] != '#') {
+      std::vector<std::string> words;
+      size_t w = b;
+      while (w < end) {
+        size_t e = w;
+        while (e < end && !std::isspace(static_cast<unsigned char>(text[e]))) ++e;
+        words.emplace_back(text.substr(w, e - w));
+        w = e;
+        while (w < end && std::isspace(static_cast<unsigned char>(text[w]))) ++w;
+      }
+      if (!words.empty() && std::isalpha(static_cast<unsigned char>(words[0][0]))) {
+        RedisCommand rc;
+        rc.name = upper(words[0]);
+        rc.args.assign(words.begin() + 1, words.end());
+        size_t last = end;
+        while (last > b && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
+        rc.span = {to_file_map[std::min(b, to_file_map.size() - 1)], to_file_map[std::min(last - 1, to_file_map.size() - 1)] + 1};
+        facts.redis.push_back(std::move(rc));
+      }
+    }
+    pos = end + 1;
+  }
+}
+
+void analyze_shell_step(Step& step, StepFacts& facts) {
+  Normalized norm = normalize_shell(step.body, step.kind == BlockKind::console);
+  facts.normalized = norm.text;
+  for (const auto& p : norm.placeholders) facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end)});
+  ShellFacts shell = analyze_shell(norm.text);
+
+  for (const BodyCommand& bc : shell.commands) {
+    Command cmd;
+    cmd.span = step.file_span(bc.begin, bc.end);
+    cmd.wrappers = bc.wrappers;
+    cmd.pipeline = bc.pipeline;
+    cmd.position_in_pipeline = bc.position_in_pipeline;
+    cmd.negated = bc.negated;
+    for (const BodyWord& w : bc.argv) cmd.argv.push_back({w.text, step.file_span(w.begin, w.end), w.literal});
+    redis_from_command(cmd, facts);
+    facts.commands.push_back(std::move(cmd));
+  }
+  for (const EmbeddedText& e : shell.redis) redis_from_lines(e.text.text, to_file(step, e.text.to_body), facts);
+  for (const EmbeddedText& e : shell.sql) {
+    SqlPiece piece;
+    // Placeholders inside the SQL text (psql -c "... <pid>") were already
+    // turned into identifiers by the shell normalization.
+    piece.text = e.mysql ? e.text.text : normalize_sql(e.text.text).text;
+    piece.to_file = to_file(step, e.text.to_body);
+    piece.mysql = e.mysql;
+    piece.span = piece_span(piece, 0, static_cast<uint32_t>(piece.text.size()));
+    check_sql(piece, facts);
+    facts.sql.push_back(std::move(piece));
+  }
+  facts.env_vars = shell.variables_read;
+
+  if (!shell.error_begin) return;
+  // tree-sitter says no: is the block something else under a shell tag?
+  std::string sniffed = sniff_content(norm.text, "shell");
+  if (!sniffed.empty() && sniffed != "shell") {
+    facts.mistagged_as = sniffed;
+    return;
+  }
+  BashVerdict verdict = bash_check_syntax(norm.text);
+  if (verdict.ok) return;  // a tree-sitter misparse: bash accepts it
+  uint32_t begin = *shell.error_begin, end = shell.error_end;
+  // Prefer bash's line when tree-sitter points elsewhere.
+  uint32_t ts_line = 1 + static_cast<uint32_t>(std::count(norm.text.begin(), norm.text.begin() + begin, '\n'));
+  std::string message = shell.error_message;
+  if (verdict.line > 0 && verdict.line != ts_line) {
+    uint32_t line = 1, at = 0;
+    while (line < verdict.line && at < norm.text.size()) {
+      if (norm.text[at++] == '\n') ++line;
+    }
+    while (at < norm.text.size() && (norm.text[at] == ' ' || norm.text[at] == '\t')) ++at;
+    begin = at;
+    end = at;
+    while (end < norm.text.size() && norm.text[end] != '\n') ++end;
+    if (end == begin) end = begin + 1;
+    message = verdict.message;
+  }
+  if (!verdict.message.empty() && message == shell.error_message) message += " (bash: " + verdict.message + ")";
+  facts.syntax_error = SyntaxError{step.file_span(begin, end), message};
+}
+
+void analyze_sql_step(Step& step, StepFacts& facts) {
+  Normalized norm = normalize_sql(step.body);
+  facts.normalized = norm.text;
+  for (const auto& p : norm.placeholders) facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end)});
+  SqlPiece piece;
+  piece.text = norm.text;
+  piece.to_file = step.body_to_file;
+  piece.mysql = step.kind == BlockKind::mysql;
+  piece.span = step.file_span(0, static_cast<uint32_t>(step.body.size()));
+  check_sql(piece, facts);
+  if (piece.error) {
+    std::string sniffed = sniff_content(norm.text, piece.mysql ? "mysql" : "postgres");
+    if (!sniffed.empty() && sniffed != "sql") {
+      facts.mistagged_as = sniffed;
+      piece.error.reset();
+    }
+  }
+  facts.sql.push_back(std::move(piece));
+}
+
+}  // namespace
+
+void analyze_step(Step& step) {
+  StepFacts facts;
+  facts.analyzed = true;
+  switch (step.kind) {
+    case BlockKind::shell:
+    case BlockKind::console: analyze_shell_step(step, facts); break;
+    case BlockKind::postgres:
+    case BlockKind::mysql: analyze_sql_step(step, facts); break;
+    case BlockKind::redis: {
+      facts.normalized = step.body;
+      redis_from_lines(step.body, step.body_to_file, facts);
+      break;
+    }
+    default: break;
+  }
+  step.facts = std::move(facts);
+}
+
+void analyze(Runbook& runbook) {
+  for (Step& step : runbook.steps) analyze_step(step);
+}
+
+}  // namespace rbc

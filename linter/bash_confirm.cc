@@ -1,0 +1,83 @@
+#include "linter/bash_confirm.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <regex>
+
+extern char** environ;
+
+namespace rbc {
+
+BashVerdict bash_check_syntax(const std::string& script) {
+  BashVerdict verdict;
+  int in[2], err[2];
+  if (pipe2(in, O_CLOEXEC) != 0) return verdict;
+  if (pipe2(err, O_CLOEXEC) != 0) {
+    close(in[0]);
+    close(in[1]);
+    return verdict;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  char arg0[] = "bash", arg1[] = "-n";
+  char* argv[] = {arg0, arg1, nullptr};
+  pid_t pid;
+  int rc = posix_spawnp(&pid, "bash", &actions, nullptr, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(in[0]);
+  close(err[1]);
+  if (rc != 0) {
+    close(in[1]);
+    close(err[0]);
+    return verdict;
+  }
+  // Write the script and read diagnostics together, so neither pipe fills up.
+  size_t written = 0;
+  std::string diagnostics;
+  bool writing = true;
+  while (true) {
+    pollfd fds[2] = {{err[0], POLLIN, 0}, {writing ? in[1] : -1, POLLOUT, 0}};
+    if (poll(fds, 2, 10'000) <= 0) break;
+    if (writing && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+      ssize_t n = write(in[1], script.data() + written, script.size() - written);
+      if (n > 0) written += static_cast<size_t>(n);
+      if (n < 0 || written >= script.size()) {
+        close(in[1]);
+        writing = false;
+      }
+    }
+    if (fds[0].revents & (POLLIN | POLLHUP)) {
+      char buf[4096];
+      ssize_t n = read(err[0], buf, sizeof buf);
+      if (n <= 0) break;
+      diagnostics.append(buf, static_cast<size_t>(n));
+    }
+  }
+  if (writing) close(in[1]);
+  close(err[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return verdict;
+  verdict.ok = false;
+  static const std::regex line_re(R"(line (\d+): (.*))");
+  std::smatch m;
+  if (std::regex_search(diagnostics, m, line_re)) {
+    verdict.line = static_cast<uint32_t>(std::stoul(m[1].str()));
+    verdict.message = m[2].str();
+  } else {
+    verdict.message = diagnostics.substr(0, diagnostics.find('\n'));
+  }
+  return verdict;
+}
+
+}  // namespace rbc

@@ -1,0 +1,19 @@
+#pragma once
+/// A second opinion from bash itself: tree-sitter-bash has known misparses
+/// (heredocs among them), so an error it reports stands only if `bash -n`
+/// rejects the same text.
+#include <optional>
+#include <string>
+
+namespace rbc {
+
+struct BashVerdict {
+  bool ok = true;
+  uint32_t line = 0;  ///< 1-based line bash names, 0 when unknown
+  std::string message;
+};
+
+/// Runs `bash -n` on `script` (no execution); ok when bash cannot be run.
+BashVerdict bash_check_syntax(const std::string& script);
+
+}  // namespace rbc

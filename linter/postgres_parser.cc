@@ -1,0 +1,173 @@
+#include <pg_query.h>
+
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "linter/sql_parsers.h"
+
+namespace rbc {
+namespace {
+
+using nlohmann::json;
+
+/// Byte offset of the 1-based character position libpg_query reports.
+uint32_t byte_of_char(const std::string& text, int cursorpos) {
+  if (cursorpos <= 1) return 0;
+  int chars = 0;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (++chars == cursorpos) return i;
+    }
+  }
+  return static_cast<uint32_t>(text.size());
+}
+
+/// End of the token starting at `at` (for the finding's span).
+uint32_t token_end(const std::string& text, uint32_t at) {
+  if (at >= text.size()) return at;
+  uint32_t e = at;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
+  if (word(text[e])) {
+    while (e < text.size() && word(text[e])) ++e;
+  } else {
+    ++e;
+  }
+  return e;
+}
+
+bool is_true_constant(const json& node) {
+  if (node.contains("A_Const")) {
+    const json& c = node["A_Const"];
+    if (c.contains("boolval")) return c["boolval"].value("boolval", false);
+    return false;
+  }
+  if (node.contains("TypeCast")) return is_true_constant(node["TypeCast"].value("arg", json::object()));
+  if (node.contains("A_Expr")) {  // 1 = 1, 'a' = 'a'
+    const json& e = node["A_Expr"];
+    if (e.value("kind", "") != "AEXPR_OP") return false;
+    const json& l = e.value("lexpr", json::object());
+    const json& r = e.value("rexpr", json::object());
+    std::string op;
+    for (const auto& n : e.value("name", json::array()))
+      if (n.contains("String")) op = n["String"].value("sval", "");
+    return op == "=" && l.contains("A_Const") && l == r;
+  }
+  return false;
+}
+
+void collect_relations(const json& node, std::vector<std::string>& out, int depth = 0) {
+  if (depth > 12) return;
+  if (node.is_object()) {
+    if (node.contains("relname") && node["relname"].is_string()) {
+      std::string name = node["relname"];
+      if (node.contains("schemaname")) name = node["schemaname"].get<std::string>() + "." + name;
+      out.push_back(name);
+      return;
+    }
+    for (const auto& [k, v] : node.items())
+      if (k != "whereClause" && k != "fromClause" && k != "targetList" && k != "withClause") collect_relations(v, out, depth + 1);
+  } else if (node.is_array()) {
+    for (const auto& v : node) collect_relations(v, out, depth + 1);
+  }
+}
+
+SqlStatement statement_facts(const std::string& kind, const json& body) {
+  SqlStatement st;
+  st.kind = kind;
+  if (kind == "UpdateStmt" || kind == "DeleteStmt") {
+    st.has_where = body.contains("whereClause");
+    st.where_always_true = st.has_where && is_true_constant(body["whereClause"]);
+    if (body.contains("relation")) collect_relations(body["relation"], st.relations);
+  } else if (kind == "DropStmt") {
+    st.subkind = body.value("removeType", "");
+    st.concurrently = body.value("concurrent", false);
+    st.cascade = body.value("behavior", "") == "DROP_CASCADE";
+    for (const auto& obj : body.value("objects", json::array())) {
+      // [schema, name] lists or typed names: the last string is the object's name.
+      std::string name;
+      std::function<void(const json&)> last_string = [&](const json& j) {
+        if (j.is_object() && j.contains("String")) name = j["String"].value("sval", name);
+        else if (j.is_object() || j.is_array())
+          for (const auto& x : j) last_string(x);
+      };
+      last_string(obj);
+      if (!name.empty()) st.relations.push_back(name);
+    }
+  } else if (kind == "IndexStmt") {
+    st.concurrently = body.value("concurrent", false);
+    if (body.contains("relation")) collect_relations(body["relation"], st.relations);
+  } else if (kind == "ReindexStmt") {
+    for (const auto& p : body.value("params", json::array()))
+      if (p.contains("DefElem") && p["DefElem"].value("defname", "") == "concurrently") st.concurrently = true;
+    st.subkind = body.value("kind", "");
+    if (body.contains("relation")) collect_relations(body["relation"], st.relations);
+  } else if (kind == "AlterTableStmt") {
+    if (body.contains("relation")) collect_relations(body["relation"], st.relations);
+    for (const auto& cmd : body.value("cmds", json::array()))
+      if (cmd.contains("AlterTableCmd")) {
+        if (!st.subkind.empty()) st.subkind += ",";
+        st.subkind += cmd["AlterTableCmd"].value("subtype", "");
+      }
+  } else if (kind == "TransactionStmt") {
+    st.subkind = body.value("kind", "");
+  } else if (kind == "TruncateStmt") {
+    collect_relations(body.value("relations", json::array()), st.relations);
+    st.cascade = body.value("behavior", "") == "DROP_CASCADE";
+  } else if (kind == "VacuumStmt") {
+    for (const auto& o : body.value("options", json::array()))
+      if (o.contains("DefElem")) {
+        if (!st.subkind.empty()) st.subkind += ",";
+        st.subkind += o["DefElem"].value("defname", "");
+      }
+    collect_relations(body.value("rels", json::array()), st.relations);
+  } else if (kind == "VariableSetStmt") {
+    st.subkind = body.value("name", "");
+  } else {
+    collect_relations(body, st.relations);
+  }
+  return st;
+}
+
+}  // namespace
+
+PostgresParse parse_postgres(const std::string& text) {
+  PostgresParse out;
+  PgQueryParseResult result = pg_query_parse(text.c_str());
+  if (result.error) {
+    SqlParseError e;
+    e.offset = byte_of_char(text, result.error->cursorpos);
+    e.end = token_end(text, e.offset);
+    e.message = result.error->message ? result.error->message : "syntax error";
+    out.error = e;
+    pg_query_free_parse_result(result);
+    return out;
+  }
+  json tree = json::parse(result.parse_tree, nullptr, false);
+  pg_query_free_parse_result(result);
+  if (tree.is_discarded()) return out;
+  bool in_transaction = false;
+  for (const auto& raw : tree.value("stmts", json::array())) {
+    if (!raw.contains("stmt") || !raw["stmt"].is_object() || raw["stmt"].empty()) continue;
+    const auto& [kind, body] = *raw["stmt"].items().begin();
+    SqlStatement st = statement_facts(kind, body);
+    uint32_t location = raw.value("stmt_location", 0u);
+    uint32_t len = raw.contains("stmt_len") ? raw.value("stmt_len", 0u) : static_cast<uint32_t>(text.size()) - location;
+    if (len == 0) len = static_cast<uint32_t>(text.size()) - location;
+    // Skip the whitespace and comments before the statement's first token.
+    while (location < text.size() && len > 0 && std::isspace(static_cast<unsigned char>(text[location]))) ++location, --len;
+    st.span = {location, location + len};
+    st.text = text.substr(location, len);
+    st.json = body.dump();
+    if (kind == "TransactionStmt") {
+      if (st.subkind == "TRANS_STMT_BEGIN" || st.subkind == "TRANS_STMT_START") in_transaction = true;
+      else if (st.subkind == "TRANS_STMT_COMMIT" || st.subkind == "TRANS_STMT_ROLLBACK") in_transaction = false;
+      st.in_transaction = in_transaction;
+    } else {
+      st.in_transaction = in_transaction;
+    }
+    out.statements.push_back(std::move(st));
+  }
+  return out;
+}
+
+}  // namespace rbc

@@ -1,0 +1,74 @@
+#include "linter/rule.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace rbc {
+namespace {
+
+std::vector<Rule>& registry() {
+  static std::vector<Rule> rules;
+  return rules;
+}
+
+bool sorted = false;
+
+}  // namespace
+
+bool register_rule(const Rule& rule) {
+  registry().push_back(rule);
+  sorted = false;
+  return true;
+}
+
+const std::vector<Rule>& all_rules() {
+  // Registration happens during static initialization, before main; sorting
+  // lazily on first use is therefore race-free once main has started.
+  if (!sorted) {
+    std::sort(registry().begin(), registry().end(), [](const Rule& a, const Rule& b) { return a.code < b.code; });
+    for (size_t i = 1; i < registry().size(); ++i)
+      if (registry()[i].code == registry()[i - 1].code || registry()[i].name == registry()[i - 1].name)
+        throw std::logic_error("duplicate rule " + std::string(registry()[i].code));
+    sorted = true;
+  }
+  return registry();
+}
+
+const Rule* find_rule(std::string_view code_or_name) {
+  for (const Rule& rule : all_rules())
+    if (rule.code == code_or_name || rule.name == code_or_name) return &rule;
+  return nullptr;
+}
+
+void Emitter::report(Span span, std::string message, std::string help, int step) {
+  const SourceFile& src = *runbook_.source;
+  Diagnostic d;
+  d.path = src.path();
+  d.span = span;
+  d.start = src.position(span.begin);
+  d.end = src.position(std::max(span.end, span.begin));
+  if (span.end <= span.begin) d.end.column = d.start.column + 1;
+  d.severity = rule_->severity;
+  d.code = rule_->code;
+  d.rule = rule_->name;
+  d.category = rule_->category;
+  d.message = std::move(message);
+  d.help = std::move(help);
+  d.step = step;
+  out_.push_back(std::move(d));
+}
+
+void Emitter::report_in_step(const Step& step, uint32_t begin, uint32_t end, std::string message, std::string help) {
+  report(step.file_span(begin, end), std::move(message), std::move(help), step.index);
+}
+
+void run_rules(const Runbook& runbook, const std::vector<const Rule*>& rules, std::vector<Diagnostic>& out) {
+  Emitter emitter(runbook, out);
+  for (const Rule* rule : rules) {
+    if (!rule->check) continue;
+    emitter.set_rule(rule);
+    rule->check(runbook, emitter);
+  }
+}
+
+}  // namespace rbc

@@ -1,0 +1,60 @@
+#include "linter/tree_sitter_parser.h"
+
+extern "C" const TSLanguage* tree_sitter_bash();
+extern "C" const TSLanguage* tree_sitter_sql();
+
+namespace rbc {
+namespace {
+
+struct ParserDeleter {
+  void operator()(TSParser* parser) const { ts_parser_delete(parser); }
+};
+
+TSParser* parser_for(Grammar grammar) {
+  thread_local std::unique_ptr<TSParser, ParserDeleter> parsers[2];
+  auto& slot = parsers[static_cast<int>(grammar)];
+  if (!slot) {
+    slot.reset(ts_parser_new());
+    ts_parser_set_language(slot.get(), grammar == Grammar::bash ? tree_sitter_bash() : tree_sitter_sql());
+    // A bound against pathological input; real code blocks parse in microseconds.
+    ts_parser_set_timeout_micros(slot.get(), 2'000'000);
+  }
+  return slot.get();
+}
+
+}  // namespace
+
+TreePtr parse_with(Grammar grammar, std::string_view text) {
+  TSParser* parser = parser_for(grammar);
+  TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  if (!tree) ts_parser_reset(parser);
+  return TreePtr(tree);
+}
+
+TSNode first_error(TSNode root) {
+  if (!ts_node_has_error(root)) return TSNode{};
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  TSNode found{};
+  while (true) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (std::string_view(ts_node_type(node)) == "ERROR" || ts_node_is_missing(node)) {
+      found = node;
+      break;
+    }
+    // Descend only into subtrees that contain an error.
+    if (ts_node_has_error(node) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!moved) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        moved = true;
+        break;
+      }
+      if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    }
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
+}  // namespace rbc
