@@ -108,7 +108,15 @@ FileResult lint_file(const std::string& path, const LintOptions& options) {
     r.error = fmt::format("{}: read error", path);
     return r;
   }
-  return lint_bytes(path, std::move(buffer).str());
+  try {
+    return lint_bytes(path, std::move(buffer).str());
+  } catch (const std::exception& e) {
+    // A bug in runbookc must not cost the other files their results.
+    FileResult r;
+    r.path = path;
+    r.error = fmt::format("{}: internal error while checking this file: {} (please report it)", path, e.what());
+    return r;
+  }
 }
 
 }  // namespace

@@ -37,6 +37,56 @@ Span piece_span(const SqlPiece& piece, uint32_t begin, uint32_t end) {
   return {at(begin), end > begin ? at(end - 1) + 1 : at(begin)};
 }
 
+std::string first_word_upper(std::string_view text, size_t from) {
+  while (from < text.size() && !std::isalpha(static_cast<unsigned char>(text[from]))) {
+    if (text.substr(from, 2) == "--") from = text.find('\n', from);
+    if (from == std::string_view::npos) return "";
+    ++from;
+  }
+  size_t end = from;
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+  return upper(std::string(text.substr(from, end - from)));
+}
+
+bool is_statement_keyword(const std::string& word) {
+  static const char* keywords[] = {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "CREATE", "ALTER", "DROP",
+                                   "TRUNCATE", "GRANT", "REVOKE", "BEGIN", "COMMIT", "ROLLBACK", "START", "SET",
+                                   "SHOW", "VACUUM", "ANALYZE", "ANALYSE", "EXPLAIN", "REINDEX", "CLUSTER", "COPY",
+                                   "DO", "CALL", "LOCK", "TABLE", "VALUES", "REFRESH", "COMMENT", "LISTEN", "NOTIFY",
+                                   "DECLARE", "FETCH", "CLOSE", "PREPARE", "EXECUTE", "DEALLOCATE", "RESET", "END",
+                                   "ABORT", "SAVEPOINT", "RELEASE", "CHECKPOINT", "DISCARD", "LOAD", "IMPORT", "SECURITY", "REASSIGN"};
+  for (const char* k : keywords)
+    if (word == k) return true;
+  return false;
+}
+
+/// A snippet that is not a statement (an expression or a clause shown on its
+/// own), or syntax newer PostgreSQL accepts, is not a syntax error to report.
+bool is_fragment_or_newer_syntax(const std::string& text, const SqlParseError& error) {
+  if (error.message.find("subquery in FROM must have an alias") != std::string::npos) return true;  // valid since PostgreSQL 16
+  size_t first = text.find_first_not_of(" \t\r\n");
+  while (first != std::string::npos && text.compare(first, 2, "--") == 0) {
+    first = text.find('\n', first);
+    if (first != std::string::npos) first = text.find_first_not_of(" \t\r\n", first);
+  }
+  if (first == std::string::npos) return true;
+  // The statement the error is in starts after the last ';' before it.
+  size_t stmt = text.rfind(';', error.offset > 0 ? error.offset - 1 : 0);
+  size_t from = (stmt == std::string::npos || stmt >= error.offset) ? first : stmt + 1;
+  std::string word = first_word_upper(text, from);
+  return !word.empty() && !is_statement_keyword(word) && !std::isalpha(static_cast<unsigned char>(word[0])) == false &&
+         error.offset <= text.find_first_not_of(" \t\r\n", from) + word.size();
+}
+
+/// tree-sitter-sql knows MySQL's data statements well and its administrative
+/// ones (SHOW GRANTS, CREATE USER ... IDENTIFIED BY, KILL) hardly at all, so
+/// only errors inside data statements are trusted.
+bool mysql_grammar_covers(const std::string& text, uint32_t error_offset) {
+  size_t stmt = error_offset > 0 ? text.rfind(';', error_offset - 1) : std::string::npos;
+  std::string word = first_word_upper(text, stmt == std::string::npos ? 0 : stmt + 1);
+  return word == "SELECT" || word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "WITH" || word == "REPLACE";
+}
+
 /// Parses one SQL text, recording its error or its statements. A text the
 /// PostgreSQL grammar rejects but that is recognisably MySQL goes to the MySQL parser.
 void check_sql(SqlPiece& piece, StepFacts& facts) {
@@ -50,13 +100,14 @@ void check_sql(SqlPiece& piece, StepFacts& facts) {
       }
       return;
     }
+    if (is_fragment_or_newer_syntax(piece.text, *parse.error)) return;
     if (!looks_like_mysql(piece.text)) {
       piece.error = SyntaxError{piece_span(piece, parse.error->offset, parse.error->end), parse.error->message};
       return;
     }
     piece.mysql = true;
   }
-  if (auto error = parse_mysql(piece.text))
+  if (auto error = parse_mysql(piece.text); error && mysql_grammar_covers(piece.text, error->offset))
     piece.error = SyntaxError{piece_span(piece, error->offset, error->end), error->message};
 }
 
@@ -163,6 +214,22 @@ void analyze_shell_step(Step& step, StepFacts& facts) {
   BashVerdict verdict = bash_check_syntax(norm.text);
   if (verdict.ok) return;  // a tree-sitter misparse: bash accepts it
   uint32_t begin = *shell.error_begin, end = shell.error_end;
+  // Output pasted after a command (no prompts): a mis-tag, not broken shell.
+  if (uint32_t line_no = verdict.line ? verdict.line : 1 + static_cast<uint32_t>(std::count(norm.text.begin(), norm.text.begin() + begin, '\n'))) {
+    std::string_view text(norm.text);
+    size_t at = 0;
+    for (uint32_t l = 1; l < line_no && at != std::string_view::npos; ++l) {
+      at = text.find('\n', at);
+      if (at != std::string_view::npos) ++at;
+    }
+    if (at != std::string_view::npos) {
+      std::string_view line = text.substr(at, text.find('\n', at) - at);
+      if (looks_like_output_line(line)) {
+        facts.mistagged_as = "output";
+        return;
+      }
+    }
+  }
   // Prefer bash's line when tree-sitter points elsewhere.
   uint32_t ts_line = 1 + static_cast<uint32_t>(std::count(norm.text.begin(), norm.text.begin() + begin, '\n'));
   std::string message = shell.error_message;

@@ -44,14 +44,33 @@ double fraction(const std::vector<std::string_view>& lines, const std::regex& re
 
 }  // namespace
 
+static std::string sniff_lines(std::string_view text, std::string_view tagged_as);
+
+bool looks_like_output_line(std::string_view line) {
+  static const std::regex output(
+      R"(^\s*(\d|[\[{(|+=*<]|[A-Z][a-z]+ [a-z]|[A-Z][A-Z_]{2,}\s{2,}|[IWEF]\d{4} |\w[-\w.]*:\s*$|\w[-\w.]*\s+:\s)|\s:\s|^\s{2,}\S+(\s+\S+)*\s{3,}\S)");
+  return std::regex_search(line.begin(), line.end(), output);
+}
+
 bool looks_like_mysql(std::string_view text) {
   static const std::regex mysql(
-      R"(`\w+`|\\G\b|\bSHOW\s+(FULL\s+)?PROCESSLIST|\bSHOW\s+(SLAVE|REPLICA|MASTER|BINARY|ENGINE|GLOBAL|SESSION|TABLES|DATABASES|CREATE|GRANTS|INDEX|VARIABLES|STATUS|OPEN)\b|\bENGINE\s*=|\bAUTO_INCREMENT\b|^\s*mysql>|\bKILL\s+(QUERY\s+)?\d+|\bSET\s+GLOBAL\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\s+IGNORE\b|\bFLUSH\s+(TABLES|PRIVILEGES|LOGS|HOSTS)\b|^\s*USE\s+\w+\s*;|\bLIMIT\s+\d+\s*,\s*\d+|\bSTRAIGHT_JOIN\b|\bIDENTIFIED\s+BY\b|\bDESCRIBE\s+\w+)",
+      R"(`\w+`|'[\w%.<>-]*'@'|\bSHOW\s+(FUNCTION|PROCEDURE)\s+STATUS|\bDROP\s+USER\s+'|\bON\s+\w+\.\*|\\G\b|\bSHOW\s+(FULL\s+)?PROCESSLIST|\bSHOW\s+(SLAVE|REPLICA|MASTER|BINARY|ENGINE|GLOBAL|SESSION|TABLES|DATABASES|CREATE|GRANTS|INDEX|VARIABLES|STATUS|OPEN)\b|\bENGINE\s*=|\bAUTO_INCREMENT\b|^\s*mysql>|\bKILL\s+(QUERY\s+)?\d+|\bSET\s+GLOBAL\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\s+IGNORE\b|\bFLUSH\s+(TABLES|PRIVILEGES|LOGS|HOSTS)\b|^\s*USE\s+\w+\s*;|\bLIMIT\s+\d+\s*,\s*\d+|\bSTRAIGHT_JOIN\b|\bIDENTIFIED\s+BY\b|\bDESCRIBE\s+\w+)",
       std::regex::icase | std::regex::multiline);
   return std::regex_search(text.begin(), text.end(), mysql);
 }
 
 std::string sniff_content(std::string_view text, std::string_view tagged_as) {
+  std::string sniffed = sniff_lines(text, tagged_as);
+  // A shell command followed by what it printed: the structured text is output.
+  if ((sniffed == "yaml" || sniffed == "json") && tagged_as == "shell") {
+    std::vector<std::string_view> lines = content_lines(text);
+    static const std::regex command(R"(^([\w.-]+[$#] )?(ceph|oc|kubectl|rados|rbd|radosgw-admin|aws|gcloud|curl|cat|docker|helm|etcdctl|systemctl|journalctl|git)\b)");
+    if (!lines.empty() && std::regex_search(lines.front().begin(), lines.front().end(), command)) return "output";
+  }
+  return sniffed;
+}
+
+static std::string sniff_lines(std::string_view text, std::string_view tagged_as) {
   std::vector<std::string_view> lines = content_lines(text);
   if (lines.empty()) return "";
   std::string_view first = lines.front();
@@ -60,8 +79,10 @@ std::string sniff_content(std::string_view text, std::string_view tagged_as) {
   if (first.front() == '{' && text.find("\":") != std::string_view::npos) return "json";
 
   static const std::regex promql(
-      R"((\b(rate|irate|increase|sum|avg|max|min|count|histogram_quantile|absent|topk|bottomk|delta|deriv|predict_linear|label_replace|avg_over_time|max_over_time|min_over_time|sum_over_time|count_over_time|quantile_over_time)\s*(\(|by\s*\(|without\s*\())|(\w\{[^}]*(=~|!~|=|!=)\s*"[^"]*"[^}]*\})|(\[\d+[smhdw]\]))");
+      R"((\b(on|ignoring|group_left|group_right)\s*\()|(\b(rate|irate|increase|sum|avg|max|min|count|histogram_quantile|absent|topk|bottomk|delta|deriv|predict_linear|label_replace|avg_over_time|max_over_time|min_over_time|sum_over_time|count_over_time|quantile_over_time)\s*(\(|by\s*\(|without\s*\())|(\w\{[^}]*(=~|!~|=|!=)\s*"[^"]*"[^}]*\})|(\[\d+[smhdw]\]))");
   if (fraction(lines, promql) >= 0.3) return "promql";
+  static const std::regex metric_expression(R"(^[a-z_:]+[a-z0-9_:]*_[a-z0-9_:]+(\{|\s*[-+*/><=!]\s|\s+(and|or|unless|by|on)\b))");
+  if (fraction(lines, metric_expression) >= 0.5) return "promql";
 
   static const std::regex yaml(R"(^(- )?[A-Za-z_][\w.\-/]*:(\s|$)|^- |^---$)");
   if (tagged_as != "yaml" && fraction(lines, yaml) >= 0.6 && lines.size() >= 2) return "yaml";

@@ -38,6 +38,13 @@ size_t shell_prompt_length(std::string_view line, bool hash) {
   auto prompt_char = [&](char c) { return c == '$' || (hash && c == '#') || c == '%'; };
   auto ends_prompt = [&](size_t at) { return at + 1 >= line.size() || line[at + 1] == ' '; };
   if (i < line.size() && prompt_char(line[i]) && ends_prompt(i)) return std::min(line.size(), i + 2);
+  // A shell's own prompt: "sh-5.1$ ", "bash-4.4# "
+  for (std::string_view shell : {"sh-", "bash-", "zsh-"})
+    if (line.substr(i, shell.size()) == shell) {
+      size_t j = i + shell.size();
+      while (j < line.size() && (std::isdigit(static_cast<unsigned char>(line[j])) || line[j] == '.')) ++j;
+      if (j > i + shell.size() && j < line.size() && prompt_char(line[j]) && ends_prompt(j)) return std::min(line.size(), j + 2);
+    }
   // user@host:path$  or  [user@host path]#
   if (i < line.size() && line[i] == '[') {
     size_t close = line.find(']', i);

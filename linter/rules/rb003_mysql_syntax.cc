@@ -24,7 +24,7 @@ const bool registered = register_rule({
             "(backticks, SHOW PROCESSLIST, \\G) with tree-sitter-sql. MySQL is never judged by the PostgreSQL grammar.",
     .why = "A broken statement fails when it is needed most.",
     .instead = "Fix the statement.",
-    .bad = {"# Check\n\n```mysql\nSELECT id, FROM orders WHERE;\n```\n", 4, 12},
+    .bad = {"# Check\n\n```mysql\nSELECT id, FROM orders WHERE;\n```\n", 4, 24},
     .good = {"# Check\n\n```mysql\nSELECT id, state FROM orders WHERE id = 42;\n```\n"},
     .check = check,
 });

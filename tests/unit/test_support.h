@@ -1,0 +1,30 @@
+#pragma once
+/// Helpers for unit tests: lint a Markdown string, find findings by code.
+#include <string>
+#include <vector>
+
+#include "compiler/driver.h"
+
+namespace rbc::test {
+
+inline FileResult lint(const std::string& markdown, const std::string& path = "t.md") {
+  return lint_bytes(path, markdown);
+}
+
+inline std::vector<Diagnostic> with_code(const FileResult& r, const std::string& code) {
+  std::vector<Diagnostic> out;
+  for (const auto& d : r.diagnostics)
+    if (d.code == code) out.push_back(d);
+  return out;
+}
+
+/// "line:column" of each finding with `code`, for compact assertions.
+inline std::vector<std::string> positions(const FileResult& r, const std::string& code) {
+  std::vector<std::string> out;
+  for (const auto& d : with_code(r, code)) out.push_back(std::to_string(d.start.line) + ":" + std::to_string(d.start.column));
+  return out;
+}
+
+inline std::vector<std::string> list(std::initializer_list<std::string> items) { return items; }
+
+}  // namespace rbc::test
