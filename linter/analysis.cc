@@ -60,6 +60,26 @@ bool is_statement_keyword(const std::string& word) {
   return false;
 }
 
+/// Edit distance, bounded: enough to tell `SELEC` (a typo) from `SUM` (an expression).
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+bool near_statement_keyword(const std::string& word) {
+  for (const char* k : {"SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "GRANT",
+                        "VACUUM", "ANALYZE", "EXPLAIN", "REINDEX", "COMMIT", "BEGIN", "ROLLBACK"})
+    if (word.size() >= 4 && edit_distance(word, k) <= 2) return true;
+  return false;
+}
+
 /// A snippet that is not a statement (an expression or a clause shown on its
 /// own), or syntax newer PostgreSQL accepts, is not a syntax error to report.
 bool is_fragment_or_newer_syntax(const std::string& text, const SqlParseError& error) {
@@ -74,7 +94,7 @@ bool is_fragment_or_newer_syntax(const std::string& text, const SqlParseError& e
   size_t stmt = text.rfind(';', error.offset > 0 ? error.offset - 1 : 0);
   size_t from = (stmt == std::string::npos || stmt >= error.offset) ? first : stmt + 1;
   std::string word = first_word_upper(text, from);
-  return !word.empty() && !is_statement_keyword(word) && !std::isalpha(static_cast<unsigned char>(word[0])) == false &&
+  return !word.empty() && !is_statement_keyword(word) && !near_statement_keyword(word) &&
          error.offset <= text.find_first_not_of(" \t\r\n", from) + word.size();
 }
 

@@ -28,6 +28,8 @@ void report_json(std::ostream& out, const LintRun& run) {
   ReportSummary s = summarize(run);
   nlohmann::ordered_json by_code = nlohmann::ordered_json::object();
   for (const auto& [code, n] : s.by_code) by_code[code] = n;
+  nlohmann::ordered_json blocks = nlohmann::ordered_json::object();
+  for (const auto& [kind, n] : s.blocks) blocks[kind] = n;
   nlohmann::ordered_json doc = {{"version", 1},
                                 {"diagnostics", diagnostics},
                                 {"summary",
@@ -36,6 +38,7 @@ void report_json(std::ostream& out, const LintRun& run) {
                                   {"warnings", s.warnings},
                                   {"notes", s.notes},
                                   {"by_code", by_code},
+                                  {"blocks", blocks},
                                   {"io_errors", run.errors}}}};
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }

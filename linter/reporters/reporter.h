@@ -15,6 +15,8 @@ struct ReportSummary {
   size_t warnings = 0;
   size_t notes = 0;
   std::map<std::string, size_t> by_code;
+  /// Code blocks by kind (shell, console, postgres, ...), for false-alarm rates.
+  std::map<std::string, size_t> blocks;
 };
 
 ReportSummary summarize(const LintRun& run);

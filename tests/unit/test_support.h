@@ -3,7 +3,21 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "compiler/driver.h"
+
+// Failing comparisons of position lists print their contents.
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& items) {
+    std::string out = "{";
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+    return (out + "}").c_str();
+  }
+};
+}  // namespace doctest
 
 namespace rbc::test {
 
