@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# runbookc lint from the outside: exit codes, output formats, bad input.
+# Usage: lint_cli.sh path/to/runbookc   (run from the repository root)
+set -uo pipefail
+RB=$(realpath "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+pass=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+cd "$work"
+printf '# Clean\n\n```bash\nkubectl get pods -n <namespace>\n```\n' > clean.md
+printf '# Broken\n\n```bash\necho "unclosed\n```\n' > broken.md
+printf '# Mistag\n\n```bash\nsum by (job) (rate(errors_total[5m]))\n```\n' > mistag.md
+
+"$RB" lint clean.md > out.txt; rc=$?
+check "clean file exits 0" test $rc -eq 0
+check "clean file says so" contains out.txt "1 file checked, no findings"
+
+"$RB" lint broken.md > out.txt; rc=$?
+check "syntax error exits 1" test $rc -eq 1
+check "text finding line" contains out.txt "broken.md:4:6: error: this shell block does not parse"
+check "text finding code" contains out.txt "[RB001 bash-syntax]"
+check "caret under the quote" contains out.txt '  |      ^'
+
+"$RB" lint --fail-on error mistag.md > /dev/null; rc=$?
+check "a warning below --fail-on exits 0" test $rc -eq 0
+"$RB" lint --fail-on warning mistag.md > /dev/null; rc=$?
+check "a warning at --fail-on exits 1" test $rc -eq 1
+
+"$RB" lint --format json broken.md clean.md > out.json; rc=$?
+check "json exit" test $rc -eq 1
+check "json shape" python3 -c '
+import json, sys
+d = json.load(open("out.json"))
+assert d["version"] == 1
+f = d["diagnostics"][0]
+assert (f["file"], f["line"], f["column"], f["end_line"], f["end_column"]) == ("broken.md", 4, 6, 4, 15), f
+assert (f["severity"], f["code"], f["rule"], f["category"]) == ("error", "RB001", "bash-syntax", "syntax"), f
+assert d["summary"]["files"] == 2 and d["summary"]["errors"] == 1, d["summary"]
+assert d["summary"]["blocks"] == {"shell": 2}, d["summary"]
+'
+
+"$RB" lint --format sarif broken.md > out.sarif
+check "sarif shape" python3 -c '
+import json
+d = json.load(open("out.sarif"))
+assert d["version"] == "2.1.0"
+run = d["runs"][0]
+rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+assert rules["RB001"]["name"] == "bash-syntax" and rules["RB001"]["shortDescription"]["text"]
+res = run["results"][0]
+assert res["ruleId"] == "RB001" and res["level"] == "error"
+loc = res["locations"][0]["physicalLocation"]
+assert loc["artifactLocation"]["uri"] == "broken.md", loc
+assert (loc["region"]["startLine"], loc["region"]["startColumn"]) == (4, 6), loc
+assert run["tool"]["driver"]["rules"][res["ruleIndex"]]["id"] == "RB001"
+'
+
+"$RB" lint --format github broken.md > out.txt
+check "github annotation" contains out.txt "::error file=broken.md,line=4,col=6,endLine=4,endColumn=15,title=RB001 bash-syntax::"
+
+# Files named explicitly are linted whatever their extension.
+cp broken.md notes.txt
+"$RB" lint notes.txt > out.txt; rc=$?
+check "explicit .txt is linted" contains out.txt "notes.txt:4:6"
+
+# Bad input: each gets one clear line, the other files are still linted.
+"$RB" lint missing.md broken.md > out.txt 2> err.txt; rc=$?
+check "missing path exits 2" test $rc -eq 2
+check "missing path named" contains err.txt "runbookc: error: missing.md: no such file or directory"
+check "other files still linted" contains out.txt "broken.md:4:6"
+
+mkdir empty-dir
+"$RB" lint empty-dir > out.txt 2> err.txt; rc=$?
+check "directory with no runbooks warns" contains err.txt "empty-dir: no *.md runbooks found"
+check "directory with no runbooks exits 0" test $rc -eq 0
+
+: > empty.md
+"$RB" lint empty.md > out.txt 2> err.txt; rc=$?
+check "empty file is fine" test $rc -eq 0
+
+printf '# Bin\n\0\1\2' > binary.md
+"$RB" lint binary.md > out.txt; rc=$?
+check "binary file reported" contains out.txt "binary.md:1:1: error: this is a binary file"
+check "binary exits 1" test $rc -eq 1
+
+printf '# Caf\xe9\n\n```bash\necho "x\n```\n' > latin1.md
+"$RB" lint latin1.md > out.txt; rc=$?
+check "invalid utf-8 position" contains out.txt "latin1.md:1:6: error: invalid UTF-8"
+check "rest still checked" contains out.txt "latin1.md:4:6: error: this shell block"
+
+printf -- '---\ntitle: ok\nowner: [sre\n---\n# T\n\n```bash\necho "x\n```\n' > badyaml.md
+"$RB" lint badyaml.md > out.txt; rc=$?
+check "bad front matter line" contains out.txt "badyaml.md:4:1: error: front matter is not valid YAML"
+check "rest still checked after bad yaml" contains out.txt "badyaml.md:8:6"
+
+printf '# T\n\n```bash\nls\n\n## Later\n' > unterminated.md
+"$RB" lint unterminated.md > out.txt; rc=$?
+check "unterminated fence" contains out.txt "unterminated.md:3:1: error: this code fence is never closed"
+
+if [ "$(id -u)" -ne 0 ]; then
+  cp clean.md unreadable.md && chmod 000 unreadable.md
+  "$RB" lint unreadable.md > /dev/null 2> err.txt; rc=$?
+  check "unreadable exits 2" test $rc -eq 2
+  check "unreadable named" contains err.txt "unreadable.md: cannot"
+fi
+
+# A 50 MB file is refused with a clear message (limit 16 MiB), others go on.
+head -c 52428800 /dev/zero | tr '\0' 'a' > big.md
+"$RB" lint big.md clean.md > out.txt 2> err.txt; rc=$?
+check "big file refused" contains err.txt "big.md: file is 50.0 MiB, larger than the 16 MiB limit"
+check "big file exit 2" test $rc -eq 2
+check "others after big file" contains out.txt "1 file checked"
+# ... and linted when the limit allows it.
+"$RB" lint --max-file-size 64 big.md > out.txt 2> err.txt; rc=$?
+check "big file linted when allowed" test $rc -eq 0
+
+# Directories are walked for *.md, hidden directories skipped, order sorted.
+mkdir -p tree/b tree/a tree/.git
+cp broken.md tree/b/z.md; cp broken.md tree/a/y.md; cp broken.md tree/.git/x.md; cp broken.md tree/ignored.txt
+"$RB" lint --format json tree > out.json
+check "walk order and filter" python3 -c '
+import json
+files = [d["file"] for d in json.load(open("out.json"))["diagnostics"]]
+assert files == ["tree/a/y.md", "tree/b/z.md"], files
+'
+
+# lint writes nothing.
+before=$(find . -newer out.json | wc -l)
+"$RB" lint tree clean.md > /dev/null 2>&1
+after=$(find . -newer out.json | wc -l)
+check "lint writes nothing" test "$before" -eq "$after"
+
+# Usage errors exit 2; --version and --help work.
+"$RB" lint --format yaml clean.md > /dev/null 2>&1; rc=$?
+check "bad option exits 2" test $rc -eq 2
+check "--version" bash -c "'$RB' --version | grep -q '^runbookc [0-9]'"
+check "lint --help" bash -c "'$RB' lint --help | grep -q -- '--fail-on'"
+check "explain" bash -c "'$RB' explain RB001 | grep -q 'bash-syntax'"
+
+echo "$pass passed, $failures failed"
+[ "$failures" -eq 0 ]
