@@ -108,21 +108,47 @@ void metadata_from_front_matter(const FrontMatter& fm, Metadata& md) {
   if (!md.severity.empty() && md.severity.size() == 2 && (md.severity[0] == 'p')) md.severity[0] = 'P';
 }
 
+namespace {
+
+/// "**Owner:** sre", "Last Updated: 2025-01-30", "- __Version__: 1.2": the
+/// key (lower-cased) and the value, or false. Hand-written: it runs on every
+/// prose line, where a regex would dominate lint time.
+bool body_field(std::string_view line, std::string& key, std::string& value) {
+  size_t i = 0;
+  auto skip = [&](std::string_view chars) {
+    while (i < line.size() && chars.find(line[i]) != std::string_view::npos) ++i;
+  };
+  skip(" \t>*_-");
+  static const std::string_view keys[] = {"last updated", "last reviewed", "owners", "owner", "version",
+                                          "next review", "severity", "service"};
+  for (std::string_view k : keys) {
+    if (line.size() - i < k.size()) continue;
+    bool same = true;
+    for (size_t j = 0; j < k.size() && same; ++j)
+      same = std::tolower(static_cast<unsigned char>(line[i + j])) == k[j];
+    if (!same) continue;
+    size_t after = i + k.size();
+    size_t colon = after;
+    while (colon < line.size() && (line[colon] == '*' || line[colon] == '_' || line[colon] == ' ')) ++colon;
+    if (colon >= line.size() || line[colon] != ':') return false;
+    key = std::string(k);
+    value = trim(std::string(line.substr(colon + 1)));
+    return !value.empty();
+  }
+  return false;
+}
+
+}  // namespace
+
 void metadata_from_body(const Runbook& rb, Metadata& md) {
-  static const std::regex field(
-      R"(^[\s>*_-]*(?:\*\*|__)?\s*(Last Updated|Last Reviewed|Owner|Owners|Version|Next Review|Severity|Service)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$)",
-      std::regex::icase);
   const SourceFile& src = *rb.source;
   uint32_t first = rb.front_matter.present ? src.position(rb.front_matter.span.end).line + 1 : 1;
+  std::string raw_key, value;
   for (uint32_t line = first; line <= src.line_count(); ++line) {
     if (line < rb.code_line.size() && rb.code_line[line]) continue;
-    std::string text(src.line_text(line));
-    if (text.find(':') == std::string::npos) continue;
-    std::smatch m;
-    if (!std::regex_match(text, m, field)) continue;
-    std::string key = normalized_key(m[1].str());
-    std::string value = trim(m[2].str());
-    if (value.empty()) continue;
+    std::string_view text = src.line_text(line);
+    if (text.find(':') == std::string_view::npos || !body_field(text, raw_key, value)) continue;
+    std::string key = normalized_key(raw_key);
     std::string* slot = nullptr;
     if (key == "last_updated" || key == "last_reviewed") {
       slot = &md.last_reviewed;
