@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
   cmark_gfm_core_extensions_ensure_registered();
   TSParser* bash = ts_parser_new();
   ts_parser_set_language(bash, tree_sitter_bash());
-  size_t bytes = 0, shell_blocks = 0, sql_blocks = 0;
+  size_t bytes = 0, shell_blocks = 0, sql_blocks = 0, shell_errors = 0, sql_errors = 0;
   auto start = std::chrono::steady_clock::now();
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
       const char* body = cmark_node_get_literal(node);
       if (lang == "bash" || lang == "sh" || lang == "shell" || lang == "zsh" || lang == "console") {
         TSTree* tree = ts_parser_parse_string(bash, nullptr, body, static_cast<uint32_t>(std::strlen(body)));
+        shell_errors += ts_node_has_error(ts_tree_root_node(tree));
         ts_tree_delete(tree);
         if (!dump_dir.empty() && lang != "console") {
           std::ofstream out(dump_dir + "/block" + std::to_string(shell_blocks) + ".sh");
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
         ++shell_blocks;
       } else if (lang == "sql" || lang == "psql" || lang == "postgres" || lang == "postgresql" || lang == "pgsql") {
         PgQueryParseResult r = pg_query_parse(body);
+        sql_errors += r.error != nullptr;
         pg_query_free_parse_result(r);
         ++sql_blocks;
       }
@@ -69,6 +71,8 @@ int main(int argc, char** argv) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("bare parsers: %zu files, %.2f MB, %zu shell blocks, %zu sql blocks in %.3f s (one core)\n",
               files.size(), static_cast<double>(bytes) / 1e6, shell_blocks, sql_blocks, seconds);
+  std::printf("naive syntax pass: tree-sitter flags %zu of %zu shell blocks, libpg_query %zu of %zu sql blocks\n",
+              shell_errors, shell_blocks, sql_errors, sql_blocks);
   ts_parser_delete(bash);
   return 0;
 }
