@@ -154,7 +154,23 @@ PostgresParse parse_postgres(const std::string& text) {
     uint32_t len = raw.contains("stmt_len") ? raw.value("stmt_len", 0u) : static_cast<uint32_t>(text.size()) - location;
     if (len == 0) len = static_cast<uint32_t>(text.size()) - location;
     // Skip the whitespace and comments before the statement's first token.
-    while (location < text.size() && len > 0 && std::isspace(static_cast<unsigned char>(text[location]))) ++location, --len;
+    while (location < text.size() && len > 0) {
+      if (std::isspace(static_cast<unsigned char>(text[location]))) {
+        ++location, --len;
+      } else if (text.compare(location, 2, "--") == 0) {
+        size_t nl = text.find('\n', location);
+        uint32_t skip = (nl == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(nl)) - location;
+        skip = std::min(skip, len);
+        location += skip, len -= skip;
+      } else if (text.compare(location, 2, "/*") == 0) {
+        size_t close = text.find("*/", location + 2);
+        uint32_t skip = (close == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(close + 2)) - location;
+        skip = std::min(skip, len);
+        location += skip, len -= skip;
+      } else {
+        break;
+      }
+    }
     st.span = {location, location + len};
     st.text = text.substr(location, len);
     st.json = body.dump();

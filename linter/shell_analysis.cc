@@ -10,6 +10,28 @@ namespace rbc {
 namespace {
 
 constexpr int kMaxNesting = 6;
+constexpr uint32_t kMaxTreeDepth = 400;
+
+uint32_t tree_depth(TSNode root) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  uint32_t depth = 0, deepest = 0;
+  while (true) {
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > kMaxTreeDepth) break;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return deepest;
+      }
+      --depth;
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  return deepest;
+}
 
 /// A word after quote removal, with the body offset of each byte.
 struct Decoded {
@@ -232,7 +254,7 @@ class Walker {
   void parse_nested(const Decoded& word, const std::vector<std::string>& wrappers) {
     if (depth_ >= kMaxNesting || word.text.text.empty()) return;
     TreePtr tree = parse_with(Grammar::bash, word.text.text);
-    if (!tree) return;
+    if (!tree || tree_depth(ts_tree_root_node(tree.get())) > kMaxTreeDepth) return;
     Walker inner(out_, depth_ + 1);
     inner.next_pipeline_ = next_pipeline_ + 1000;
     inner.walk(ts_tree_root_node(tree.get()), word.text, wrappers);
@@ -480,6 +502,10 @@ ShellFacts analyze_shell(const std::string& normalized) {
     facts.error_end = std::max(ts_node_end_byte(error), *facts.error_begin + 1);
     facts.error_message = describe_error(error, normalized);
   }
+  // The walker recurses over the tree: past a sane depth (hand-written shell
+  // never nests hundreds deep) it is not run, so hostile input cannot
+  // exhaust the stack. The syntax verdict above does not depend on it.
+  if (tree_depth(root) > kMaxTreeDepth) return facts;
   MappedText src = MappedText::identity(normalized);
   Walker walker(facts, 0);
   walker.walk_program(root, src);
