@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 
 #include "linter/bash_confirm.h"
 #include "linter/content_sniffer.h"
@@ -107,6 +108,22 @@ bool mysql_grammar_covers(const std::string& text, uint32_t error_offset) {
   return word == "SELECT" || word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "WITH" || word == "REPLACE";
 }
 
+/// The MySQL statement around `offset` in PostgreSQL's spelling: backticks
+/// become double quotes, `LIMIT a, b` becomes `LIMIT b OFFSET a`, \G ends it.
+bool postgres_accepts_reshaped(const std::string& text, uint32_t offset) {
+  size_t begin = offset > 0 ? text.rfind(';', offset - 1) : std::string::npos;
+  begin = begin == std::string::npos ? 0 : begin + 1;
+  size_t end = text.find(';', offset);
+  std::string stmt = text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+  for (char& c : stmt)
+    if (c == '`') c = '"';
+  size_t g = stmt.find("\\G");
+  if (g != std::string::npos) stmt.erase(g);
+  static const std::regex limit(R"(\bLIMIT\s+(\d+)\s*,\s*(\d+))", std::regex::icase);
+  stmt = std::regex_replace(stmt, limit, "LIMIT $2 OFFSET $1");
+  return !parse_postgres(stmt).error;
+}
+
 /// Parses one SQL text, recording its error or its statements. A text the
 /// PostgreSQL grammar rejects but that is recognisably MySQL goes to the MySQL parser.
 void check_sql(SqlPiece& piece, StepFacts& facts) {
@@ -127,8 +144,13 @@ void check_sql(SqlPiece& piece, StepFacts& facts) {
     }
     piece.mysql = true;
   }
-  if (auto error = parse_mysql(piece.text); error && mysql_grammar_covers(piece.text, error->offset))
-    piece.error = SyntaxError{piece_span(piece, error->offset, error->end), error->message};
+  // tree-sitter-sql knows MySQL only roughly: an error stands when the
+  // statement, reshaped into PostgreSQL's spelling, is rejected there too.
+  for (const SqlParseError& error : parse_mysql(piece.text))
+    if (mysql_grammar_covers(piece.text, error.offset) && !postgres_accepts_reshaped(piece.text, error.offset)) {
+      piece.error = SyntaxError{piece_span(piece, error.offset, error.end), error.message};
+      break;
+    }
 }
 
 /// redis-cli options that take a value; the command word follows the options.
@@ -266,6 +288,24 @@ void analyze_shell_step(Step& step, StepFacts& facts) {
     message = verdict.message;
   }
   if (!verdict.message.empty() && message == shell.error_message) message += " (bash: " + verdict.message + ")";
+  // An unclosed quote is shown where it opens.
+  for (char quote : {'"', '\''})
+    if (shell.error_message == std::string("missing `") + quote + "`") {
+      size_t open = norm.text.rfind(quote, begin > 0 ? begin - 1 : 0);
+      if (open != std::string::npos) {
+        begin = static_cast<uint32_t>(open);
+        end = begin + 1;
+      }
+    }
+  // An error at the very end ("missing `done`") is shown on the last code
+  // line, not on the closing fence.
+  if (begin >= norm.text.size() || norm.text.find_first_not_of(" \t\r\n", begin) == std::string::npos) {
+    size_t last = norm.text.find_last_not_of(" \t\r\n");
+    if (last != std::string::npos) {
+      begin = static_cast<uint32_t>(last);
+      end = begin + 1;
+    }
+  }
   facts.syntax_error = SyntaxError{step.file_span(begin, end), message};
 }
 

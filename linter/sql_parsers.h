@@ -25,7 +25,7 @@ struct PostgresParse {
 /// Parses with the PostgreSQL grammar; on success extracts statement facts.
 PostgresParse parse_postgres(const std::string& text);
 
-/// Parses with tree-sitter-sql; returns the first error, if any.
-std::optional<SqlParseError> parse_mysql(const std::string& text);
+/// Parses with tree-sitter-sql; returns its errors in order (at most 16).
+std::vector<SqlParseError> parse_mysql(const std::string& text);
 
 }  // namespace rbc

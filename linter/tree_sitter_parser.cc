@@ -57,4 +57,37 @@ TSNode first_error(TSNode root) {
   return found;
 }
 
+std::vector<TSNode> all_errors(TSNode root, size_t limit) {
+  std::vector<TSNode> found;
+  if (!ts_node_has_error(root)) return found;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  bool descend = true;
+  while (found.size() < limit) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    bool error = std::string_view(ts_node_type(node)) == "ERROR" || ts_node_is_missing(node);
+    if (!error && ts_node_has_error(node)) {
+      // A node whose error sits in a hidden child (a MISSING hidden token)
+      // that the cursor does not visit: the node itself is the place.
+      bool child_has_error = false;
+      for (uint32_t i = 0, n = ts_node_child_count(node); i < n && !child_has_error; ++i)
+        child_has_error = ts_node_has_error(ts_node_child(node, i));
+      if (!child_has_error) error = true;
+    }
+    if (error) found.push_back(node);
+    if (descend && !error && ts_node_has_error(node) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    descend = true;
+    if (ts_tree_cursor_goto_next_sibling(&cursor)) continue;
+    bool up = false;
+    while (ts_tree_cursor_goto_parent(&cursor)) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        up = true;
+        break;
+      }
+    }
+    if (!up) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
 }  // namespace rbc

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <string_view>
+#include <vector>
 #include <string_view>
 
 namespace rbc {
@@ -29,5 +30,8 @@ inline std::string_view node_type(TSNode node) { return ts_node_type(node); }
 
 /// First ERROR or MISSING node in document order, or a null node.
 TSNode first_error(TSNode root);
+
+/// Every outermost ERROR or MISSING node in document order, at most `limit`.
+std::vector<TSNode> all_errors(TSNode root, size_t limit);
 
 }  // namespace rbc

@@ -30,7 +30,7 @@ const bool registered = register_rule({
            "of the incident.",
     .instead = "Fix the quoting or the control structure. If the block is not shell (JSON, YAML, PromQL, "
                "command output), give its fence the right language tag.",
-    .bad = {"# Restart\n\n```bash\nkubectl rollout restart deployment/api -n \"prod\n```\n", 4, 48},
+    .bad = {"# Restart\n\n```bash\nkubectl rollout restart deployment/api -n \"prod\n```\n", 4, 43},
     .good = {"# Restart\n\n```bash\nkubectl rollout restart deployment/<name> -n prod\n```\n"},
     .check = check,
 });
