@@ -35,9 +35,18 @@ size_t shell_prompt_length(std::string_view line, bool hash) {
   size_t i = 0;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   size_t start = i;
-  auto prompt_char = [&](char c) { return c == '$' || (hash && c == '#') || c == '%'; };
   auto ends_prompt = [&](size_t at) { return at + 1 >= line.size() || line[at + 1] == ' '; };
-  if (i < line.size() && prompt_char(line[i]) && ends_prompt(i)) return std::min(line.size(), i + 2);
+  // A bare '#' is a root prompt only before something that reads as a
+  // command ("# systemctl ..."), never before prose ("# Don't restart").
+  auto bare_hash_prompt = [&](size_t at) {
+    if (!hash || line[at] != '#' || at + 2 >= line.size()) return false;
+    char next = line[at + 2];
+    return std::islower(static_cast<unsigned char>(next)) || next == '/' || next == '.';
+  };
+  if (i < line.size() && (line[i] == '$' || line[i] == '%' || bare_hash_prompt(i)) && ends_prompt(i))
+    return std::min(line.size(), i + 2);
+  // Decorated prompts ("user@host:~# ", "[root@db ~]# ") end in '#' unambiguously.
+  auto prompt_char = [&](char c) { return c == '$' || c == '#' || c == '%'; };
   // A shell's own prompt: "sh-5.1$ ", "bash-4.4# "
   for (std::string_view shell : {"sh-", "bash-", "zsh-"})
     if (line.substr(i, shell.size()) == shell) {

@@ -147,3 +147,20 @@ TEST_CASE("command model: wrappers unwrapped, argv decoded, variables read") {
   REQUIRE(r.runbook.steps[0].facts.redis.size() == 1);
   CHECK(r.runbook.steps[0].facts.redis[0].name == "FLUSHALL");
 }
+
+TEST_CASE("console transcripts: root '# ' prompts, user@host prompts, [user@host dir]# prompts") {
+  auto r = test::lint(
+      "# T\n\n```console\n# Don't restart blindly: check first\n# systemctl status nginx\n● nginx.service - web server (running)\n```\n\n"
+      "```console\n# systemctl restart nginx\n```\n\n"
+      "```console\ndeploy@bastion:~$ kubectl get ns\nNAME  STATUS (Active)\n[root@db01 ~]# df -h /var\n```\n");
+  CHECK(test::positions(r, "RB001").empty());
+  REQUIRE(r.runbook.steps[0].facts.commands.size() == 1);
+  CHECK(r.runbook.steps[0].facts.commands[0].argv[1].text == "status");
+  REQUIRE(r.runbook.steps[1].facts.commands.size() == 1);
+  CHECK(r.runbook.steps[1].facts.commands[0].argv[0].text == "systemctl");
+  const auto& third = r.runbook.steps[2].facts.commands;
+  REQUIRE(third.size() == 2);
+  CHECK(third[0].argv[0].text == "kubectl");
+  CHECK(r.runbook.source->position(third[0].span.begin).column == 19);
+  CHECK(third[1].argv[0].text == "df");
+}

@@ -1,0 +1,256 @@
+#include "linter/config.h"
+
+#include <fnmatch.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <filesystem>
+#include <fmt/format.h>
+
+#include "linter/rule.h"
+
+namespace rbc {
+namespace fs = std::filesystem;
+
+long Date::days() const {
+  // Howard Hinnant's days_from_civil.
+  int y = year - (month <= 2);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  unsigned yoe = static_cast<unsigned>(y - era * 400);
+  unsigned mp = static_cast<unsigned>(month + (month > 2 ? -3 : 9));
+  unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
+  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  auto digits = [&](size_t at, size_t n) -> int {
+    if (at + n > text.size()) return -1;
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  if (text.size() < 10 || (text[4] != '-' && text[4] != '/') || text[7] != text[4]) return std::nullopt;
+  Date d{digits(0, 4), digits(5, 2), digits(8, 2)};
+  if (d.year < 1970 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+  if (text.size() > 10 && std::isdigit(static_cast<unsigned char>(text[10]))) return std::nullopt;
+  return d;
+}
+
+Date today_local() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+std::optional<int> parse_period_days(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  size_t i = 0;
+  int n = 0;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) n = n * 10 + (text[i++] - '0');
+  if (i == 0 || n <= 0 || n > 100000) return std::nullopt;
+  std::string unit(text.substr(i));
+  std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) { return std::tolower(c); });
+  while (!unit.empty() && unit.front() == ' ') unit.erase(0, 1);
+  if (unit.empty() || unit == "d" || unit == "day" || unit == "days") return n;
+  if (unit == "w" || unit == "week" || unit == "weeks") return n * 7;
+  if (unit == "m" || unit == "mo" || unit == "month" || unit == "months") return n * 30;
+  if (unit == "y" || unit == "year" || unit == "years") return n * 365;
+  return std::nullopt;
+}
+
+const Config& Config::defaults() {
+  static const Config config = [] {
+    Config c;
+    c.required_sections = {
+        {"Symptoms", {"Symptoms", "Symptômes", "Symptom", "Meaning", "Impact", "Alert", "Overview", "Description",
+                      "Detection", "Signs", "Summary", "Problem", "Context"}},
+        {"Diagnosis", {"Diagnosis", "Diagnostic", "Diagnostics", "Investigation", "Investigate", "Troubleshooting",
+                       "Triage", "Debugging", "Analysis", "Analyse", "Checks", "Verification", "Identify"}},
+        {"Mitigation", {"Mitigation", "Mitigate", "Actions", "Action", "Résolution", "Resolution", "Remediation",
+                        "Recovery", "Fix", "Procedure", "Procédure", "Steps", "Workaround", "Solution", "Rollback",
+                        "Response", "Resolve", "Runbook"}},
+    };
+    c.secret_names = {"SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL",
+                      "DATABASE_URL", "DSN", "JWT", "ACCESS_KEY"};
+    c.protected_branches = {"main", "master", "production", "prod", "release"};
+    return c;
+  }();
+  return config;
+}
+
+std::shared_ptr<const Config> default_config() {
+  static const auto shared = std::make_shared<const Config>(Config::defaults());
+  return shared;
+}
+
+namespace {
+
+bool selector_matches(const std::string& selector, const Rule& rule) {
+  if (selector == "ALL" || selector == rule.name) return true;
+  // Codes and code prefixes, as ruff: "RB3" selects RB301...RB399.
+  return rule.code.substr(0, selector.size()) == selector && !selector.empty();
+}
+
+}  // namespace
+
+bool Config::enabled(const Rule& rule) const {
+  if (!select.empty() &&
+      std::none_of(select.begin(), select.end(), [&](const std::string& s) { return selector_matches(s, rule); }))
+    return false;
+  if (std::any_of(ignore.begin(), ignore.end(), [&](const std::string& s) { return selector_matches(s, rule); }))
+    return false;
+  auto it = rule_overrides.find(std::string(rule.code));
+  // An explicit --select brings back a rule the file turned off.
+  if (it != rule_overrides.end() && !it->second) return !select.empty() &&
+      std::any_of(select.begin(), select.end(), [&](const std::string& s) { return s == rule.code || s == rule.name; });
+  return true;
+}
+
+Severity Config::severity(const Rule& rule) const {
+  auto it = rule_overrides.find(std::string(rule.code));
+  return it != rule_overrides.end() && it->second ? *it->second : rule.severity;
+}
+
+bool Config::is_secret_name(std::string_view variable) const {
+  std::string upper(variable);
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+  for (const auto& pattern : secret_names)
+    if (upper.find(pattern) != std::string::npos) return true;
+  return false;
+}
+
+bool Config::excluded(const std::string& file) const {
+  if (exclude.empty()) return false;
+  fs::path base = path.empty() ? fs::current_path() : fs::absolute(path).parent_path();
+  std::string rel = fs::absolute(file).lexically_normal().lexically_relative(base.lexically_normal()).string();
+  for (const auto& glob : exclude) {
+    // Without FNM_PATHNAME '*' crosses '/', so "drafts/**" and "**/old/*.md" both work.
+    if (fnmatch(glob.c_str(), rel.c_str(), 0) == 0) return true;
+    if (!glob.empty() && glob.back() == '/' && rel.rfind(glob, 0) == 0) return true;
+  }
+  return false;
+}
+
+namespace {
+
+struct LoadError {
+  std::string message;
+  int line;
+};
+
+std::vector<std::string> strings(const YAML::Node& node, const char* what) {
+  if (!node.IsSequence()) throw LoadError{fmt::format("`{}` must be a list of strings", what), node.Mark().line};
+  std::vector<std::string> out;
+  for (const auto& item : node) {
+    if (!item.IsScalar()) throw LoadError{fmt::format("`{}` must be a list of strings", what), item.Mark().line};
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+void read_rules(const YAML::Node& rules, Config& config) {
+  if (!rules.IsMap()) throw LoadError{"`rules` must map rule codes or names to off, note, warning or error", rules.Mark().line};
+  for (const auto& kv : rules) {
+    std::string key = kv.first.Scalar();
+    const Rule* rule = find_rule(key);
+    if (!rule) throw LoadError{fmt::format("unknown rule `{}` (`runbookc rules` lists them)", key), kv.first.Mark().line};
+    std::string value = kv.second.IsScalar() ? kv.second.Scalar() : "";
+    std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (value == "off" || value == "false" || value == "disable" || value == "disabled") {
+      config.rule_overrides[std::string(rule->code)] = std::nullopt;
+    } else if (value == "on" || value == "true") {
+      config.rule_overrides.erase(std::string(rule->code));
+    } else if (auto severity = severity_from_string(value)) {
+      config.rule_overrides[std::string(rule->code)] = *severity;
+    } else {
+      throw LoadError{fmt::format("bad setting `{}` for {}: use off, on, note, warning or error",
+                                  kv.second.IsScalar() ? kv.second.Scalar() : "?", rule->code),
+                      kv.second.Mark().line};
+    }
+  }
+}
+
+void read_required_sections(const YAML::Node& node, Config& config) {
+  config.required_sections.clear();
+  if (node.IsNull()) return;
+  if (node.IsSequence()) {  // [Symptoms, Mitigation]: each role is its own only alias
+    for (const auto& role : strings(node, "required_sections")) config.required_sections.push_back({role, {role}});
+    return;
+  }
+  if (!node.IsMap())
+    throw LoadError{"`required_sections` must map a role to its accepted headings, or list headings", node.Mark().line};
+  for (const auto& kv : node) {
+    RequiredSection section{kv.first.Scalar(), {kv.first.Scalar()}};
+    if (!kv.second.IsNull())
+      for (const auto& alias : strings(kv.second, "required_sections")) section.aliases.push_back(alias);
+    config.required_sections.push_back(std::move(section));
+  }
+}
+
+void read_config(const YAML::Node& root, Config& config) {
+  if (root.IsNull()) return;
+  if (!root.IsMap()) throw LoadError{"the configuration must be a mapping of keys to values", root.Mark().line};
+  for (const auto& kv : root) {
+    std::string key = kv.first.Scalar();
+    const YAML::Node& value = kv.second;
+    if (key == "rules") read_rules(value, config);
+    else if (key == "required_sections") read_required_sections(value, config);
+    else if (key == "secret_names") {
+      config.secret_names = strings(value, "secret_names");
+      for (auto& s : config.secret_names)
+        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+    } else if (key == "protected_branches") config.protected_branches = strings(value, "protected_branches");
+    else if (key == "exclude") config.exclude = strings(value, "exclude");
+    else if (key == "review_period") {
+      auto days = value.IsScalar() ? parse_period_days(value.Scalar()) : std::nullopt;
+      if (!days) throw LoadError{"`review_period` must be a period such as 90d, 6m or 1y", value.Mark().line};
+      config.review_period_days = *days;
+    } else {
+      throw LoadError{fmt::format("unknown key `{}` (known: rules, required_sections, secret_names, "
+                                  "protected_branches, exclude, review_period)",
+                                  key),
+                      kv.first.Mark().line};
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Config> load_config(const std::string& path, std::string& error) {
+  Config config = Config::defaults();
+  config.path = path;
+  try {
+    YAML::Node root = YAML::LoadFile(path);
+    read_config(root, config);
+  } catch (const YAML::BadFile&) {
+    error = fmt::format("{}: cannot read the configuration file", path);
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    error = fmt::format("{}:{}: invalid YAML: {}", path, e.mark.line + 1, e.msg);
+    return std::nullopt;
+  } catch (const LoadError& e) {
+    error = fmt::format("{}:{}: {}", path, e.line + 1, e.message);
+    return std::nullopt;
+  }
+  return config;
+}
+
+std::string find_config_file(const std::string& dir) {
+  std::error_code ec;
+  fs::path at = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
+  while (true) {
+    fs::path candidate = at / ".runbookc.yaml";
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (at == at.root_path() || at.parent_path() == at) return "";
+    at = at.parent_path();
+  }
+}
+
+}  // namespace rbc

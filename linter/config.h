@@ -1,0 +1,71 @@
+#pragma once
+/// `.runbookc.yaml`: which rules run and how severe they are, required
+/// sections, secret-name patterns, protected branches, excluded paths, the
+/// default review period. Found by walking up from each runbook's directory,
+/// or named with `lint --config FILE`; CLI flags (--select, --ignore, --today)
+/// are applied on top.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linter/diagnostic.h"
+
+namespace rbc {
+
+struct Rule;
+
+/// A calendar date, for review-overdue; days_since_epoch is its serial number.
+struct Date {
+  int year = 0, month = 0, day = 0;
+  long days() const;  ///< days since 1970-01-01
+};
+/// Parses YYYY-MM-DD (also YYYY/MM/DD) at the start of `text`.
+std::optional<Date> parse_date(std::string_view text);
+Date today_local();
+/// "90d", "6w", "6m", "1y", "180" (days) → days; nullopt when unreadable.
+std::optional<int> parse_period_days(std::string_view text);
+
+/// A role a runbook must cover ("Mitigation") and the headings that count for it.
+struct RequiredSection {
+  std::string role;
+  std::vector<std::string> aliases;  ///< compared case-insensitively, emoji and numbering ignored
+};
+
+struct Config {
+  std::string path;  ///< the file it was read from; empty for the defaults
+  /// Per rule code: nullopt = off, else the severity to report at. Rules not listed keep their default.
+  std::map<std::string, std::optional<Severity>> rule_overrides;
+  std::vector<std::string> select;  ///< CLI --select: codes, names or code prefixes ("RB3"); empty = all
+  std::vector<std::string> ignore;  ///< CLI --ignore
+  std::vector<RequiredSection> required_sections;
+  std::vector<std::string> secret_names;        ///< upper-case substrings of variable names that hold secrets
+  std::vector<std::string> protected_branches;  ///< for the force-push rule
+  std::vector<std::string> exclude;             ///< globs, relative to the config file's directory
+  int review_period_days = 180;  ///< for in-body "Last Updated:" dates with no period of their own
+  Date today = today_local();
+
+  /// The built-in configuration used when no file is found.
+  static const Config& defaults();
+  /// Whether `rule` runs, and at which severity.
+  bool enabled(const Rule& rule) const;
+  Severity severity(const Rule& rule) const;
+  /// True when `secret_names` matches `variable` (case-insensitive substring).
+  bool is_secret_name(std::string_view variable) const;
+  /// True when `file` (as given on the command line) matches an exclude glob.
+  bool excluded(const std::string& file) const;
+};
+
+/// The defaults, shared (what `lint_bytes` without a config uses).
+std::shared_ptr<const Config> default_config();
+
+/// Reads a configuration file over the defaults. On error returns nullopt and
+/// sets `error` to "FILE:LINE: what is wrong".
+std::optional<Config> load_config(const std::string& path, std::string& error);
+
+/// The nearest `.runbookc.yaml` in `dir` or a parent directory; "" when none.
+std::string find_config_file(const std::string& dir);
+
+}  // namespace rbc

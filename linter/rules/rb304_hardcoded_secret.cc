@@ -1,0 +1,61 @@
+#include <regex>
+
+#include "linter/rule.h"
+#include "linter/secret_values.h"
+
+namespace rbc {
+namespace {
+
+/// `[export ]NAME=value`, `NAME: value`, `"name": "value"` on one line of a code block.
+void check_line(const Runbook& rb, Emitter& emit, const Step& step, std::string_view line, uint32_t at) {
+  static const std::regex assignment(
+      R"(^\s*(?:-\s+)?(?:export\s+|set\s+|declare\s+(?:-x\s+)?)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?(=|\s*:)\s*("[^"]*"|'[^']*'|[^\s#,;]+))");
+  std::cmatch m;
+  if (!std::regex_search(line.begin(), line.end(), m, assignment)) return;
+  std::string name = m[1].str(), value = m[3].str();
+  if (!is_secret_key(rb, name) || !looks_like_real_secret(value)) return;
+  uint32_t b = at + static_cast<uint32_t>(m.position(3));
+  Span span = step.file_span(b, b + static_cast<uint32_t>(value.size()));
+  if (overlaps_placeholder(step, span)) return;
+  emit.report(span,
+              "`" + name + "` is set to a literal secret; it is now in the runbook, its rendered site and Git history",
+              "read it from a secret store or the environment (`export " + name + "=\"$(vault kv get -field=value ...)\"`), "
+              "and rotate this one",
+              step.index);
+}
+
+void check(const Runbook& rb, Emitter& emit) {
+  for (const Step& step : rb.steps) {
+    const std::string& body = step.body;
+    size_t pos = 0;
+    while (pos < body.size()) {
+      size_t nl = body.find('\n', pos);
+      size_t end = nl == std::string::npos ? body.size() : nl;
+      std::string_view line(body.data() + pos, end - pos);
+      if (line.find("://") == std::string_view::npos) check_line(rb, emit, step, line, static_cast<uint32_t>(pos));
+      pos = end + 1;
+    }
+  }
+}
+
+const bool registered = register_rule({
+    .code = "RB304",
+    .name = "hardcoded-secret",
+    .category = Category::secret,
+    .severity = Severity::error,
+    .summary = "A code block assigns a literal secret to a secret-named variable or key",
+    .what = "Reports `export API_TOKEN=...`, `PASSWORD=...` and YAML/JSON-ish `password: ...` lines in code blocks "
+            "when the value looks real: not a variable, placeholder, mask or the word `password`, and mixing "
+            "letters with digits or symbols (or long). Names that refer to a secret (`secretName`, `TOKEN_FILE`, "
+            "`PASSWORD_ARN`) are not secrets. URLs are left to credentials-in-url.",
+    .why = "A secret written in a runbook is readable by everyone with access to the docs and stays in Git "
+           "history after it is removed.",
+    .instead = "Fetch it when the step runs (`$(vault kv get ...)`, `aws secretsmanager get-secret-value`), or "
+               "refer to the Kubernetes secret by name.",
+    .bad = {"# Rotate\n\n```bash\nexport API_TOKEN=f3a9c2e7b1d84c06\n```\n", 4, 18},
+    .good = {"# Rotate\n\n```bash\nexport API_TOKEN=\"$(vault kv get -field=token secret/api)\"\n```\n"},
+    .check = check,
+});
+
+}  // namespace
+}  // namespace rbc
