@@ -11,27 +11,26 @@ std::vector<Rule>& registry() {
   return rules;
 }
 
-bool sorted = false;
-
 }  // namespace
 
 bool register_rule(const Rule& rule) {
   registry().push_back(rule);
-  sorted = false;
   return true;
 }
 
 const std::vector<Rule>& all_rules() {
-  // Registration happens during static initialization, before main; sorting
-  // lazily on first use is therefore race-free once main has started.
-  if (!sorted) {
-    std::sort(registry().begin(), registry().end(), [](const Rule& a, const Rule& b) { return a.code < b.code; });
-    for (size_t i = 1; i < registry().size(); ++i)
-      if (registry()[i].code == registry()[i - 1].code || registry()[i].name == registry()[i - 1].name)
-        throw std::logic_error("duplicate rule " + std::string(registry()[i].code));
-    sorted = true;
-  }
-  return registry();
+  // Rules register during static initialization, before main. The first call
+  // (a thread-safe static) freezes the catalog sorted by code, so worker
+  // threads may call this concurrently.
+  static const std::vector<Rule>& catalog = [] () -> const std::vector<Rule>& {
+    std::vector<Rule>& rules = registry();
+    std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.code < b.code; });
+    for (size_t i = 1; i < rules.size(); ++i)
+      if (rules[i].code == rules[i - 1].code || rules[i].name == rules[i - 1].name)
+        throw std::logic_error("duplicate rule " + std::string(rules[i].code));
+    return rules;
+  }();
+  return catalog;
 }
 
 const Rule* find_rule(std::string_view code_or_name) {
