@@ -124,6 +124,9 @@ struct SqlStatement {
   bool concurrently = false;
   bool cascade = false;
   bool in_transaction = false;  ///< between BEGIN and COMMIT/ROLLBACK in the same piece
+  std::vector<std::string> functions;    ///< lower-case names of every function called, e.g. "pg_terminate_backend"
+  std::vector<std::string> tables_read;  ///< every relation named anywhere, FROM and subqueries included
+  bool spares_own_backend = false;       ///< a `pid <> pg_backend_pid()` (or !=) comparison is present
   std::string json;             ///< the statement's parse tree (JSON)
   std::string text;             ///< source text of the statement
   Span span;

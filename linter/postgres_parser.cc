@@ -1,5 +1,7 @@
 #include <pg_query.h>
 
+#include <algorithm>
+#include <cctype>
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -68,6 +70,56 @@ void collect_relations(const json& node, std::vector<std::string>& out, int dept
       if (k != "whereClause" && k != "fromClause" && k != "targetList" && k != "withClause") collect_relations(v, out, depth + 1);
   } else if (node.is_array()) {
     for (const auto& v : node) collect_relations(v, out, depth + 1);
+  }
+}
+
+/// Last String of a name list ("pg_catalog"."pg_terminate_backend" → "pg_terminate_backend").
+std::string last_name(const json& names) {
+  std::string out;
+  for (const auto& n : names)
+    if (n.contains("String")) out = n["String"].value("sval", "");
+  return out;
+}
+
+bool calls_function(const json& node, std::string_view name, int depth = 0) {
+  if (depth > 24) return false;
+  if (node.is_object()) {
+    if (node.contains("FuncCall") && last_name(node["FuncCall"].value("funcname", json::array())) == name) return true;
+    for (const auto& [k, v] : node.items())
+      if (calls_function(v, name, depth + 1)) return true;
+  } else if (node.is_array()) {
+    for (const auto& v : node)
+      if (calls_function(v, name, depth + 1)) return true;
+  }
+  return false;
+}
+
+/// Function calls, every relation named, and `pid <> pg_backend_pid()`.
+void collect_usage(const json& node, SqlStatement& st, int depth = 0) {
+  if (depth > 48) return;
+  if (node.is_object()) {
+    if (node.contains("FuncCall")) {
+      std::string name = last_name(node["FuncCall"].value("funcname", json::array()));
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!name.empty() && std::find(st.functions.begin(), st.functions.end(), name) == st.functions.end())
+        st.functions.push_back(name);
+    }
+    if (node.contains("relname") && node["relname"].is_string()) {
+      std::string name = node["relname"];
+      if (std::find(st.tables_read.begin(), st.tables_read.end(), name) == st.tables_read.end()) st.tables_read.push_back(name);
+    }
+    if (node.contains("A_Expr")) {
+      const json& e = node["A_Expr"];
+      std::string op = last_name(e.value("name", json::array()));
+      bool not_equal = (op == "<>" || op == "!=") && e.value("kind", "") == "AEXPR_OP";
+      bool not_in = op == "<>" && e.value("kind", "") == "AEXPR_IN";
+      if ((not_equal || not_in) && (calls_function(e.value("lexpr", json::object()), "pg_backend_pid") ||
+                                    calls_function(e.value("rexpr", json::object()), "pg_backend_pid")))
+        st.spares_own_backend = true;
+    }
+    for (const auto& [k, v] : node.items()) collect_usage(v, st, depth + 1);
+  } else if (node.is_array()) {
+    for (const auto& v : node) collect_usage(v, st, depth + 1);
   }
 }
 
@@ -150,6 +202,7 @@ PostgresParse parse_postgres(const std::string& text) {
     if (!raw.contains("stmt") || !raw["stmt"].is_object() || raw["stmt"].empty()) continue;
     const auto& [kind, body] = *raw["stmt"].items().begin();
     SqlStatement st = statement_facts(kind, body);
+    collect_usage(body, st);
     uint32_t location = raw.value("stmt_location", 0u);
     uint32_t len = raw.contains("stmt_len") ? raw.value("stmt_len", 0u) : static_cast<uint32_t>(text.size()) - location;
     if (len == 0) len = static_cast<uint32_t>(text.size()) - location;

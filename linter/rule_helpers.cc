@@ -1,0 +1,183 @@
+#include "linter/rule_helpers.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace rbc::rules {
+namespace {
+
+struct ValueOptions {
+  std::string_view program;
+  std::string_view options;  ///< space-separated options that take a separate value
+};
+
+// Options whose value is the next word, so that it is not mistaken for a
+// subcommand or an operand. Only global options that commonly precede one.
+constexpr std::array<ValueOptions, 14> kValueOptions = {{
+    {"kubectl", " -n --namespace --context --cluster --kubeconfig -l --selector -o --output -c --container -f "
+                "--filename --field-selector --user --token -s --server --as --timeout --grace-period --replicas "},
+    {"oc", " -n --namespace --context --cluster --kubeconfig -l --selector -o --output -c --container -f "
+           "--filename --field-selector --user --token -s --server --as --timeout --grace-period --replicas "},
+    {"aws", " --region --profile --output --endpoint-url --query --cli-read-timeout --cli-connect-timeout --color "
+            "--ca-bundle "},
+    {"gcloud", " --project --zone --region --format --account --configuration --filter "},
+    {"az", " --subscription -g --resource-group -n --name -o --output --query "},
+    {"helm", " -n --namespace --kube-context --kubeconfig "},
+    {"git", " -C -c --git-dir --work-tree --namespace "},
+    {"terraform", ""},
+    {"pulumi", " -s --stack -C --cwd "},
+    {"gsutil", " -o -h -u "},
+    {"redis-cli", " -h -p -a -n -u --user --pass "},
+    {"curl", " -X --request -H --header -d --data -u --user -o --output -A -e -b -c -T -F --data-binary "
+             "--data-raw --connect-timeout -m --max-time --cacert --cert --key -w "},
+    {"npx", ""},
+    {"rm", ""},
+}};
+
+bool takes_value(std::string_view prog, std::string_view option) {
+  for (const auto& e : kValueOptions) {
+    if (e.program != prog) continue;
+    size_t at = e.options.find(option);
+    return at != std::string_view::npos && e.options[at - 1] == ' ' && e.options[at + option.size()] == ' ';
+  }
+  return false;
+}
+
+bool is_option(std::string_view w) { return w.size() > 1 && w[0] == '-'; }
+
+}  // namespace
+
+std::string_view program(const Command& cmd) {
+  if (cmd.argv.empty()) return {};
+  std::string_view p = cmd.argv[0].text;
+  size_t slash = p.rfind('/');
+  return slash == std::string_view::npos ? p : p.substr(slash + 1);
+}
+
+bool program_is(const Command& cmd, std::initializer_list<std::string_view> names) {
+  std::string_view p = program(cmd);
+  return std::find(names.begin(), names.end(), p) != names.end();
+}
+
+std::vector<size_t> operands(const Command& cmd) {
+  std::vector<size_t> out;
+  std::string_view prog = program(cmd);
+  bool options_done = false;
+  for (size_t i = 1; i < cmd.argv.size(); ++i) {
+    std::string_view w = cmd.argv[i].text;
+    if (!options_done && w == "--") {
+      options_done = true;
+      continue;
+    }
+    if (!options_done && is_option(w)) {
+      if (w.find('=') == std::string_view::npos && takes_value(prog, w)) ++i;
+      continue;
+    }
+    out.push_back(i);
+  }
+  return out;
+}
+
+size_t subcommand(const Command& cmd, std::initializer_list<std::string_view> words) {
+  std::vector<size_t> ops = operands(cmd);
+  if (ops.size() < words.size()) return 0;
+  size_t k = 0;
+  for (std::string_view w : words) {
+    if (cmd.argv[ops[k]].text != w) return 0;
+    ++k;
+  }
+  return ops[k - 1];
+}
+
+size_t find_flag(const Command& cmd, std::string_view shorts, std::initializer_list<std::string_view> longs) {
+  for (size_t i = 1; i < cmd.argv.size(); ++i) {
+    std::string_view w = cmd.argv[i].text;
+    if (w == "--") return 0;
+    if (w.size() > 2 && w[0] == '-' && w[1] == '-') {
+      std::string_view name = w.substr(0, w.find('='));
+      if (std::find(longs.begin(), longs.end(), name) != longs.end()) return i;
+    } else if (w.size() > 1 && w[0] == '-' && !shorts.empty()) {
+      // A cluster of letters: -rf, -fr, -Rf. Digits or other characters
+      // mean a value (-9, -1), not a cluster.
+      bool cluster = std::all_of(w.begin() + 1, w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+      if (!cluster) continue;
+      for (char c : w.substr(1))
+        if (shorts.find(c) != std::string_view::npos) return i;
+    }
+  }
+  return 0;
+}
+
+std::optional<std::string> option_value(const Command& cmd, std::initializer_list<std::string_view> names) {
+  for (size_t i = 1; i < cmd.argv.size(); ++i) {
+    std::string_view w = cmd.argv[i].text;
+    if (w == "--") return std::nullopt;
+    for (std::string_view n : names) {
+      if (w == n) return i + 1 < cmd.argv.size() ? std::optional<std::string>(cmd.argv[i + 1].text) : std::string();
+      if (w.size() > n.size() && starts_with(w, n) && w[n.size()] == '=') return std::string(w.substr(n.size() + 1));
+    }
+  }
+  return std::nullopt;
+}
+
+size_t find_word(const Command& cmd, std::string_view text) {
+  for (size_t i = 1; i < cmd.argv.size(); ++i)
+    if (cmd.argv[i].text == text) return i;
+  return 0;
+}
+
+Span words_span(const Command& cmd, size_t first, size_t last) {
+  return {cmd.argv[first].span.begin, cmd.argv[std::min(last, cmd.argv.size() - 1)].span.end};
+}
+
+bool runs_remotely(const Command& cmd) {
+  for (const std::string& w : cmd.wrappers)
+    if (w == "ssh" || w.ends_with(" exec") || w == "oc rsh" || w == "knife ssh") return true;
+  return false;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+bool icontains(std::string_view haystack, std::string_view needle) {
+  auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  });
+  return it != haystack.end();
+}
+
+bool is_checked(const Step& step) { return step.facts.analyzed && step.runnable(); }
+
+bool created_in_step(const Step& step, const SqlStatement& st) {
+  if (st.relations.empty()) return false;
+  for (const SqlStatement& other : step.facts.statements) {
+    if (&other == &st) return false;  // only statements before this one
+    if (other.kind != "CreateStmt" && other.kind != "CreateTableAsStmt") continue;
+    for (const std::string& r : st.relations)
+      if (std::find(other.relations.begin(), other.relations.end(), r) != other.relations.end()) return true;
+  }
+  return false;
+}
+
+std::string relation_list(const SqlStatement& st, std::string_view unknown) {
+  if (st.relations.empty()) return std::string(unknown);
+  std::string out;
+  for (const std::string& r : st.relations) out += (out.empty() ? "" : ", ") + r;
+  return out;
+}
+
+bool targets_linux_servers(const Runbook& runbook) {
+  for (const Step& step : runbook.steps)
+    if (is_checked(step))
+      for (const Command& cmd : step.facts.commands)
+        if (program_is(cmd, {"systemctl", "journalctl", "apt-get", "apt", "yum", "dnf", "apk", "service"})) return true;
+  return false;
+}
+
+}  // namespace rbc::rules

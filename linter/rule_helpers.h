@@ -1,0 +1,94 @@
+#pragma once
+/// Shared vocabulary for rules that read commands, SQL statements and redis
+/// commands: program names, subcommand paths, flags in any spelling, and
+/// iteration over every runnable step (tagged or recognised untagged blocks).
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/ir.h"
+#include "linter/rule.h"
+
+namespace rbc::rules {
+
+/// Basename of argv[0] ("/usr/bin/rm" → "rm"); empty for an empty argv.
+std::string_view program(const Command& cmd);
+bool program_is(const Command& cmd, std::initializer_list<std::string_view> names);
+
+/// Indices of the operands of `cmd` (words that are not options), in order.
+/// Options of the program known to take a separate value (`-n prod`,
+/// `--region eu-west-1`) consume that value; everything after `--` is an operand.
+std::vector<size_t> operands(const Command& cmd);
+
+/// When the first operands are `words` in order (`{"rds", "reboot-db-instance"}`
+/// or `{"delete"}`), the argv index of the last of them; otherwise 0.
+size_t subcommand(const Command& cmd, std::initializer_list<std::string_view> words);
+
+/// Index of the word that sets an option in any of its spellings: a short
+/// letter inside a cluster (`-rf`, `-fr`, `-r`) for each char of `shorts`,
+/// or a long name (`--force`, `--force=true`). 0 when absent. Words after `--`
+/// are not options.
+size_t find_flag(const Command& cmd, std::string_view shorts, std::initializer_list<std::string_view> longs = {});
+inline bool has_flag(const Command& cmd, std::string_view shorts, std::initializer_list<std::string_view> longs = {}) {
+  return find_flag(cmd, shorts, longs) != 0;
+}
+
+/// Value of an option written `--name=value`, `--name value` or `-n value`;
+/// nullopt when the option is absent.
+std::optional<std::string> option_value(const Command& cmd, std::initializer_list<std::string_view> names);
+
+/// Index of the first word equal to `text` (exact), 0 when none.
+size_t find_word(const Command& cmd, std::string_view text);
+
+/// File span covering argv[first..last].
+Span words_span(const Command& cmd, size_t first, size_t last);
+
+/// True when the command runs on another machine or in a container
+/// (ssh, kubectl/oc exec, oc rsh, docker exec, knife ssh).
+bool runs_remotely(const Command& cmd);
+
+std::string lower(std::string_view text);
+bool starts_with(std::string_view text, std::string_view prefix);
+bool icontains(std::string_view haystack, std::string_view needle);
+
+/// Steps whose facts a danger rule reads: analysed shell, console, SQL and
+/// redis blocks, including untagged blocks recognised by their content.
+bool is_checked(const Step& step);
+
+template <typename F>
+void for_each_command(const Runbook& runbook, F&& f) {
+  for (const Step& step : runbook.steps)
+    if (is_checked(step))
+      for (const Command& cmd : step.facts.commands)
+        if (!cmd.argv.empty()) f(step, cmd);
+}
+
+template <typename F>
+void for_each_statement(const Runbook& runbook, F&& f) {
+  for (const Step& step : runbook.steps)
+    if (is_checked(step))
+      for (const SqlStatement& st : step.facts.statements) f(step, st);
+}
+
+template <typename F>
+void for_each_redis(const Runbook& runbook, F&& f) {
+  for (const Step& step : runbook.steps)
+    if (is_checked(step))
+      for (const RedisCommand& rc : step.facts.redis) f(step, rc);
+}
+
+/// True when `relation` was created earlier in the same step (CREATE TABLE,
+/// CREATE TEMP TABLE, CREATE TABLE AS): changing it endangers nothing.
+bool created_in_step(const Step& step, const SqlStatement& st);
+
+/// "users" or "users, orders" for messages; "the table" when unknown.
+std::string relation_list(const SqlStatement& st, std::string_view unknown = "the table");
+
+/// True when the runbook evidently targets Linux servers (systemctl,
+/// journalctl, apt-get, yum, dnf, apk): GNU-only tools are then expected.
+bool targets_linux_servers(const Runbook& runbook);
+
+}  // namespace rbc::rules

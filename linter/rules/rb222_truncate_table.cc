@@ -1,0 +1,34 @@
+#include "linter/rule_helpers.h"
+
+namespace rbc {
+namespace {
+using namespace rules;
+
+void check(const Runbook& runbook, Emitter& emit) {
+  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
+    if (st.kind != "TruncateStmt" || created_in_step(step, st)) return;
+    emit.report(st.span,
+                "TRUNCATE empties " + relation_list(st) + (st.cascade ? " and every table referencing it (CASCADE)" : "") +
+                    " at once, under an ACCESS EXCLUSIVE lock; the rows cannot be recovered without a backup",
+                "delete only the rows you mean with DELETE ... WHERE, or declare danger=\"...\" on the block",
+                step.index);
+  });
+}
+
+const bool registered = register_rule({
+    .code = "RB222",
+    .name = "truncate-table",
+    .category = Category::danger,
+    .severity = Severity::error,
+    .summary = "TRUNCATE empties whole tables",
+    .what = "Reports TRUNCATE statements (with or without CASCADE) on tables not created in the same block.",
+    .why = "TRUNCATE removes all rows instantly, takes an ACCESS EXCLUSIVE lock that blocks every reader, and "
+           "with CASCADE silently empties referencing tables too.",
+    .instead = "Delete the rows you need to remove with a WHERE clause; if emptying is really intended, declare it.",
+    .bad = {"# Reset queue\n\n```sql\nTRUNCATE jobs;\n```\n", 4, 1},
+    .good = {"# Reset queue\n\n```sql\nCREATE TEMP TABLE scratch (id int);\nTRUNCATE scratch;\n```\n"},
+    .check = check,
+});
+
+}  // namespace
+}  // namespace rbc

@@ -1,0 +1,33 @@
+#include "linter/rule_helpers.h"
+
+namespace rbc {
+namespace {
+using namespace rules;
+
+void check(const Runbook& runbook, Emitter& emit) {
+  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
+    if (st.kind != "ReindexStmt" || st.concurrently) return;
+    emit.report(st.span,
+                "REINDEX without CONCURRENTLY locks out writes to the table (and reads using the index) until every "
+                "index is rebuilt",
+                "use REINDEX ... CONCURRENTLY (PostgreSQL 12+), outside a transaction block", step.index);
+  });
+}
+
+const bool registered = register_rule({
+    .code = "RB232",
+    .name = "reindex-without-concurrently",
+    .category = Category::danger,
+    .severity = Severity::warning,
+    .summary = "REINDEX without CONCURRENTLY blocks the table while it rebuilds",
+    .what = "Reports REINDEX INDEX/TABLE/SCHEMA/DATABASE statements without the CONCURRENTLY option.",
+    .why = "A plain REINDEX takes locks that stop writes to the table, and queries that would use the index, for "
+           "as long as the rebuild lasts.",
+    .instead = "REINDEX INDEX CONCURRENTLY (or TABLE CONCURRENTLY) on PostgreSQL 12 and later.",
+    .bad = {"# Bloat\n\n```sql\nREINDEX TABLE orders;\n```\n", 4, 1},
+    .good = {"# Bloat\n\n```sql\nREINDEX TABLE CONCURRENTLY orders;\n```\n"},
+    .check = check,
+});
+
+}  // namespace
+}  // namespace rbc
