@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
       {"lint", "Check runbooks: syntax of embedded bash and SQL, danger, secrets, structure", rbc::add_lint_command},
       {"rules", "List every rule with its code, name, category and severity", rbc::add_rules_command},
       {"explain", "Show the documentation of one rule (by code or name)", rbc::add_explain_command},
+      {"script", "Compile a runbook (or one section) into an executable bash script", rbc::add_script_command},
   };
   std::map<CLI::App*, rbc::Runner> runners;
   for (const Entry& e : commands) {

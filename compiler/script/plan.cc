@@ -1,0 +1,108 @@
+#include "compiler/script/plan.h"
+
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "compiler/script/parameters.h"
+
+namespace rbc {
+namespace {
+
+void plain_text(const DocNode& node, std::string& out) {
+  if (node.type == DocNode::Type::text || node.type == DocNode::Type::code) out += node.text;
+  if (node.type == DocNode::Type::softbreak || node.type == DocNode::Type::linebreak) out += ' ';
+  for (const DocNode& child : node.children) plain_text(child, out);
+}
+
+/// Walks the document in order: the last paragraph read before each code block.
+void collect_context(const DocNode& node, std::string& last, std::map<int, std::string>& out) {
+  if (node.type == DocNode::Type::heading) last.clear();
+  if (node.type == DocNode::Type::code_block && node.step >= 0) {
+    out[node.step] = last;
+    last.clear();
+    return;
+  }
+  if (node.type == DocNode::Type::paragraph) {
+    last.clear();
+    plain_text(node, last);
+    return;
+  }
+  for (const DocNode& child : node.children) collect_context(child, last, out);
+}
+
+std::string shorten(std::string text, size_t limit) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  if (text.size() <= limit) return text;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+  return text.substr(0, cut) + "...";
+}
+
+bool valid_env_name(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return name.rfind("RB_", 0) != 0 && !parameter_names(name).env_var.empty();
+}
+
+std::vector<std::string> dangers_of(const Step& step, const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics)
+    if (d.step == step.index && (d.category == Category::danger || d.category == Category::secret))
+      out.push_back(d.code + " " + d.rule + ": " + d.message);
+  std::string declared = step.declared_danger;  // the fence's danger="..." or a section-level declaration
+  if (declared.empty())
+    if (auto it = step.attributes.find("danger"); it != step.attributes.end())
+      declared = it->second.empty() ? "no reason given" : it->second;
+  if (!declared.empty()) out.push_back("declared dangerous by the author: " + declared);
+  return out;
+}
+
+}  // namespace
+
+bool within_section(const Runbook& runbook, int section, int ancestor) {
+  for (int s = section; s >= 0; s = runbook.sections[s].parent)
+    if (s == ancestor) return true;
+  return false;
+}
+
+int find_section(const Runbook& runbook, std::string_view anchor) {
+  for (size_t i = 0; i < runbook.sections.size(); ++i)
+    if (runbook.sections[i].anchor == anchor) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<PlannedStep> plan_steps(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics,
+                                    int section) {
+  std::map<int, std::string> context;
+  std::string last;
+  collect_context(runbook.document, last, context);
+  std::vector<PlannedStep> out;
+  for (const Step& step : runbook.steps) {
+    if (section >= 0 && !within_section(runbook, step.section, section)) continue;
+    PlannedStep p;
+    p.number = static_cast<int>(out.size()) + 1;
+    p.step = step.index;
+    p.heading = step.section >= 0 ? runbook.section_path(step.section) : std::string();
+    p.context = shorten(context[step.index], 300);
+    p.rendered = render_step(step);
+    if (p.rendered.runner != "show") {
+      p.dangers = dangers_of(step, diagnostics);
+      std::set<std::string> seen;
+      for (const std::string& v : step.facts.env_vars)
+        if (valid_env_name(v) && seen.insert(v).second) p.env.push_back(v);
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<int> incident_sections(const Runbook& runbook) {
+  std::set<int> with_steps;
+  for (const Step& step : runbook.steps)
+    if (step.section >= 0 && render_step(step).runner != "show") with_steps.insert(step.section);
+  return {with_steps.begin(), with_steps.end()};
+}
+
+}  // namespace rbc
