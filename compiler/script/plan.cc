@@ -46,15 +46,24 @@ bool valid_env_name(const std::string& name) {
   return name.rfind("RB_", 0) != 0 && !parameter_names(name).env_var.empty();
 }
 
+/// The author's reason for accepting a step's danger: Step::declared_danger
+/// (fence or section-level declaration) where the IR has it, else the fence's
+/// danger="..." attribute.
+template <typename S>
+std::string declared_danger(const S& step) {
+  if constexpr (requires { step.declared_danger; })
+    if (!step.declared_danger.empty()) return step.declared_danger;
+  if (auto it = step.attributes.find("danger"); it != step.attributes.end())
+    return it->second.empty() ? "no reason given" : it->second;
+  return "";
+}
+
 std::vector<std::string> dangers_of(const Step& step, const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> out;
   for (const Diagnostic& d : diagnostics)
     if (d.step == step.index && (d.category == Category::danger || d.category == Category::secret))
       out.push_back(d.code + " " + d.rule + ": " + d.message);
-  std::string declared = step.declared_danger;  // the fence's danger="..." or a section-level declaration
-  if (declared.empty())
-    if (auto it = step.attributes.find("danger"); it != step.attributes.end())
-      declared = it->second.empty() ? "no reason given" : it->second;
+  std::string declared = declared_danger(step);
   if (!declared.empty()) out.push_back("declared dangerous by the author: " + declared);
   return out;
 }
