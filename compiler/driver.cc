@@ -10,9 +10,13 @@
 
 #include <fmt/format.h>
 
+#include "compiler/config_resolution.h"
 #include "compiler/markdown.h"
 #include "linter/analysis.h"
+#include "linter/config.h"
+#include "linter/declared_danger.h"
 #include "linter/rule.h"
+#include "linter/suppression.h"
 
 namespace rbc {
 namespace fs = std::filesystem;
@@ -63,20 +67,32 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
 }
 
 FileResult lint_bytes(std::string path, std::string bytes) {
+  return lint_bytes(std::move(path), std::move(bytes), default_config());
+}
+
+FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config) {
   FileResult result;
   result.path = path;
   result.runbook = parse_runbook(std::move(path), std::move(bytes));
+  result.runbook.config = config;
   if (!result.runbook.binary) analyze(result.runbook);
+  resolve_declared_danger(result.runbook);
   std::vector<const Rule*> rules;
-  for (const Rule& rule : all_rules()) rules.push_back(&rule);
+  for (const Rule& rule : all_rules())
+    if (config->enabled(rule)) rules.push_back(&rule);
   run_rules(result.runbook, rules, result.diagnostics);
+  // Post-rule passes: configured severities, declared danger, then suppressions.
+  for (Diagnostic& d : result.diagnostics)
+    if (const Rule* rule = find_rule(d.code)) d.severity = config->severity(*rule);
+  apply_declared_danger(result.runbook, result.diagnostics);
+  apply_suppressions(result.runbook, result.diagnostics);
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   return result;
 }
 
 namespace {
 
-FileResult lint_file(const std::string& path, const LintOptions& options) {
+FileResult lint_file(const std::string& path, const LintOptions& options, std::shared_ptr<const Config> config) {
   std::error_code ec;
   uintmax_t size = fs::file_size(path, ec);
   if (ec) {
@@ -109,7 +125,7 @@ FileResult lint_file(const std::string& path, const LintOptions& options) {
     return r;
   }
   try {
-    return lint_bytes(path, std::move(buffer).str());
+    return lint_bytes(path, std::move(buffer).str(), std::move(config));
   } catch (const std::exception& e) {
     // A bug in runbookc must not cost the other files their results.
     FileResult r;
@@ -124,12 +140,15 @@ FileResult lint_file(const std::string& path, const LintOptions& options) {
 LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options) {
   LintRun run;
   std::vector<std::string> files = collect_runbooks(paths, run);
+  size_t errors_before = run.errors.size();
+  std::vector<std::shared_ptr<const Config>> configs = resolve_configs(files, options, run);
+  if (run.errors.size() > errors_before) return run;  // a bad configuration: nothing is linted
   run.files.resize(files.size());
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, files.size())));
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < files.size();) run.files[i] = lint_file(files[i], options);
+    for (size_t i; (i = next.fetch_add(1)) < files.size();) run.files[i] = lint_file(files[i], options, configs[i]);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);

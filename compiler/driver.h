@@ -12,9 +12,14 @@
 
 namespace rbc {
 
+struct Config;
+
 struct LintOptions {
   unsigned jobs = 0;                          ///< 0: one per core
   uint64_t max_file_size = 16 * 1024 * 1024;  ///< larger files are refused with an error
+  std::string config_file;                    ///< --config; empty: nearest .runbookc.yaml per file
+  std::vector<std::string> select, ignore;    ///< --select / --ignore, over the config file
+  std::string today;                          ///< --today YYYY-MM-DD; empty: the real date
 };
 
 struct FileResult {
@@ -36,6 +41,8 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
 
 /// The whole pipeline for one file's bytes (no I/O): what tests call.
 FileResult lint_bytes(std::string path, std::string bytes);
+/// The same under a configuration (rules on/off, severities, passes).
+FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config);
 
 /// Reads and lints every runbook under `paths`.
 LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options);

@@ -13,6 +13,8 @@
 
 namespace rbc {
 
+struct Config;  // linter/config.h
+
 struct Span {
   uint32_t begin = 0;
   uint32_t end = 0;  ///< exclusive
@@ -90,6 +92,7 @@ struct Word {
 /// bash -c '...') are unwrapped and recorded; argv[0] is the program.
 struct Command {
   std::vector<Word> argv;
+  std::vector<Word> assignments;      ///< prefix assignments (`PGPASSWORD=x psql`), whole `NAME=value` words
   std::vector<std::string> wrappers;  ///< outermost first, e.g. {"sudo"}
   Span span;                          ///< the whole simple command
   int pipeline = -1;                  ///< commands with the same id are piped together
@@ -169,6 +172,9 @@ struct Step {
   bool fenced = true;          ///< false for indented code blocks
   bool closed = true;          ///< false when the closing fence is missing
   int section = -1;
+  /// Why the author accepts this step's danger: the fence's `danger="..."`, or a
+  /// `<!-- runbookc-danger reason="..." -->` under an enclosing heading. Empty: none.
+  std::string declared_danger;
   StepFacts facts;
 
   /// File span of body bytes [begin, end).
@@ -211,6 +217,9 @@ struct Runbook {
   std::vector<uint32_t> invalid_utf8;  ///< offsets of invalid UTF-8 sequences (repaired to '?')
   bool binary = false;                 ///< holds NUL bytes: not analysed further
   std::vector<bool> code_line;         ///< per 1-based line (index 0 unused): inside a code block
+  /// The configuration this file is linted under (never null once the driver
+  /// has run; rules read e.g. protected branches or required sections from it).
+  std::shared_ptr<const Config> config;
 
   const std::string& path() const { return source->path(); }
   /// Innermost section containing `offset`, -1 before the first heading.

@@ -18,6 +18,9 @@ struct LintArgs {
   std::string color = "auto";
   unsigned jobs = 0;
   double max_file_size_mib = 16;
+  std::string config_file;
+  std::vector<std::string> select, ignore;
+  std::string today;
 };
 
 bool use_color(const std::string& mode) {
@@ -30,6 +33,10 @@ int run_lint(const LintArgs& args) {
   LintOptions options;
   options.jobs = args.jobs;
   options.max_file_size = static_cast<uint64_t>(args.max_file_size_mib * 1024 * 1024);
+  options.config_file = args.config_file;
+  options.select = args.select;
+  options.ignore = args.ignore;
+  options.today = args.today;
   std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
   LintRun run = lint_paths(paths, options);
   for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
@@ -69,6 +76,12 @@ Runner add_lint_command(CLI::App& app) {
   app.add_option("-j,--jobs", args->jobs, "Files linted in parallel (default: one per core)");
   app.add_option("--max-file-size", args->max_file_size_mib, "Refuse files larger than this many MiB")
       ->capture_default_str();
+  app.add_option("--config", args->config_file,
+                 "Configuration file (default: the nearest .runbookc.yaml above each runbook)");
+  app.add_option("--select", args->select, "Only these rules: codes (RB301), prefixes (RB3) or names; comma-separated")
+      ->delimiter(',');
+  app.add_option("--ignore", args->ignore, "Skip these rules: codes, prefixes or names; comma-separated")->delimiter(',');
+  app.add_option("--today", args->today, "Date review-overdue compares against, YYYY-MM-DD (default: today)");
   app.footer(
       "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.");
   return [args] { return run_lint(*args); };

@@ -229,6 +229,7 @@ void analyze_shell_step(Step& step, StepFacts& facts) {
     cmd.position_in_pipeline = bc.position_in_pipeline;
     cmd.negated = bc.negated;
     for (const BodyWord& w : bc.argv) cmd.argv.push_back({w.text, step.file_span(w.begin, w.end), w.literal});
+    for (const BodyWord& w : bc.assignments) cmd.assignments.push_back({w.text, step.file_span(w.begin, w.end), w.literal});
     redis_from_command(cmd, facts);
     facts.commands.push_back(std::move(cmd));
   }

@@ -34,6 +34,9 @@ struct Rule {
   RuleExample bad;
   RuleExample good;
   void (*check)(const Runbook&, Emitter&) = nullptr;
+  /// Set instead of `check` when a driver pass over the other rules' findings
+  /// reports this rule (suppression-without-reason, unused-suppression).
+  bool reported_by_pass = false;
 };
 
 /// Adds a rule to the catalog; call from a namespace-scope initializer.

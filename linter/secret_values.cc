@@ -69,6 +69,37 @@ bool looks_like_real_secret(std::string_view value) {
          std::any_of(value.begin(), value.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
 }
 
+namespace {
+
+/// Calls `f(line, offset)` for each line of `text` short enough for std::regex.
+template <typename F>
+void for_each_line(std::string_view text, F f) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    if (end - pos <= kMaxRegexLine) f(std::string(text.substr(pos, end - pos)), static_cast<uint32_t>(pos));
+    pos = end + 1;
+  }
+}
+
+/// `-----BEGIN ... PRIVATE KEY-----` followed by a line of key material (not `...` or a placeholder).
+void find_pem_keys(std::string_view text, std::vector<SecretMatch>& out) {
+  for (size_t at = text.find("-----BEGIN "); at != std::string_view::npos; at = text.find("-----BEGIN ", at + 1)) {
+    size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) break;
+    std::string_view header = text.substr(at, nl - at);
+    if (header.find("PRIVATE KEY-----") == std::string_view::npos || header.size() > 80) continue;
+    size_t b = nl + 1;
+    while (b < text.size() && (text[b] == ' ' || text[b] == '\t')) ++b;
+    size_t e = b;
+    while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '+' || text[e] == '/' || text[e] == '=')) ++e;
+    if (e - b >= 20) out.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(nl), "a PEM private key"});
+  }
+}
+
+}  // namespace
+
 std::vector<SecretMatch> find_tokens(std::string_view text) {
   struct Pattern {
     std::regex re;
@@ -76,21 +107,22 @@ std::vector<SecretMatch> find_tokens(std::string_view text) {
   };
   static const std::vector<Pattern> patterns = {
       {std::regex(R"(\b(AKIA|ASIA)[0-9A-Z]{16}\b)"), "an AWS access key id"},
-      {std::regex(R"(\bgh[pousr]_[A-Za-z0-9]{36,}\b)"), "a GitHub token"},
-      {std::regex(R"(\bgithub_pat_[A-Za-z0-9_]{40,}\b)"), "a GitHub fine-grained token"},
-      {std::regex(R"(\bxox[baprs]-[A-Za-z0-9]+-[A-Za-z0-9-]{8,})"), "a Slack token"},
-      {std::regex(R"(-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----\r?\n[ \t]*[A-Za-z0-9+/=]{20,})"), "a PEM private key"},
+      {std::regex(R"(\bgh[pousr]_[A-Za-z0-9]{36,255}\b)"), "a GitHub token"},
+      {std::regex(R"(\bgithub_pat_[A-Za-z0-9_]{40,255}\b)"), "a GitHub fine-grained token"},
+      {std::regex(R"(\bxox[baprs]-[A-Za-z0-9]{1,40}-[A-Za-z0-9-]{8,200})"), "a Slack token"},
   };
   std::vector<SecretMatch> out;
-  std::string s(text);
-  for (const auto& p : patterns)
-    for (std::sregex_iterator it(s.begin(), s.end(), p.re), end; it != end; ++it) {
-      std::string m = it->str();
-      if (m.find("EXAMPLE") != std::string::npos || lower(m).find("xxxxxxxx") != std::string::npos) continue;
-      uint32_t b = static_cast<uint32_t>(it->position());
-      uint32_t e = b + static_cast<uint32_t>(m.find('\n') == std::string::npos ? m.size() : m.find('\n'));
-      out.push_back({b, e, p.what});
-    }
+  for_each_line(text, [&](const std::string& s, uint32_t offset) {
+    for (const auto& p : patterns)
+      for (std::sregex_iterator it(s.begin(), s.end(), p.re), end; it != end; ++it) {
+        std::string m = it->str();
+        if (m.find("EXAMPLE") != std::string::npos || lower(m).find("xxxxxxxx") != std::string::npos) continue;
+        uint32_t b = offset + static_cast<uint32_t>(it->position());
+        out.push_back({b, b + static_cast<uint32_t>(m.size()), p.what});
+      }
+  });
+  find_pem_keys(text, out);
+  std::sort(out.begin(), out.end(), [](const SecretMatch& a, const SecretMatch& b) { return a.begin < b.begin; });
   return out;
 }
 
@@ -98,13 +130,15 @@ std::vector<SecretMatch> find_url_credentials(std::string_view text) {
   // scheme://user:password@host — the host needs no dot (replica-db:5432).
   static const std::regex url(R"(\b([a-zA-Z][a-zA-Z0-9+.-]*)://([^\s:/@'"`<>]*):([^\s/@'"`]+)@[A-Za-z0-9_\[\]{}<$-])");
   std::vector<SecretMatch> out;
-  std::string s(text);
-  for (std::sregex_iterator it(s.begin(), s.end(), url), end; it != end; ++it) {
-    std::string password = (*it)[3].str();
-    if (is_stand_in_secret(password)) continue;
-    uint32_t b = static_cast<uint32_t>(it->position(3));
-    out.push_back({b, b + static_cast<uint32_t>(password.size()), (*it)[1].str()});
-  }
+  for_each_line(text, [&](const std::string& s, uint32_t offset) {
+    if (s.find("://") == std::string::npos) return;
+    for (std::sregex_iterator it(s.begin(), s.end(), url), end; it != end; ++it) {
+      std::string password = (*it)[3].str();
+      if (is_stand_in_secret(password)) continue;
+      uint32_t b = offset + static_cast<uint32_t>(it->position(3));
+      out.push_back({b, b + static_cast<uint32_t>(password.size()), (*it)[1].str()});
+    }
+  });
   return out;
 }
 

@@ -214,15 +214,26 @@ class Walker {
   }
 
   void command(TSNode node, const MappedText& src, std::vector<std::string> wrappers, const TSNode* redirected) {
+    std::vector<BodyWord> prefix;
     std::vector<Decoded> argv;
     std::vector<TSNode> arg_nodes;
     for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) {
       TSNode child = ts_node_named_child(node, i);
       std::string_view type = node_type(child);
       if (type == "variable_assignment") {
-        TSNode name = ts_node_child_by_field_name(child, "name", 4);
         note_reads(child, src);
-        (void)name;  // a prefix assignment only sets the variable for this command
+        // A prefix assignment only sets the variable for this command: kept
+        // beside argv (secrets such as PGPASSWORD=... live here).
+        TSNode name = ts_node_child_by_field_name(child, "name", 4);
+        TSNode value = ts_node_child_by_field_name(child, "value", 5);
+        BodyWord w{std::string(node_text(name, src.text)) + "=", src.body(ts_node_start_byte(child)),
+                   src.body(ts_node_end_byte(child) > 0 ? ts_node_end_byte(child) - 1 : 0) + 1, true};
+        if (!ts_node_is_null(value)) {
+          Decoded d = decode(value, src);
+          w.text += d.text.text;
+          w.literal = d.literal;
+        }
+        prefix.push_back(std::move(w));
         continue;
       }
       if (type == "file_redirect" || type == "heredoc_redirect" || type == "herestring_redirect") {
@@ -236,6 +247,7 @@ class Walker {
       walk_substitutions(child, src, wrappers);
     }
     if (argv.empty()) return;
+    assignments = std::move(prefix);  // nested commands above are done: no one else sets it before the record
     unwrap_and_record(argv, arg_nodes, src, std::move(wrappers), node, redirected);
   }
 
@@ -405,6 +417,7 @@ class Walker {
     cmd.begin = src.body(ts_node_start_byte(node));
     cmd.end = src.body(ts_node_end_byte(node) > 0 ? ts_node_end_byte(node) - 1 : 0) + 1;
     cmd.wrappers = wrappers;
+    cmd.assignments = std::move(assignments);
     for (size_t k = i; k < argv.size(); ++k)
       cmd.argv.push_back({argv[k].text.text, argv[k].begin, argv[k].end, argv[k].literal});
     extract_embedded(argv, arg_nodes, i, src, redirected);
@@ -470,6 +483,7 @@ class Walker {
     }
   }
 
+  std::vector<BodyWord> assignments;  ///< prefix assignments of the command being read
   ShellFacts& out_;
   int depth_;
   int next_pipeline_ = 0;

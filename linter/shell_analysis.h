@@ -19,6 +19,7 @@ struct BodyWord {
 
 struct BodyCommand {
   std::vector<BodyWord> argv;
+  std::vector<BodyWord> assignments;  ///< prefix `NAME=value` words, as written
   std::vector<std::string> wrappers;
   uint32_t begin = 0, end = 0;
   int pipeline = -1;

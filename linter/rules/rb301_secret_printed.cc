@@ -25,6 +25,7 @@ bool redirected(const std::string& text, const Command& cmd) {
 void report_secret_expansions(const Runbook& rb, Emitter& emit, const Step& step, Span within, std::string_view how) {
   static const std::regex expansion(R"(\$\{?([A-Za-z_][A-Za-z0-9_]*))");
   const std::string& text = rb.source->text();
+  if (within.end - within.begin > kMaxRegexLine) return;
   std::string part = text.substr(within.begin, within.end - within.begin);
   for (std::sregex_iterator it(part.begin(), part.end(), expansion), end; it != end; ++it) {
     std::string name = (*it)[1].str();
@@ -57,6 +58,7 @@ void check(const Runbook& rb, Emitter& emit) {
     }
     // `cat <<< "$SECRET"` / `tee <<< $SECRET`: the here-string is not an argument.
     const std::string& norm = step.facts.normalized;
+    if (norm.find("<<<") == std::string::npos || norm.size() > kMaxRegexLine * 4) continue;
     for (std::sregex_iterator it(norm.begin(), norm.end(), herestring), end; it != end; ++it) {
       size_t line_end = norm.find('\n', it->position());
       std::string_view rest(norm.data() + it->position() + it->length(),

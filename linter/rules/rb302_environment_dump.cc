@@ -41,6 +41,10 @@ void check(const Runbook& rb, Emitter& emit) {
       size_t nl = norm.find('\n', pos);
       size_t end = nl == std::string::npos ? norm.size() : nl;
       std::string line = norm.substr(pos, end - pos);
+      if (line.size() > kMaxRegexLine || (line.find("env") == std::string::npos)) {
+        pos = end + 1;
+        continue;
+      }
       std::smatch m;
       size_t comment = line.find(" #");
       std::string code = line.substr(0, line.rfind('#', 0) == 0 ? 0 : comment);

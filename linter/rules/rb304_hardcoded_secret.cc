@@ -32,7 +32,7 @@ void check(const Runbook& rb, Emitter& emit) {
       size_t nl = body.find('\n', pos);
       size_t end = nl == std::string::npos ? body.size() : nl;
       std::string_view line(body.data() + pos, end - pos);
-      if (line.find("://") == std::string_view::npos) check_line(rb, emit, step, line, static_cast<uint32_t>(pos));
+      if (line.find("://") == std::string_view::npos && line.size() <= kMaxRegexLine) check_line(rb, emit, step, line, static_cast<uint32_t>(pos));
       pos = end + 1;
     }
   }

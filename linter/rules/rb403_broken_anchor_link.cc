@@ -1,0 +1,76 @@
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "linter/rule.h"
+#include "linter/secret_values.h"
+
+namespace rbc {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+/// %XX escapes decoded, as browsers do before matching a fragment.
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+/// Every anchor the rendered page has: heading slugs, and `id`/`name` attributes of raw HTML.
+std::set<std::string> anchors(const Runbook& rb) {
+  std::set<std::string> out;
+  for (const Section& s : rb.sections) out.insert(lower(s.anchor));
+  static const std::regex html_id(R"re(\b(?:id|name)\s*=\s*["']([^"']+)["'])re");
+  for (uint32_t line = 1; line <= rb.source->line_count(); ++line) {
+    std::string text(rb.source->line_text(line));
+    if (text.size() > kMaxRegexLine || (text.find("id") == std::string::npos && text.find("name") == std::string::npos)) continue;
+    for (std::sregex_iterator it(text.begin(), text.end(), html_id), end; it != end; ++it) out.insert(lower((*it)[1].str()));
+  }
+  return out;
+}
+
+void check(const Runbook& rb, Emitter& emit) {
+  std::set<std::string> known;
+  bool computed = false;
+  for (const Link& link : rb.links) {
+    if (link.url.size() < 2 || link.url[0] != '#') continue;
+    if (!computed) known = anchors(rb), computed = true;
+    std::string anchor = lower(percent_decode(link.url.substr(1)));
+    if (known.count(anchor)) continue;
+    emit.report(link.span, "no heading in this runbook has the anchor `" + link.url + "`; the link goes nowhere",
+                "link to an existing heading (anchors are GitHub slugs: lower case, spaces as '-', punctuation "
+                "dropped) or add the missing section");
+  }
+}
+
+const bool registered = register_rule({
+    .code = "RB403",
+    .name = "broken-anchor-link",
+    .category = Category::structure,
+    .severity = Severity::warning,
+    .summary = "A link points to an #anchor that no heading in the runbook has",
+    .what = "Checks every `[text](#anchor)` link against the anchors the page will have: GitHub slugs of its "
+            "headings (repeats numbered -1, -2...) and `id`/`name` attributes of raw HTML. Case and %-escapes are "
+            "ignored, as browsers on GitHub do.",
+    .why = "Tables of contents and \"see Rollback\" links are how a stressed reader navigates; a dead one "
+           "costs time exactly when there is none.",
+    .instead = "Fix the fragment to the heading's slug, or add the section the link promises.",
+    .bad = {"# DB down\n\nSee [the checklist](#post-incident).\n\n## Post-incident review\n", 3, 21},
+    .good = {"# DB down\n\nSee [the checklist](#post-incident-review).\n\n## Post-incident review\n"},
+    .check = check,
+});
+
+}  // namespace
+}  // namespace rbc

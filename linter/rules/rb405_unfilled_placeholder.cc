@@ -1,0 +1,137 @@
+#include <algorithm>
+#include <regex>
+
+#include "linter/mojibake.h"
+#include "linter/rule.h"
+#include "linter/secret_values.h"
+
+namespace rbc {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+/// Escalation and contact sections, where an unfilled value means nobody to call.
+bool contact_section(const Runbook& rb, int section) {
+  static const std::regex words(
+      R"(escalat|contact|on-?call|owner|who to|support|pager|responsib|astreinte|people|team|stakeholder)");
+  return section >= 0 && std::regex_search(lower(repair_mojibake(rb.section_path(section))), words);
+}
+
+/// "- **DevOps Lead:** [...]": a line labelled with a role or a way to reach one.
+bool contact_label(const std::string& line) {
+  static const std::regex label(R"(^[\s>*_+-]*(?:\d+\.\s*)?(?:\*\*|__)?([^:\[\]]{1,40}?)(?:\*\*|__)?\s*:)");
+  static const std::regex role(
+      R"(\b(lead|engineer|on-?call|contact|owner|team|manager|cto|ceo|vp|pager|phone|email|e-mail|slack|channel|escalat\w*|support|security|dba|sre|rotation|responsable|équipe)\b)");
+  std::smatch m;
+  return std::regex_search(line, m, label) && std::regex_search(lower(m[1].str()), role);
+}
+
+/// Inline code spans blanked, so `[x]` in `grep '[x]'` is not read as prose.
+std::string without_code_spans(std::string line) {
+  for (size_t at = line.find('`'); at != std::string::npos; at = line.find('`', at + 1)) {
+    size_t close = line.find('`', at + 1);
+    if (close == std::string::npos) break;
+    std::fill(line.begin() + static_cast<long>(at), line.begin() + static_cast<long>(close) + 1, ' ');
+    at = close;
+  }
+  return line;
+}
+
+bool html_tag(const std::string& name) {
+  static const char* tags[] = {"details", "summary", "br", "b", "i", "a", "kbd", "code", "sup", "sub", "img", "p",
+                               "div", "span", "hr", "em", "strong", "table", "tr", "td", "th", "ul", "li", "ol",
+                               "pre", "dl", "dt", "dd", "u", "s", "small", "center", "font", "h1", "h2", "h3"};
+  std::string l = lower(name.substr(0, name.find(' ')));
+  return std::any_of(std::begin(tags), std::end(tags), [&](const char* t) { return l == t; });
+}
+
+struct Hit {
+  size_t at, length;
+  std::string written;
+};
+
+std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool contact) {
+  static const std::regex bracket(R"(\[([^\[\]\n]{1,50})\])");
+  static const std::regex angle(R"(<([A-Za-z][A-Za-z0-9 _./-]{1,40})>)");
+  static const std::regex marker(R"(\b(TODO|TBD|TBA|FIXME)\b|\?\?\?)");
+  std::vector<Hit> out;
+  auto yours = [](const std::string& inner) { return lower(inner).rfind("your", 0) == 0; };
+  for (std::sregex_iterator it(line.begin(), line.end(), bracket), end; it != end; ++it) {
+    size_t at = static_cast<size_t>(it->position()), after = at + static_cast<size_t>(it->length());
+    std::string inner = (*it)[1].str();
+    if (after < line.size() && (line[after] == '(' || line[after] == '[' || line[after] == ':')) continue;  // a link
+    if (at > 0 && (line[at - 1] == ']' || line[at - 1] == '!')) continue;
+    if (inner == " " || inner == "x" || inner == "X" || inner[0] == '^' ||
+        std::all_of(inner.begin(), inner.end(), [](unsigned char c) { return std::isdigit(c); }))
+      continue;  // task-list box, footnote
+    bool link_text = std::any_of(rb.links.begin(), rb.links.end(), [&](const Link& l) { return l.text == inner; });
+    if (link_text) continue;  // a shortcut reference link: [name] with a [name]: url definition
+    if (contact || yours(inner)) out.push_back({at, after - at, it->str()});
+  }
+  for (std::sregex_iterator it(line.begin(), line.end(), angle), end; it != end; ++it) {
+    std::string inner = (*it)[1].str();
+    if (html_tag(inner) || inner.find('@') != std::string::npos || inner.find("://") != std::string::npos) continue;
+    if (yours(inner) || (contact && inner.find_first_of("-_ ") != std::string::npos))
+      out.push_back({static_cast<size_t>(it->position()), static_cast<size_t>(it->length()), it->str()});
+  }
+  if (contact)
+    for (std::sregex_iterator it(line.begin(), line.end(), marker), end; it != end; ++it)
+      out.push_back({static_cast<size_t>(it->position()), static_cast<size_t>(it->length()), it->str()});
+  return out;
+}
+
+/// Blocks with no language (or `text`) in a contact section hold a contact list, not code.
+bool text_block(const Step& step) {
+  return !step.runnable() && (step.language.empty() || step.language == "text" || step.language == "txt" ||
+                              step.language == "plaintext");
+}
+
+void check(const Runbook& rb, Emitter& emit) {
+  const SourceFile& src = *rb.source;
+  uint32_t first = rb.front_matter.present ? src.position(rb.front_matter.span.end).line + 1 : 1;
+  for (uint32_t line_no = first; line_no <= src.line_count(); ++line_no) {
+    uint32_t begin = src.line_start(line_no);
+    int section = rb.section_at(begin);
+    bool in_contacts = contact_section(rb, section);
+    if (line_no < rb.code_line.size() && rb.code_line[line_no]) {
+      if (!in_contacts) continue;
+      auto step = std::find_if(rb.steps.begin(), rb.steps.end(),
+                               [&](const Step& s) { return begin >= s.span.begin && begin < s.span.end; });
+      if (step == rb.steps.end() || !text_block(*step) || step->line == line_no) continue;
+      if (src.line_start(line_no) + src.line_text(line_no).size() == step->span.end) continue;  // closing fence
+    }
+    if (src.line_text(line_no).size() > kMaxRegexLine) continue;
+    std::string line = without_code_spans(std::string(src.line_text(line_no)));
+    bool contact = in_contacts || contact_label(line);
+    for (const Hit& hit : placeholders(rb, line, contact)) {
+      emit.report({begin + static_cast<uint32_t>(hit.at), begin + static_cast<uint32_t>(hit.at + hit.length)},
+                  "`" + hit.written + "` was never filled in" +
+                      (contact ? std::string("; during an incident nobody will know whom to reach") : ""),
+                  "write the real value (a name, a pager or Slack handle), or remove the line");
+    }
+  }
+}
+
+const bool registered = register_rule({
+    .code = "RB405",
+    .name = "unfilled-placeholder",
+    .category = Category::structure,
+    .severity = Severity::warning,
+    .summary = "A template placeholder ([email], <your-team>, TBD) was never filled in",
+    .what = "In escalation and contact sections, and on lines labelled with a role (\"**DevOps Lead:** ...\"), "
+            "reports `[bracketed]` and `<angle-bracketed>` stand-ins and TODO/TBD/???; elsewhere only stand-ins "
+            "addressed to the author (`[Your contact]`, `<your-team>`). Links, task-list boxes, footnotes, "
+            "inline code and text-block contact lists are handled; code blocks are not prose.",
+    .why = "A runbook's escalation path is read when something is on fire: `[email]` next to \"CTO\" means "
+           "the person who needs help cannot get it.",
+    .instead = "Fill in real, reachable contacts (pager service, Slack channel, phone), or remove the line.",
+    .bad = {"# DB down\n\n## Escalation\n\n- **On-call DBA**: [Pager/Phone]\n", 5, 20},
+    .good = {"# DB down\n\n## Escalation\n\n- **On-call DBA**: PagerDuty service `billing-db` ([schedule](https://example.pagerduty.com/s/1))\n"},
+    .check = check,
+});
+
+}  // namespace
+}  // namespace rbc

@@ -1,0 +1,56 @@
+#include <fmt/format.h>
+
+#include "linter/mojibake.h"
+#include "linter/rule.h"
+
+namespace rbc {
+namespace {
+
+/// The word around [begin, end) of `line`, for a readable "did you mean".
+std::pair<size_t, size_t> word_around(std::string_view line, size_t begin, size_t end) {
+  while (begin > 0 && line[begin - 1] != ' ' && line[begin - 1] != '\t') --begin;
+  while (end < line.size() && line[end] != ' ' && line[end] != '\t') ++end;
+  return {begin, end};
+}
+
+void check(const Runbook& rb, Emitter& emit) {
+  const SourceFile& src = *rb.source;
+  uint32_t first_line = 0, lines = 0;
+  MojibakeRun first;
+  for (uint32_t line = 1; line <= src.line_count(); ++line) {
+    auto runs = find_mojibake(src.line_text(line));
+    if (runs.empty()) continue;
+    if (++lines == 1) first_line = line, first = runs.front();
+  }
+  if (!lines) return;
+  std::string_view text = src.line_text(first_line);
+  auto [wb, we] = word_around(text, first.begin, first.end);
+  std::string written(text.substr(wb, we - wb));
+  uint32_t begin = src.line_start(first_line);
+  emit.report({begin + first.begin, begin + first.end},
+              fmt::format("`{}` is double-encoded UTF-8 (UTF-8 read as MacRoman or Windows-1252 and saved again){}",
+                          written, lines > 1 ? fmt::format("; {} lines of this file are affected", lines) : ""),
+              fmt::format("did you mean '{}'? Re-save the file from the original UTF-8, or reverse the conversion "
+                          "(e.g. `iconv -f utf-8 -t macintosh` then read as UTF-8)",
+                          repair_mojibake(written)));
+}
+
+const bool registered = register_rule({
+    .code = "RB407",
+    .name = "double-encoded-utf8",
+    .category = Category::structure,
+    .severity = Severity::warning,
+    .summary = "Text is double-encoded UTF-8 (mojibake such as \"Sympt√¥mes\")",
+    .what = "Finds characters that, mapped back through MacRoman or Windows-1252 to bytes, form valid multi-byte "
+            "UTF-8 of a plausible character (\"√¥\" → \"ô\", \"üö®\" → \"🚨\"). Reported once per file, at the "
+            "first occurrence, with the count of affected lines and the repaired word.",
+    .why = "Headings no longer match their anchors or required section names, commands copied from such lines "
+           "can carry the wrong characters, and the page is hard to read under stress.",
+    .instead = "Restore the file's original UTF-8 text.",
+    .bad = {"# Panne API\n\n## Sympt\xe2\x88\x9a\xc2\xa5mes\n", 3, 9},
+    .good = {"# Panne API\n\n## Sympt\xc3\xb4mes\n"},
+    .check = check,
+});
+
+}  // namespace
+}  // namespace rbc
