@@ -12,6 +12,8 @@ using Runner = std::function<int()>;
 Runner add_lint_command(CLI::App& app);
 Runner add_rules_command(CLI::App& app);
 Runner add_explain_command(CLI::App& app);
+Runner add_build_command(CLI::App& app);
+Runner add_index_command(CLI::App& app);
 Runner add_script_command(CLI::App& app);
 
 }  // namespace rbc

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
       {"lint", "Check runbooks: syntax of embedded bash and SQL, danger, secrets, structure", rbc::add_lint_command},
       {"rules", "List every rule with its code, name, category and severity", rbc::add_rules_command},
       {"explain", "Show the documentation of one rule (by code or name)", rbc::add_explain_command},
+      {"build", "Compile runbooks into a static HTML site with JSON indexes", rbc::add_build_command},
+      {"index", "Write runbooks.json: every runbook's metadata, sections, steps and findings", rbc::add_index_command},
       {"script", "Compile a runbook (or one section) into an executable bash script", rbc::add_script_command},
   };
   std::map<CLI::App*, rbc::Runner> runners;

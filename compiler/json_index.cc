@@ -1,0 +1,189 @@
+#include "compiler/json_index.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "linter/reporters/json_diagnostic.h"
+#include "linter/rule.h"
+
+namespace rbc {
+namespace {
+
+std::string step_title_anchor(const Runbook& rb, const std::string& alert) {
+  for (const Section& s : rb.sections)
+    if (s.title.find(alert) != std::string::npos) return s.anchor;
+  return {};
+}
+
+ojson metadata_json(const Metadata& m) {
+  return {{"title", m.title},           {"service", m.service},       {"severity", m.severity},
+          {"owner", m.owner},           {"alerts", m.alerts},         {"tags", m.tags},
+          {"last_reviewed", m.last_reviewed}, {"review_every", m.review_every}, {"next_review", m.next_review},
+          {"version", m.version}};
+}
+
+ojson step_json(const Step& s) {
+  ojson placeholders = ojson::array();
+  std::set<std::string> seen;
+  for (const Placeholder& p : s.facts.placeholders)
+    if (seen.insert(p.name).second) placeholders.push_back({{"name", p.name}, {"written", p.written}});
+  ojson attributes = ojson::object();
+  for (const auto& [k, v] : s.attributes) attributes[k] = v;
+  std::vector<std::string> env = s.facts.env_vars;
+  std::sort(env.begin(), env.end());
+  env.erase(std::unique(env.begin(), env.end()), env.end());
+  return {{"index", s.index},
+          {"language", s.language},
+          {"kind", to_string(s.kind)},
+          {"line", s.line},
+          {"section", s.section},
+          {"attributes", attributes},
+          {"placeholders", placeholders},
+          {"environment_variables", env}};
+}
+
+}  // namespace
+
+ojson runbook_entry(const FileResult& f, const std::string& id) {
+  const Runbook& rb = f.runbook;
+  ojson sections = ojson::array();
+  for (const Section& s : rb.sections)
+    sections.push_back({{"title", s.title}, {"level", s.level}, {"anchor", s.anchor}, {"line", s.line}, {"parent", s.parent}});
+  ojson steps = ojson::array();
+  for (const Step& s : rb.steps) steps.push_back(step_json(s));
+  ojson findings = ojson::array();
+  for (const Diagnostic& d : f.diagnostics) findings.push_back(diagnostic_to_json(d));
+  ojson alert_anchors = ojson::object();
+  for (const std::string& a : rb.metadata.alerts) alert_anchors[a] = step_title_anchor(rb, a);
+  std::string title = rb.metadata.title;
+  if (title.empty())
+    for (const Section& s : rb.sections)
+      if (s.level == 1) {
+        title = s.title;
+        break;
+      }
+  if (title.empty()) title = f.path.substr(f.path.find_last_of('/') + 1);
+  return {{"id", id},
+          {"path", f.path},
+          {"url", "runbooks/" + id + ".html"},
+          {"title", title},
+          {"metadata", metadata_json(rb.metadata)},
+          {"alert_anchors", alert_anchors},
+          {"sections", sections},
+          {"steps", steps},
+          {"findings", findings},
+          {"error", f.error}};
+}
+
+ojson runbooks_index(const std::vector<ojson>& entries) {
+  return {{"version", 1}, {"runbooks", entries}};
+}
+
+ojson alerts_index(const std::vector<ojson>& entries, const std::string& base_url) {
+  std::map<std::string, ojson> alerts;
+  for (const ojson& e : entries)
+    for (const auto& a : e["metadata"]["alerts"]) {
+      std::string name = a.get<std::string>();
+      std::string anchor = e["alert_anchors"].value(name, std::string());
+      std::string url = base_url + e["url"].get<std::string>() + (anchor.empty() ? "" : "#" + anchor);
+      auto& list = alerts[name];
+      if (list.is_null()) list = ojson::array();
+      list.push_back({{"runbook", e["id"]}, {"title", e["title"]}, {"url", url}, {"anchor", anchor}});
+    }
+  ojson out = ojson::object();
+  for (auto& [name, list] : alerts) out[name] = std::move(list);
+  return {{"version", 1}, {"alerts", out}};
+}
+
+ojson rules_index() {
+  ojson rules = ojson::array();
+  for (const Rule& r : all_rules())
+    rules.push_back({{"code", r.code},
+                     {"name", r.name},
+                     {"category", to_string(r.category)},
+                     {"severity", to_string(r.severity)},
+                     {"summary", r.summary},
+                     {"what", r.what},
+                     {"why", r.why},
+                     {"instead", r.instead},
+                     {"bad_example", r.bad.markdown},
+                     {"good_example", r.good.markdown},
+                     {"url", "rules/" + std::string(r.code) + ".html"}});
+  return {{"version", 1}, {"rules", rules}};
+}
+
+ojson lint_index(const std::vector<ojson>& entries) {
+  ojson diagnostics = ojson::array();
+  size_t files = 0, counts[3] = {0, 0, 0};
+  std::map<std::string, size_t> by_code, blocks;
+  ojson io_errors = ojson::array();
+  for (const ojson& e : entries) {
+    const std::string& error = e["error"].get_ref<const std::string&>();
+    if (!error.empty()) {
+      io_errors.push_back(error);
+      continue;
+    }
+    ++files;
+    for (const ojson& s : e["steps"]) ++blocks[s["kind"].get<std::string>()];
+    for (const ojson& d : e["findings"]) {
+      diagnostics.push_back(d);
+      auto sev = severity_from_string(d["severity"].get<std::string>());
+      ++counts[static_cast<int>(sev.value_or(Severity::error))];
+      ++by_code[d["code"].get<std::string>()];
+    }
+  }
+  ojson by_code_json = ojson::object(), blocks_json = ojson::object();
+  for (const auto& [k, n] : by_code) by_code_json[k] = n;
+  for (const auto& [k, n] : blocks) blocks_json[k] = n;
+  return {{"version", 1},
+          {"diagnostics", diagnostics},
+          {"summary",
+           {{"files", files},
+            {"errors", counts[2]},
+            {"warnings", counts[1]},
+            {"notes", counts[0]},
+            {"by_code", by_code_json},
+            {"blocks", blocks_json},
+            {"io_errors", io_errors}}}};
+}
+
+std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
+  size_t common = std::string::npos;
+  for (const std::string& p : paths) {
+    size_t dir = p.find_last_of('/');
+    size_t len = dir == std::string::npos ? 0 : dir + 1;
+    if (common == std::string::npos) {
+      common = len;
+      continue;
+    }
+    size_t n = 0;
+    while (n < std::min(common, len) && paths.front()[n] == p[n]) ++n;
+    while (n > 0 && p[n - 1] != '/') --n;
+    common = n;
+  }
+  if (common == std::string::npos) common = 0;
+  std::vector<std::string> ids;
+  std::map<std::string, int> used;
+  for (const std::string& p : paths) {
+    std::string rest = p.substr(std::min(common, p.size()));
+    if (rest.size() > 3 && rest.ends_with(".md")) rest.resize(rest.size() - 3);
+    std::string id;
+    for (char c : rest) {
+      unsigned char u = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c)));
+      id += (std::isalnum(u) || u == '.' || u == '_' || u == '-') && u < 0x80 ? static_cast<char>(u) : '-';
+    }
+    while (!id.empty() && id.front() == '.') id.erase(0, 1);
+    if (id.empty()) id = "runbook";
+    int n = ++used[id];
+    ids.push_back(n == 1 ? id : id + "-" + std::to_string(n));
+  }
+  return ids;
+}
+
+std::string dump_json(const ojson& doc) {
+  return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+}
+
+}  // namespace rbc

@@ -1,0 +1,45 @@
+#pragma once
+/// The JSON back end: machine-readable indexes of a set of runbooks, each
+/// described by a JSON Schema in schemas/. Every function is deterministic
+/// (input order kept, maps sorted).
+///
+/// - runbooks.json: every runbook with metadata, sections, steps, findings
+/// - alerts.json:   alert name → runbook page URL and anchor
+/// - rules.json:    the rule catalog (the same source as `runbookc explain`)
+/// - lint.json:     the same document as `runbookc lint --format json`
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "compiler/driver.h"
+
+namespace rbc {
+
+using ojson = nlohmann::ordered_json;
+
+/// One runbooks.json entry. `id` names its page: runbooks/<id>.html.
+ojson runbook_entry(const FileResult& file, const std::string& id);
+
+/// {"version": 1, "runbooks": [entries...]}
+ojson runbooks_index(const std::vector<ojson>& entries);
+
+/// {"version": 1, "alerts": {name: [{runbook, title, url, anchor}]}}; URLs are
+/// `base_url` + "runbooks/<id>.html" + "#anchor" (base_url "" gives relative URLs).
+ojson alerts_index(const std::vector<ojson>& entries, const std::string& base_url);
+
+/// {"version": 1, "rules": [...]} with each rule's page under rules/.
+ojson rules_index();
+
+/// `lint --format json` rebuilt from entries (their findings, blocks and errors).
+ojson lint_index(const std::vector<ojson>& entries);
+
+/// Stable ids for runbook paths: the path below the deepest directory all
+/// share, without ".md", characters other than [a-z0-9._-] as '-'; clashes
+/// get "-2", "-3". Returned in the order of `paths`.
+std::vector<std::string> runbook_ids(const std::vector<std::string>& paths);
+
+/// JSON text as written to disk: two-space indent, invalid UTF-8 replaced.
+std::string dump_json(const ojson& doc);
+
+}  // namespace rbc
