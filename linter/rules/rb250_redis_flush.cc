@@ -1,0 +1,38 @@
+#include "linter/rule_helpers.h"
+
+namespace rbc {
+namespace {
+using namespace rules;
+
+void check(const Runbook& runbook, Emitter& emit) {
+  for_each_redis(runbook, [&](const Step& step, const RedisCommand& rc) {
+    if (rc.name != "FLUSHALL" && rc.name != "FLUSHDB") return;
+    emit.report(rc.span,
+                rc.name + (rc.name == "FLUSHALL" ? " deletes every key in every database of this Redis"
+                                                 : " deletes every key in the selected database") +
+                    ": sessions, caches, queues and locks are gone at once, and nothing can bring them back",
+                "delete only the keys at fault (SCAN with a MATCH pattern, then UNLINK in batches), or declare "
+                "danger=\"...\" on the block",
+                step.index);
+  });
+}
+
+const bool registered = register_rule({
+    .code = "RB250",
+    .name = "redis-flush",
+    .category = Category::danger,
+    .severity = Severity::error,
+    .summary = "Redis FLUSHALL or FLUSHDB deletes every key",
+    .what = "Reports FLUSHALL and FLUSHDB in any case, passed to redis-cli (also through kubectl exec or ssh), in "
+            "redis-cli heredocs and in redis blocks. Text that merely mentions them (echo, grep, comments) is not "
+            "a command and is not reported.",
+    .why = "Redis is often more than a cache: sessions, rate limits, job queues and distributed locks live there. "
+           "Flushing logs every user out and loses queued work, with no undo.",
+    .instead = "Find the bad keys with `redis-cli --scan --pattern 'prefix:*'` and UNLINK those.",
+    .bad = {"# Sessions\n\n```bash\nredis-cli -h cache.internal flushdb\n```\n", 4, 29},
+    .good = {"# Sessions\n\n```bash\necho \"never run FLUSHALL\"\ngrep FLUSHDB audit.log\n# redis-cli FLUSHALL\n```\n"},
+    .check = check,
+});
+
+}  // namespace
+}  // namespace rbc

@@ -1,0 +1,33 @@
+#include "linter/rule_helpers.h"
+
+namespace rbc {
+namespace {
+using namespace rules;
+
+void check(const Runbook& runbook, Emitter& emit) {
+  for_each_redis(runbook, [&](const Step& step, const RedisCommand& rc) {
+    if (rc.name != "CLIENT" || rc.args.empty() || lower(rc.args[0]) != "kill") return;
+    emit.report(rc.span,
+                "CLIENT KILL drops client connections; with a filter (TYPE, USER, ADDR) it can cut off whole "
+                "applications or replicas, which then reconnect all at once",
+                "identify the client with CLIENT LIST first and kill it by ID", step.index);
+  });
+}
+
+const bool registered = register_rule({
+    .code = "RB255",
+    .name = "redis-client-kill",
+    .category = Category::danger,
+    .severity = Severity::warning,
+    .summary = "Redis CLIENT KILL disconnects clients",
+    .what = "Reports CLIENT KILL sent to Redis. CLIENT LIST and CLIENT INFO are read-only and not reported.",
+    .why = "Killed clients lose in-flight commands and blocking pops; broad filters such as TYPE normal or "
+           "TYPE replica disconnect every application or break replication.",
+    .instead = "Find the offending client with CLIENT LIST and kill exactly that ID.",
+    .bad = {"# Clients\n\n```bash\nredis-cli CLIENT KILL TYPE normal\n```\n", 4, 11},
+    .good = {"# Clients\n\n```bash\nredis-cli CLIENT LIST\n```\n"},
+    .check = check,
+});
+
+}  // namespace
+}  // namespace rbc
