@@ -68,14 +68,18 @@ std::optional<int> parse_period_days(std::string_view text) {
 const Config& Config::defaults() {
   static const Config config = [] {
     Config c;
+    // Two roles by default: what is happening, and what to do about it. Real
+    // runbooks (openshift, prometheus-operator) often fold diagnosis into
+    // mitigation ("Meaning / Impact / Mitigation"), so diagnosis words count
+    // for the second role; teams wanting a separate Diagnosis configure it.
     c.required_sections = {
-        {"Symptoms", {"Symptoms", "Symptômes", "Symptom", "Meaning", "Impact", "Alert", "Overview", "Description",
-                      "Detection", "Signs", "Summary", "Problem", "Context"}},
-        {"Diagnosis", {"Diagnosis", "Diagnostic", "Diagnostics", "Investigation", "Investigate", "Troubleshooting",
-                       "Triage", "Debugging", "Analysis", "Analyse", "Checks", "Verification", "Identify"}},
-        {"Mitigation", {"Mitigation", "Mitigate", "Actions", "Action", "Résolution", "Resolution", "Remediation",
-                        "Recovery", "Fix", "Procedure", "Procédure", "Steps", "Workaround", "Solution", "Rollback",
-                        "Response", "Resolve", "Runbook"}},
+        // Generic documentation words (Overview, Steps, Summary) are left out on purpose: they
+        // would make every how-to page look like a runbook missing its other half.
+        {"Symptoms", {"Symptoms", "Symptômes", "Symptom", "Meaning", "Impact", "Alert", "Detection", "Signs",
+                      "Signification"}},
+        {"Mitigation", {"Mitigation", "Mitigate", "Actions", "Résolution", "Resolution", "Remediation", "Recovery",
+                        "Workaround", "Rollback", "Resolve", "Runbook", "Diagnosis", "Diagnostic", "Diagnostics",
+                        "Investigation", "Troubleshooting", "Triage", "Escalation", "Escalade"}},
     };
     c.secret_names = {"SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL",
                       "DATABASE_URL", "DSN", "JWT", "ACCESS_KEY"};

@@ -49,7 +49,10 @@ bool is_stand_in_secret(std::string_view value) {
     }
   for (const char* d : dummies)
     if (bare == d || l == d) return true;
-  return false;
+  // Made of words, one of them saying what it stands for: "a-secret-password", "supersecret".
+  bool words_only = std::all_of(l.begin(), l.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '_'; });
+  return words_only && (l.find("password") != std::string::npos || l.find("secret") != std::string::npos ||
+                        l.find("passwd") != std::string::npos);
 }
 
 bool looks_like_real_secret(std::string_view value) {
@@ -57,6 +60,14 @@ bool looks_like_real_secret(std::string_view value) {
   while (!value.empty() && (value.back() == '"' || value.back() == '\'')) value.remove_suffix(1);
   if (value.size() < 5 || is_stand_in_secret(value)) return false;
   if (value.find(' ') != std::string_view::npos || value.find("://") != std::string_view::npos) return false;
+  // Code reading it from somewhere (`ENV["TOKEN"]`, `os.getenv(...)`, `{{ .Values.x }}`).
+  if (value.find_first_of("()[]{}") != std::string_view::npos) return false;
+  // A resource named after what it holds ("prometheus-k8s-token-nwtrf", "db-password-v2") is a reference.
+  std::string l = lower(value);
+  bool name_chars = std::all_of(l.begin(), l.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'; });
+  if (name_chars && (l.find("token") != std::string::npos || l.find("secret") != std::string::npos ||
+                     l.find("password") != std::string::npos || l.find("key") != std::string::npos))
+    return false;
   bool alpha = false, digit = false, symbol = false;
   for (char c : value) {
     if (std::isalpha(static_cast<unsigned char>(c))) alpha = true;

@@ -6,8 +6,9 @@
 namespace rbc {
 namespace {
 
-/// What follows `env`/`printenv` on its line decides whether every variable reaches the terminal.
-bool dumps_everything(const Runbook& rb, std::string_view rest) {
+/// What follows `env`/`printenv` on its line decides whether every variable
+/// reaches the terminal; `grep_for` is set when only grep's (secret) matches do.
+bool dumps_everything(const Runbook& rb, std::string_view rest, std::string& grep_for) {
   size_t at = rest.find_first_not_of(" \t");
   if (at == std::string_view::npos || rest[at] == ';' || rest[at] == '#' || rest.substr(at, 2) == "&&" ||
       rest.substr(at, 2) == "||" || rest[at] == ')')
@@ -24,7 +25,10 @@ bool dumps_everything(const Runbook& rb, std::string_view rest) {
     static const std::regex word(R"([A-Za-z_][A-Za-z0-9_]*)");
     std::string args = m[3].str();
     for (std::sregex_iterator it(args.begin(), args.end(), word), end; it != end; ++it)
-      if (is_secret_key(rb, it->str())) return true;
+      if (is_secret_key(rb, it->str())) {
+        grep_for = it->str();
+        return true;
+      }
     return false;
   }
   return prog == "sort" || prog == "less" || prog == "more" || prog == "cat" || prog == "tee" || prog == "head" ||
@@ -52,11 +56,15 @@ void check(const Runbook& rb, Emitter& emit) {
         size_t word_end = static_cast<size_t>(m.position(2) + m.length(2));
         bool shell_word_end = word_end == code.size() || code[word_end] == ' ' || code[word_end] == '\t' ||
                               code[word_end] == '|' || code[word_end] == ';' || code[word_end] == ')';
-        if (shell_word_end && dumps_everything(rb, std::string_view(code).substr(word_end))) {
+        std::string grep_for;
+        if (shell_word_end && dumps_everything(rb, std::string_view(code).substr(word_end), grep_for)) {
           uint32_t b = static_cast<uint32_t>(pos + m.position(2));
           emit.report_in_step(step, b, b + static_cast<uint32_t>(m.length(2)),
-                              "`" + m[2].str() + "` prints every environment variable, secrets included, to the "
-                              "terminal",
+                              grep_for.empty()
+                                  ? "`" + m[2].str() + "` prints every environment variable, secrets included, to the "
+                                    "terminal"
+                                  : "`" + m[2].str() + " | grep " + grep_for + "` prints the value of " + grep_for +
+                                        ", a secret, to the terminal",
                               "print only what you need: `printenv HOME PATH`, or names without values: "
                               "`env | cut -d= -f1`");
         }

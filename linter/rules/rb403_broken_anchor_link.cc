@@ -28,10 +28,27 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
-/// Every anchor the rendered page has: heading slugs, and `id`/`name` attributes of raw HTML.
+/// The other common slug style (Redcarpet, Middleman, many static site
+/// generators): every run of non-alphanumeric ASCII becomes one '-'
+/// ("GOV.UK teams" → "gov-uk-teams", "`.dockerignore`" → "-dockerignore").
+std::string dashed_slug(const std::string& title) {
+  std::string out;
+  for (unsigned char c : title) {
+    if (std::isalnum(c) || c >= 0x80) out += static_cast<char>(std::tolower(c));
+    else if (out.empty() || out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+/// Every anchor the rendered page has: heading slugs (GitHub's, and the
+/// dashed style other renderers use), and `id`/`name` attributes of raw HTML.
 std::set<std::string> anchors(const Runbook& rb) {
   std::set<std::string> out;
-  for (const Section& s : rb.sections) out.insert(lower(s.anchor));
+  for (const Section& s : rb.sections) {
+    out.insert(lower(s.anchor));
+    out.insert(dashed_slug(s.title));
+  }
   static const std::regex html_id(R"re(\b(?:id|name)\s*=\s*["']([^"']+)["'])re");
   for (uint32_t line = 1; line <= rb.source->line_count(); ++line) {
     std::string text(rb.source->line_text(line));
@@ -62,7 +79,7 @@ const bool registered = register_rule({
     .severity = Severity::warning,
     .summary = "A link points to an #anchor that no heading in the runbook has",
     .what = "Checks every `[text](#anchor)` link against the anchors the page will have: GitHub slugs of its "
-            "headings (repeats numbered -1, -2...) and `id`/`name` attributes of raw HTML. Case and %-escapes are "
+            "headings (repeats numbered -1, -2...), the dashed slugs other renderers make (`GOV.UK x` → `gov-uk-x`) and `id`/`name` attributes of raw HTML. Case and %-escapes are "
             "ignored, as browsers on GitHub do.",
     .why = "Tables of contents and \"see Rollback\" links are how a stressed reader navigates; a dead one "
            "costs time exactly when there is none.",

@@ -16,7 +16,7 @@ std::string lower(std::string s) {
 /// Escalation and contact sections, where an unfilled value means nobody to call.
 bool contact_section(const Runbook& rb, int section) {
   static const std::regex words(
-      R"(escalat|contact|on-?call|owner|who to|support|pager|responsib|astreinte|people|team|stakeholder)");
+      R"(\b(escalat\w*|contacts?|on-?call|owners?|who to|support|pager\w*|responsib\w*|astreinte|people|teams?|stakeholders?|escalade)\b)");
   return section >= 0 && std::regex_search(lower(repair_mojibake(rb.section_path(section))), words);
 }
 
@@ -48,12 +48,23 @@ bool html_tag(const std::string& name) {
   return std::any_of(std::begin(tags), std::end(tags), [&](const char* t) { return l == t; });
 }
 
+bool at_escaped(const std::string& line, size_t at) { return at > 0 && line[at - 1] == '\\'; }
+
 struct Hit {
   size_t at, length;
   std::string written;
 };
 
-std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool contact) {
+/// The stand-in names a way to reach someone ("[email]", "<team-slack-channel>").
+bool names_contact(const std::string& inner) {
+  static const std::regex words(
+      R"(contact|e-?mail|phone|pager|name|team|slack|channel|handle|owner|person|lead|number|engineer|manager|mobile|rota|schedule)");
+  return std::regex_search(lower(inner), words);
+}
+
+/// `labelled`: the line names a role ("**CTO:** ..."), so any stand-in on it is its missing value;
+/// `contact`: the line is in an escalation/contact section.
+std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool labelled, bool contact) {
   static const std::regex bracket(R"(\[([^\[\]\n]{1,50})\])");
   static const std::regex angle(R"(<([A-Za-z][A-Za-z0-9 _./-]{1,40})>)");
   static const std::regex marker(R"(\b(TODO|TBD|TBA|FIXME)\b|\?\?\?)");
@@ -69,15 +80,16 @@ std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool c
       continue;  // task-list box, footnote
     bool link_text = std::any_of(rb.links.begin(), rb.links.end(), [&](const Link& l) { return l.text == inner; });
     if (link_text) continue;  // a shortcut reference link: [name] with a [name]: url definition
-    if (contact || yours(inner)) out.push_back({at, after - at, it->str()});
+    if (labelled || (contact && names_contact(inner)) || yours(inner)) out.push_back({at, after - at, it->str()});
   }
   for (std::sregex_iterator it(line.begin(), line.end(), angle), end; it != end; ++it) {
     std::string inner = (*it)[1].str();
     if (html_tag(inner) || inner.find('@') != std::string::npos || inner.find("://") != std::string::npos) continue;
-    if (yours(inner) || (contact && inner.find_first_of("-_ ") != std::string::npos))
+    if (at_escaped(line, static_cast<size_t>(it->position()))) continue;
+    if (yours(inner) || ((labelled || contact) && names_contact(inner)))
       out.push_back({static_cast<size_t>(it->position()), static_cast<size_t>(it->length()), it->str()});
   }
-  if (contact)
+  if (labelled || contact)
     for (std::sregex_iterator it(line.begin(), line.end(), marker), end; it != end; ++it)
       out.push_back({static_cast<size_t>(it->position()), static_cast<size_t>(it->length()), it->str()});
   return out;
@@ -105,8 +117,9 @@ void check(const Runbook& rb, Emitter& emit) {
     }
     if (src.line_text(line_no).size() > kMaxRegexLine) continue;
     std::string line = without_code_spans(std::string(src.line_text(line_no)));
-    bool contact = in_contacts || contact_label(line);
-    for (const Hit& hit : placeholders(rb, line, contact)) {
+    bool labelled = contact_label(line);
+    bool contact = in_contacts || labelled;
+    for (const Hit& hit : placeholders(rb, line, labelled, in_contacts)) {
       emit.report({begin + static_cast<uint32_t>(hit.at), begin + static_cast<uint32_t>(hit.at + hit.length)},
                   "`" + hit.written + "` was never filled in" +
                       (contact ? std::string("; during an incident nobody will know whom to reach") : ""),

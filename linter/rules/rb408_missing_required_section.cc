@@ -41,13 +41,26 @@ bool covers(const Runbook& rb, const RequiredSection& required) {
   return false;
 }
 
+/// Says it is about an incident or an alert: front matter alerts or severity,
+/// or "runbook", "alert", "incident", "playbook", "outage" in its path or title.
+bool looks_like_runbook(const Runbook& rb) {
+  if (!rb.metadata.alerts.empty() || !rb.metadata.severity.empty()) return true;
+  std::string where = words_of(rb.path() + " " + rb.metadata.title);
+  for (const char* word : {"runbook", "runbooks", "alert", "alerts", "incident", "incidents", "playbook", "outage", "panne"})
+    if (where.find(std::string(" ") + word + " ") != std::string::npos) return true;
+  return false;
+}
+
 void check(const Runbook& rb, Emitter& emit) {
   const Config& config = rb.config ? *rb.config : Config::defaults();
   if (rb.sections.empty() || config.required_sections.empty()) return;
   std::vector<std::string> missing;
   for (const RequiredSection& required : config.required_sections)
     if (!covers(rb, required)) missing.push_back(required.role);
-  if (missing.empty()) return;
+  // A document with none of the roles does not follow the runbook layout at
+  // all (a README, an index); one that is not about an incident (a how-to
+  // with a Troubleshooting section) is not a runbook: not this rule's business.
+  if (missing.empty() || missing.size() == config.required_sections.size() || !looks_like_runbook(rb)) return;
   std::string list;
   for (size_t i = 0; i < missing.size(); ++i)
     list += (i == 0 ? "" : i + 1 == missing.size() ? " or " : ", ") + missing[i];
@@ -71,17 +84,19 @@ const bool registered = register_rule({
     .name = "missing-required-section",
     .category = Category::structure,
     .severity = Severity::warning,
-    .summary = "The runbook lacks a required section (by default Symptoms, Diagnosis, Mitigation)",
+    .summary = "The runbook lacks a required section (by default Symptoms and Mitigation)",
     .what = "Checks that each required role has a heading, at any level. Each role accepts aliases, compared "
             "case-insensitively as whole words with emoji, numbering and mojibake ignored: Symptoms (Symptômes, "
-            "Meaning, Impact, Alert, Overview...), Diagnosis (Diagnostic, Investigation, Troubleshooting, "
-            "Triage...), Mitigation (Actions, Résolution, Resolution, Remediation, Recovery, Procedure, "
-            "Rollback...). Roles and aliases come from `required_sections` in .runbookc.yaml.",
+            "Meaning, Impact, Alert, Overview...) and Mitigation (Actions, Résolution, Resolution, Remediation, "
+            "Procedure, Rollback, and the diagnosis words Diagnosis, Diagnostic, Troubleshooting, Triage...). "
+            "A document with none of the roles (a README, an index), or that does not say it is about an "
+            "incident (alerts or severity in front matter; runbook, alert, incident, playbook, outage in its path "
+            "or title) is not reported. Roles and aliases come from `required_sections` in .runbookc.yaml.",
     .why = "Runbooks are read in a hurry by people who did not write them: the same sections in the same "
            "places is what makes them usable at 3 a.m.",
     .instead = "Add the missing section, even a short one, or configure the sections your team uses.",
-    .bad = {"# API latency\n\n## Symptoms\n\nSlow.\n\n## Diagnosis\n\nLook at p99.\n", 1, 1},
-    .good = {"# API latency\n\n## Impact\n\nSlow.\n\n## Diagnosis\n\nLook at p99.\n\n## Mitigation\n\nScale out.\n"},
+    .bad = {"# API latency alert\n\n## Symptoms\n\nSlow.\n\n## Graphs\n\nLook at p99.\n", 1, 1},
+    .good = {"# API latency alert\n\n## Impact\n\nSlow.\n\n## Diagnosis\n\nLook at p99.\n"},
     .check = check,
 });
 
