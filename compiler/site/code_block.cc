@@ -97,7 +97,7 @@ void render_step(pugi::xml_node parent, const Step& step, const RunbookView& vie
     if (!here.empty()) add(ln, "span", danger ? "⚠" : "●", {{"class", "marker"}, {"title", findings[here[0]]->code}});
     pugi::xml_node lc = add(ln, "span", {{"class", "lc"}});
     add_highlighted(lc, body, begin, end, hl);
-    add_text(code, "\n");
+    add_text(ln, "\n");
     for (size_t i : here) add_finding(code, "span", *findings[i], view);
     if (end >= body.size()) break;
     begin = end + 1;
