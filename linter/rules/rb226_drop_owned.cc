@@ -1,12 +1,34 @@
+#include <cctype>
+
 #include "linter/rule_helpers.h"
 
 namespace rbc {
 namespace {
 using namespace rules;
 
+/// The role list as written after OWNED BY ("\"account-api\"").
+std::string_view owner(std::string_view text) {
+  std::string upper = lower(text);
+  size_t by = upper.find("owned by");
+  if (by == std::string::npos) return {};
+  std::string_view rest = text.substr(by + 8);
+  while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.front()))) rest.remove_prefix(1);
+  size_t end = rest.find_first_of(" \t\n;,");
+  return rest.substr(0, end);
+}
+
 void check(const Runbook& runbook, Emitter& emit) {
+  // After REASSIGN OWNED BY the same role, DROP OWNED only revokes privileges:
+  // the documented way to remove a role.
+  std::vector<std::string_view> reassigned;
   for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
+    if (st.kind == "ReassignOwnedStmt") {
+      reassigned.push_back(owner(st.text));
+      return;
+    }
     if (st.kind != "DropOwnedStmt") return;
+    std::string_view role = owner(st.text);
+    if (!role.empty() && std::find(reassigned.begin(), reassigned.end(), role) != reassigned.end()) return;
     emit.report(st.span,
                 "DROP OWNED deletes every table, view, sequence and function the role owns in this database, with "
                 "their data",
@@ -21,12 +43,13 @@ const bool registered = register_rule({
     .category = Category::danger,
     .severity = Severity::error,
     .summary = "DROP OWNED BY deletes every object a role owns",
-    .what = "Reports DROP OWNED BY statements.",
+    .what = "Reports DROP OWNED BY statements, unless a REASSIGN OWNED BY the same role comes earlier in the "
+            "runbook (then DROP OWNED only revokes the remaining privileges).",
     .why = "It is usually run to remove a user, but it drops the objects the user owns, which in many databases "
            "are the application's tables.",
     .instead = "REASSIGN OWNED BY the role to another one first; then DROP OWNED only revokes privileges.",
     .bad = {"# Remove user\n\n```sql\nDROP OWNED BY old_app;\nDROP ROLE old_app;\n```\n", 4, 1},
-    .good = {"# Remove user\n\n```sql\nREASSIGN OWNED BY old_app TO app_owner;\n```\n"},
+    .good = {"# Remove user\n\n```sql\nREASSIGN OWNED BY old_app TO app_owner;\nDROP OWNED BY old_app;\n```\n"},
     .check = check,
 });
 

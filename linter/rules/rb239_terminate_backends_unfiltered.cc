@@ -4,15 +4,23 @@ namespace rbc {
 namespace {
 using namespace rules;
 
+/// Filtering on who connected or what they run (usename, application_name,
+/// client_addr, query) singles out specific clients, as the help recommends.
+bool targets_specific_clients(const SqlStatement& st) {
+  for (std::string_view column : {"usename", "application_name", "client_addr", "query"})
+    if (st.json.find("{\"sval\":\"" + std::string(column) + "\"}") != std::string::npos) return true;
+  return false;
+}
+
 void check(const Runbook& runbook, Emitter& emit) {
   for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
     auto& f = st.functions;
     if (std::find(f.begin(), f.end(), "pg_terminate_backend") == f.end() || st.spares_own_backend) return;
     auto& t = st.tables_read;
-    if (std::find(t.begin(), t.end(), "pg_stat_activity") == t.end()) return;
+    if (std::find(t.begin(), t.end(), "pg_stat_activity") == t.end() || targets_specific_clients(st)) return;
     emit.report(st.span,
-                "pg_terminate_backend over pg_stat_activity disconnects every session the query matches, including "
-                "this one and replication or background workers; their transactions roll back",
+                "pg_terminate_backend over pg_stat_activity disconnects every session the filter matches, which can "
+                "include this one and replication or background workers; their transactions roll back",
                 "add `AND pid <> pg_backend_pid()` and narrow by datname, usename or application_name; SELECT the "
                 "matching rows first",
                 step.index);
@@ -26,7 +34,8 @@ const bool registered = register_rule({
     .severity = Severity::warning,
     .summary = "pg_terminate_backend over pg_stat_activity without sparing the current session",
     .what = "Reports statements that call pg_terminate_backend on rows of pg_stat_activity without a "
-            "`pid <> pg_backend_pid()` condition. Terminating one known pid is not reported.",
+            "`pid <> pg_backend_pid()` condition and without singling out clients by usename, application_name, "
+            "client_addr or query. Terminating one known pid is not reported.",
     .why = "The filter decides how many connections die. Without excluding its own backend the statement can "
            "kill the session running it, and broad filters (state = 'active') also hit replication, migrations "
            "and other teams' jobs.",

@@ -4,12 +4,20 @@ namespace rbc {
 namespace {
 using namespace rules;
 
+/// Filtering on who connected or what they run (usename, application_name,
+/// client_addr, query) singles out specific clients, as the help recommends.
+bool targets_specific_clients(const SqlStatement& st) {
+  for (std::string_view column : {"usename", "application_name", "client_addr", "query"})
+    if (st.json.find("{\"sval\":\"" + std::string(column) + "\"}") != std::string::npos) return true;
+  return false;
+}
+
 void check(const Runbook& runbook, Emitter& emit) {
   for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
     auto& f = st.functions;
     if (std::find(f.begin(), f.end(), "pg_cancel_backend") == f.end() || st.spares_own_backend) return;
     auto& t = st.tables_read;
-    if (std::find(t.begin(), t.end(), "pg_stat_activity") == t.end()) return;
+    if (std::find(t.begin(), t.end(), "pg_stat_activity") == t.end() || targets_specific_clients(st)) return;
     emit.report(st.span,
                 "pg_cancel_backend over pg_stat_activity cancels every query the filter matches, possibly including "
                 "this statement itself",
@@ -24,7 +32,8 @@ const bool registered = register_rule({
     .severity = Severity::note,
     .summary = "pg_cancel_backend over pg_stat_activity without sparing the current session",
     .what = "Reports statements that call pg_cancel_backend on rows of pg_stat_activity without a "
-            "`pid <> pg_backend_pid()` condition.",
+            "`pid <> pg_backend_pid()` condition and without singling out clients by usename, application_name, "
+            "client_addr or query.",
     .why = "Cancelling is gentler than terminating, but a broad filter still aborts other people's work and the "
            "statement may cancel itself before finishing.",
     .instead = "Exclude pg_backend_pid() and filter by database, user and query age.",
