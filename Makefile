@@ -17,6 +17,9 @@ build: deps
 demo: build
 	@echo "== runbookc lint runbooks/ (the examples hold deliberate dangers: findings are expected)"
 	@$(RUNBOOKC) lint runbooks/ || true
+	@echo "== runbookc build runbooks/ -o $(BUILD)/site"
+	@$(RUNBOOKC) build runbooks/ -o $(BUILD)/site
+	@echo "$(abspath $(BUILD)/site/index.html)"
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure

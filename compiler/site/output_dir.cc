@@ -49,6 +49,14 @@ void OutputDir::carry_over(const std::string& relative) {
   fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 
+void OutputDir::link_over(const std::string& relative) {
+  fs::path from = target_ / relative, to = staging_ / relative;
+  fs::create_directories(to.parent_path());
+  std::error_code ec;
+  fs::create_hard_link(from, to, ec);
+  if (ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+}
+
 void OutputDir::commit() {
   std::error_code ec;
   if (fs::exists(target_, ec)) {

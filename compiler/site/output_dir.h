@@ -23,6 +23,9 @@ class OutputDir {
   void write(const std::string& relative, std::string_view bytes);
   /// Copies a file or directory of the current target into the staging directory.
   void carry_over(const std::string& relative);
+  /// Hard-links a file of the current target into the staging directory (its
+  /// content is known to be what this build would write); copies when links fail.
+  void link_over(const std::string& relative);
   /// Swaps the staging directory in; throws on failure.
   void commit();
 

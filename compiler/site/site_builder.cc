@@ -26,7 +26,7 @@ namespace rbc::site {
 namespace {
 
 constexpr const char* kMarker = ".runbookc-site";
-constexpr const char* kCacheDir = ".runbookc-cache/";
+constexpr const char* kCache = ".runbookc-cache.cbor";  ///< {id: {key, entry, search}}
 
 std::string hex64(uint64_t v) {
   char buf[17];
@@ -178,7 +178,10 @@ BuildReport build_site(const BuildOptions& o) {
     it.has_script = fs::exists(target / "scripts" / (it.id + ".sh"), ec);
     it.config = &configs.for_file(it.path);
   }
-  // Keys and cache look-ups: read each file and its cached entry, if any.
+  // Keys and cache look-ups: read each file; find its entry in the previous build's cache.
+  ojson previous;
+  if (std::string bytes; read_file(target / kCache, bytes)) previous = ojson::from_cbor(bytes, true, false);
+  if (!previous.is_object()) previous = ojson::object();
   parallel_for(items.size(), o.jobs, [&](size_t i) {
     Item& it = items[i];
     std::string bytes;
@@ -193,14 +196,12 @@ BuildReport build_site(const BuildOptions& o) {
     XXH64_update(st, bytes.data(), bytes.size());
     it.key = hex64(XXH64_digest(st));
     XXH64_freeState(st);
-    std::string cached;
-    if (read_file(target / kCacheDir / (it.id + ".cbor"), cached)) {
-      ojson c = ojson::from_cbor(cached, true, false);
-      if (!c.is_discarded() && c.value("key", std::string()) == it.key && fs::exists(target / "runbooks" / (it.id + ".html"))) {
-        it.entry = std::move(c["entry"]);
-        it.search = std::move(c["search"]);
-        it.cached = true;
-      }
+    auto c = previous.find(it.id);
+    if (c != previous.end() && c->is_object() && c->value("key", std::string()) == it.key &&
+        fs::exists(target / "runbooks" / (it.id + ".html"))) {
+      it.entry = std::move(c->at("entry"));
+      it.search = std::move(c->at("search"));
+      it.cached = true;
     }
   });
 
@@ -242,9 +243,9 @@ BuildReport build_site(const BuildOptions& o) {
   model.info = o.info;
   model.today = today_days;
   for (Item& it : items) {
-    model.entries.push_back(it.entry);
-    model.search_docs.push_back(it.search);
-    for (const ojson& d : it.entry["findings"]) {
+    model.entries.push_back(std::move(it.entry));
+    model.search_docs.push_back(std::move(it.search));
+    for (const ojson& d : model.entries.back()["findings"]) {
       auto s = severity_from_string(d["severity"].get<std::string>());
       if (s && (!report.worst || *s > *report.worst)) report.worst = s;
     }
@@ -255,14 +256,8 @@ BuildReport build_site(const BuildOptions& o) {
   out.carry_over("scripts");
   for (Item& it : items) {
     std::string page_path = "runbooks/" + it.id + ".html";
-    if (it.cached) {
-      out.carry_over(page_path);
-    } else {
-      out.write(page_path, it.page);
-    }
-    ojson cache = {{"key", it.key}, {"entry", it.entry}, {"search", it.search}};
-    std::vector<uint8_t> cbor = ojson::to_cbor(cache);
-    out.write(kCacheDir + it.id + ".cbor", std::string_view(reinterpret_cast<const char*>(cbor.data()), cbor.size()));
+    if (it.cached) out.link_over(page_path);
+    else out.write(page_path, it.page);
   }
   out.write("index.html", render_index_page(model));
   out.write("search.html", render_search_page(model));
@@ -274,6 +269,11 @@ BuildReport build_site(const BuildOptions& o) {
   out.write("alerts.json", dump_json(alerts_index(model.entries, o.base_url)));
   out.write("rules.json", dump_json(rules_index()));
   out.write("lint.json", dump_json(lint_index(model.entries)));
+  ojson cache = ojson::object();
+  for (size_t i = 0; i < items.size(); ++i)
+    cache[items[i].id] = {{"key", items[i].key}, {"entry", std::move(model.entries[i])}, {"search", std::move(model.search_docs[i])}};
+  std::vector<uint8_t> cbor = ojson::to_cbor(cache);
+  out.write(kCache, std::string_view(reinterpret_cast<const char*>(cbor.data()), cbor.size()));
   out.commit();
 
   report.runbooks = items.size();
