@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include "compiler/json_index.h"
+#include "compiler/site/highlight.h"
+#include "compiler/site/review_dates.h"
+#include "compiler/site/runbook_page.h"
+#include "test_support.h"
+
+namespace {
+
+std::string page_of(const std::string& markdown) {
+  rbc::FileResult f = rbc::test::lint(markdown, "runbooks/t.md");
+  return rbc::site::render_runbook_page(rbc::site::SiteInfo{}, {f, "t", false, rbc::site::parse_date("2026-12-01")});
+}
+
+}  // namespace
+
+TEST_CASE("site: raw HTML from a runbook is shown as text, never passed through") {
+  std::string html = page_of(
+      "---\ntitle: \"<script>alert(1)</script>\"\n---\n# Hostile\n\n<script>alert(2)</script>\n\n"
+      "Inline <img src=x onerror=alert(3)> and [js](javascript:alert(4)).\n");
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("<img src=x") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("<code class=\"raw-html\">&lt;img src=x onerror=alert(3)&gt;</code>") != std::string::npos);
+  CHECK(html.find("<a class=\"unsafe-link\">js</a>") != std::string::npos);
+}
+
+TEST_CASE("site: heading ids are the sections' GitHub anchors; the first h1 becomes the page title") {
+  std::string html = page_of("# Queue backlog\n\n## Roll back: the `worker` deploy\n\ntext\n");
+  CHECK(html.find("<h1 id=\"queue-backlog\">Queue backlog</h1>") != std::string::npos);
+  CHECK(html.find("<h3 id=\"roll-back-the-worker-deploy\">") != std::string::npos);
+  CHECK(html.find("<a href=\"#roll-back-the-worker-deploy\">Roll back: the worker deploy</a>") != std::string::npos);
+}
+
+TEST_CASE("site: code lines carry file line numbers and highlight classes") {
+  std::string html = page_of("# T\n\n```bash\necho \"$HOME\"\n```\n");
+  CHECK(html.find("<span class=\"line\" id=\"step-1-L4\"><span class=\"ln\" aria-hidden=\"true\">4</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"hl-function\">echo</span>") != std::string::npos);
+}
+
+TEST_CASE("site: highlight ranges are sorted, disjoint, and inner nodes win") {
+  auto hl = rbc::site::highlight(rbc::Grammar::bash, "echo \"$HOME\" # hi\n");
+  REQUIRE(hl.size() >= 3);
+  for (size_t i = 1; i < hl.size(); ++i) CHECK(hl[i - 1].end <= hl[i].begin);
+  CHECK(hl.front().begin == 0);
+  CHECK(hl.front().end == 4);
+  CHECK(hl.front().name == "function");
+  CHECK(hl.back().name == "comment");
+}
+
+TEST_CASE("site: review overdue when last_reviewed + review_every is before today") {
+  rbc::Metadata m;
+  m.last_reviewed = "2026-01-01";
+  m.review_every = "90d";
+  CHECK(rbc::site::review_due(m) == rbc::site::parse_date("2026-04-01"));
+  CHECK(rbc::site::review_overdue(m, rbc::site::parse_date("2026-04-02")));
+  CHECK_FALSE(rbc::site::review_overdue(m, rbc::site::parse_date("2026-04-01")));
+  CHECK(rbc::site::parse_period("2w") == 14);
+  CHECK_FALSE(rbc::site::parse_period("soon").has_value());
+  CHECK_FALSE(rbc::site::parse_date("2026-02-30").has_value());
+}
+
+TEST_CASE("site: runbook ids are paths below the common directory, unique") {
+  CHECK(rbc::runbook_ids({"runbooks/a.md", "runbooks/db/B c.md", "runbooks/db/b-c.md"}) ==
+        std::vector<std::string>{"a", "db-b-c", "db-b-c-2"});
+  CHECK(rbc::runbook_ids({"x/only.md"}) == std::vector<std::string>{"only"});
+}
