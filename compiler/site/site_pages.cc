@@ -109,7 +109,7 @@ std::string render_index_page(const SiteModel& site) {
     add_severity_badge(s, sev == "none" ? std::string() : sev);
     add_text(s, " " + std::to_string(n));
   }
-  if (overdue_count) add(counts, "span", std::to_string(overdue_count) + " reviews overdue", {{"class", "badge overdue"}});
+  if (overdue_count) add(counts, "span", std::to_string(overdue_count) + (overdue_count == 1 ? " review overdue" : " reviews overdue"), {{"class", "badge overdue"}});
   return page.finish();
 }
 
