@@ -5,6 +5,7 @@
 #include <set>
 
 #include "compiler/script/parameters.h"
+#include "linter/bash_confirm.h"
 #include "linter/normalize.h"
 
 namespace rbc {
@@ -394,6 +395,11 @@ bool render_sql(const std::string& flat, const std::vector<Segment>& uses, Rende
 
 }  // namespace
 
+std::string shell_function(const std::string& name, const std::string& body) {
+  // The blank line and ':' end a trailing line continuation or an open list.
+  return name + "() {\n" + body + "\n\n:\n}\n";
+}
+
 RenderedStep render_step(const Step& step) {
   RenderedStep out;
   auto show = [&](std::string note) {
@@ -408,6 +414,14 @@ RenderedStep render_step(const Step& step) {
   if (!step.facts.mistagged_as.empty()) {
     out.display = {{step.body, ""}};
     return show("looks like " + step.facts.mistagged_as + ", not " + lang + ": shown, not run");
+  }
+  if (step.kind_guessed) {
+    out.display = {{step.body, ""}};
+    return show("untagged block: shown, not run; tag its fence (```bash) to run it");
+  }
+  if (step.facts.syntax_error) {
+    out.display = {{step.body, ""}};
+    return show("does not parse as " + lang + ": shown, not run");
   }
   switch (step.kind) {
     case BlockKind::shell:
@@ -436,6 +450,9 @@ RenderedStep render_step(const Step& step) {
   std::string why;
   if (out.runner == "shell") {
     if (!render_shell(step, flat, uses, out, why)) return show(why + ": shown, not run");
+    // What the linter parsed had placeholders as plain words; check the text as it will run.
+    if (!bash_check_syntax(shell_function("rb_step", out.code)).ok)
+      return show("does not parse as bash with its placeholders filled in: shown, not run");
   } else if (out.runner == "psql") {
     if (!render_sql(flat, uses, out, why)) return show(why + ": shown, not run");
   } else {

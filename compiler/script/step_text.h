@@ -40,4 +40,7 @@ struct RenderedStep {
 
 RenderedStep render_step(const Step& step);
 
+/// `name() { body }` as the script holds a shell step.
+std::string shell_function(const std::string& name, const std::string& body);
+
 }  // namespace rbc
