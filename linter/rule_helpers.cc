@@ -159,6 +159,8 @@ bool created_in_step(const Step& step, const SqlStatement& st) {
   for (const SqlStatement& other : step.facts.statements) {
     if (&other == &st) return false;  // only statements before this one
     if (other.kind != "CreateStmt" && other.kind != "CreateTableAsStmt") continue;
+    // CREATE ... IF NOT EXISTS may leave an existing, filled table in place.
+    if (other.json.find("\"if_not_exists\":true") != std::string::npos) continue;
     for (const std::string& r : st.relations)
       if (std::find(other.relations.begin(), other.relations.end(), r) != other.relations.end()) return true;
   }

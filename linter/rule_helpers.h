@@ -81,7 +81,8 @@ void for_each_redis(const Runbook& runbook, F&& f) {
 }
 
 /// True when `relation` was created earlier in the same step (CREATE TABLE,
-/// CREATE TEMP TABLE, CREATE TABLE AS): changing it endangers nothing.
+/// CREATE TEMP TABLE, CREATE TABLE AS, but not IF NOT EXISTS): changing it
+/// endangers nothing.
 bool created_in_step(const Step& step, const SqlStatement& st);
 
 /// "users" or "users, orders" for messages; "the table" when unknown.

@@ -44,6 +44,11 @@ TEST_CASE("tables created in the same block are exempt") {
   for (const char* code : {"RB220", "RB221", "RB222", "RB223", "RB230"}) CHECK(positions(r, code) == none);
 }
 
+TEST_CASE("CREATE TABLE IF NOT EXISTS may keep an old, filled table: no exemption") {
+  auto r = lint(sql("CREATE TABLE IF NOT EXISTS staging (LIKE orders);\nTRUNCATE staging;\n"));
+  CHECK(positions(r, "RB222") == list({"5:1"}));
+}
+
 TEST_CASE("RB222-RB228 truncate and drops") {
   auto r = lint(sql("TRUNCATE orders CASCADE;\n"
                     "DROP TABLE orders;\n"
