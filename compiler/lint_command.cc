@@ -79,8 +79,15 @@ Runner add_lint_command(CLI::App& app) {
   app.add_option("--config", args->config_file,
                  "Configuration file (default: the nearest .runbookc.yaml above each runbook)");
   app.add_option("--select", args->select, "Only these rules: codes (RB301), prefixes (RB3) or names; comma-separated")
-      ->delimiter(',');
-  app.add_option("--ignore", args->ignore, "Skip these rules: codes, prefixes or names; comma-separated")->delimiter(',');
+      ->delimiter(',')
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--ignore", args->ignore, "Skip these rules: codes, prefixes or names; comma-separated")
+      ->delimiter(',')
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--today", args->today, "Date review-overdue compares against, YYYY-MM-DD (default: today)");
   app.footer(
       "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.");

@@ -1,53 +1,16 @@
-#include <utf8proc.h>
-
 #include "linter/config.h"
-#include "linter/mojibake.h"
 #include "linter/rule.h"
+#include "linter/runbook_signals.h"
 
 namespace rbc {
 namespace {
 
-/// Lower-cased words of a heading: mojibake repaired, emoji, numbering and punctuation dropped.
-std::string words_of(std::string_view text) {
-  std::string repaired = repair_mojibake(text);
-  std::string out = " ";
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(repaired.data());
-  for (size_t i = 0; i < repaired.size();) {
-    utf8proc_int32_t cp;
-    auto n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(repaired.size() - i), &cp);
-    if (n <= 0) {
-      ++i;
-      continue;
-    }
-    i += static_cast<size_t>(n);
-    auto category = utf8proc_category(cp);
-    if (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) {
-      utf8proc_uint8_t buf[4];
-      out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(utf8proc_encode_char(utf8proc_tolower(cp), buf)));
-    } else if (out.back() != ' ') {
-      out += ' ';
-    }
-  }
-  if (out.back() != ' ') out += ' ';
-  return out;
-}
-
 bool covers(const Runbook& rb, const RequiredSection& required) {
   for (const Section& s : rb.sections) {
-    std::string heading = words_of(s.title);
+    std::string heading = heading_words(s.title);
     for (const std::string& alias : required.aliases)
-      if (heading.find(words_of(alias)) != std::string::npos) return true;
+      if (heading.find(heading_words(alias)) != std::string::npos) return true;
   }
-  return false;
-}
-
-/// Says it is about an incident or an alert: front matter alerts or severity,
-/// or "runbook", "alert", "incident", "playbook", "outage" in its path or title.
-bool looks_like_runbook(const Runbook& rb) {
-  if (!rb.metadata.alerts.empty() || !rb.metadata.severity.empty()) return true;
-  std::string where = words_of(rb.path() + " " + rb.metadata.title);
-  for (const char* word : {"runbook", "runbooks", "alert", "alerts", "incident", "incidents", "playbook", "outage", "panne"})
-    if (where.find(std::string(" ") + word + " ") != std::string::npos) return true;
   return false;
 }
 
@@ -60,7 +23,7 @@ void check(const Runbook& rb, Emitter& emit) {
   // A document with none of the roles does not follow the runbook layout at
   // all (a README, an index); one that is not about an incident (a how-to
   // with a Troubleshooting section) is not a runbook: not this rule's business.
-  if (missing.empty() || missing.size() == config.required_sections.size() || !looks_like_runbook(rb)) return;
+  if (missing.empty() || missing.size() == config.required_sections.size() || !looks_like_incident_runbook(rb)) return;
   std::string list;
   for (size_t i = 0; i < missing.size(); ++i)
     list += (i == 0 ? "" : i + 1 == missing.size() ? " or " : ", ") + missing[i];

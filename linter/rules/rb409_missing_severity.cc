@@ -1,10 +1,11 @@
 #include "linter/rule.h"
+#include "linter/runbook_signals.h"
 
 namespace rbc {
 namespace {
 
 void check(const Runbook& rb, Emitter& emit) {
-  if (!rb.metadata.severity.empty() || rb.sections.empty()) return;
+  if (!rb.metadata.severity.empty() || rb.sections.empty() || !looks_like_incident_runbook(rb)) return;
   const Section* title = &rb.sections.front();
   for (const Section& s : rb.sections)
     if (s.level == 1) {
@@ -21,12 +22,13 @@ const bool registered = register_rule({
     .category = Category::structure,
     .severity = Severity::note,
     .summary = "The runbook does not state a severity",
-    .what = "Reports a runbook with no severity in its front matter (`severity:` or `priority:`), no "
-            "\"Severity:\" line and no single P0-P3 level in its headings.",
+    .what = "Reports an incident runbook (front matter with alerts, or runbook, alert, incident, playbook, outage "
+            "in its path or title) with no severity in its front matter (`severity:` or `priority:`), no "
+            "\"Severity:\" line and no single P0-P3 level in its headings. Other Markdown is not reported.",
     .why = "Severity decides who is woken up and how fast; the index and the site sort by it.",
     .instead = "State it: `severity: P2` in the front matter.",
-    .bad = {"# Queue backlog\n\n## Mitigation\n\nScale workers.\n", 1, 1},
-    .good = {"---\nseverity: P2\n---\n# Queue backlog\n\n## Mitigation\n\nScale workers.\n"},
+    .bad = {"# Queue backlog alert\n\n## Mitigation\n\nScale workers.\n", 1, 1},
+    .good = {"---\nseverity: P2\n---\n# Queue backlog alert\n\n## Mitigation\n\nScale workers.\n"},
     .check = check,
 });
 

@@ -72,9 +72,10 @@ TEST_CASE("RB408 missing-required-section: aliases, French, emoji and numbering 
 }
 
 TEST_CASE("RB409 missing-severity: note at the title") {
-  auto r = test::lint("Intro\n\n# Queue backlog\n");
+  auto r = test::lint("Intro\n\n# Queue backlog\n", "runbooks/queue.md");
   CHECK(positions(r, "RB409") == list({"3:1"}));
   CHECK(test::with_code(r, "RB409")[0].severity == Severity::note);
-  CHECK(positions(test::lint("---\nseverity: P2\n---\n# Queue\n"), "RB409").empty());
-  CHECK(positions(test::lint("# Queue\n\n**Severity:** P1\n"), "RB409").empty());
+  CHECK(positions(test::lint("---\nseverity: P2\n---\n# Queue\n", "runbooks/queue.md"), "RB409").empty());
+  CHECK(positions(test::lint("# Laptop setup\n", "docs/laptop.md"), "RB409").empty());  // not a runbook
+  CHECK(positions(test::lint("# Queue alert\n\n**Severity:** P1\n"), "RB409").empty());
 }

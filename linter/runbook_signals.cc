@@ -1,0 +1,41 @@
+#include "linter/runbook_signals.h"
+
+#include <utf8proc.h>
+
+#include "linter/mojibake.h"
+
+namespace rbc {
+
+std::string heading_words(std::string_view text) {
+  std::string repaired = repair_mojibake(text);
+  std::string out = " ";
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(repaired.data());
+  for (size_t i = 0; i < repaired.size();) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(repaired.size() - i), &cp);
+    if (n <= 0) {
+      ++i;
+      continue;
+    }
+    i += static_cast<size_t>(n);
+    auto category = utf8proc_category(cp);
+    if (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) {
+      utf8proc_uint8_t buf[4];
+      out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(utf8proc_encode_char(utf8proc_tolower(cp), buf)));
+    } else if (out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  if (out.back() != ' ') out += ' ';
+  return out;
+}
+
+bool looks_like_incident_runbook(const Runbook& rb) {
+  if (!rb.metadata.alerts.empty() || !rb.metadata.severity.empty()) return true;
+  std::string where = heading_words(rb.path() + " " + rb.metadata.title);
+  for (const char* word : {"runbook", "runbooks", "alert", "alerts", "incident", "incidents", "playbook", "outage", "panne"})
+    if (where.find(std::string(" ") + word + " ") != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace rbc
