@@ -463,6 +463,10 @@ RenderedStep render_step(const Step& step) {
       return show(out.runner + " blocks with placeholders are shown, not run: fill them in by hand");
     out.code = flat;
   }
+  // Placeholders left as written (in comments) are shown as written.
+  for (Segment& seg : out.display)
+    if (!seg.param.empty() && std::find(out.params.begin(), out.params.end(), seg.param) == out.params.end())
+      seg.param.clear();
   return out;
 }
 
