@@ -32,6 +32,9 @@ std::string heading_words(std::string_view text) {
 
 bool looks_like_incident_runbook(const Runbook& rb) {
   if (!rb.metadata.alerts.empty() || !rb.metadata.severity.empty()) return true;
+  // A folder's README or index introduces the runbooks; it is not one.
+  std::string name = heading_words(rb.path().substr(rb.path().rfind('/') + 1));
+  if (name == " readme md " || name == " index md " || name == " index html md " || name == " index md ") return false;
   std::string where = heading_words(rb.path() + " " + rb.metadata.title);
   for (const char* word : {"runbook", "runbooks", "alert", "alerts", "incident", "incidents", "playbook", "outage", "panne"})
     if (where.find(std::string(" ") + word + " ") != std::string::npos) return true;

@@ -13,7 +13,8 @@ namespace rbc {
 std::string heading_words(std::string_view text);
 
 /// Front matter naming alerts or a severity, or "runbook", "alert",
-/// "incident", "playbook", "outage" in the file's path or title.
+/// "incident", "playbook", "outage" in the file's path or title (a README or
+/// index page introducing a folder of runbooks is not one).
 bool looks_like_incident_runbook(const Runbook& runbook);
 
 }  // namespace rbc

@@ -77,5 +77,6 @@ TEST_CASE("RB409 missing-severity: note at the title") {
   CHECK(test::with_code(r, "RB409")[0].severity == Severity::note);
   CHECK(positions(test::lint("---\nseverity: P2\n---\n# Queue\n", "runbooks/queue.md"), "RB409").empty());
   CHECK(positions(test::lint("# Laptop setup\n", "docs/laptop.md"), "RB409").empty());  // not a runbook
+  CHECK(positions(test::lint("# Our runbooks\n", "runbooks/README.md"), "RB409").empty());  // introduces them
   CHECK(positions(test::lint("# Queue alert\n\n**Severity:** P1\n"), "RB409").empty());
 }
