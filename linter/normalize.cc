@@ -1,5 +1,7 @@
 #include "linter/normalize.h"
 
+#include "compiler/fence_info.h"
+
 #include <cctype>
 
 namespace rbc {
@@ -168,7 +170,14 @@ Normalized normalize_shell(std::string_view body, bool console) {
   bool dollar = false;
   for (const Line& l : lines)
     if (shell_prompt_length(body.substr(l.begin, l.end - l.begin), false) > 0) dollar = true;
-  out.transcript = console || dollar;
+  // A transcript when tagged so, or when any line starts with a `$ ` prompt.
+  // A console block with no prompt at all whose first line is a known
+  // command is commands written without prompts, not output.
+  bool any_prompt = dollar;
+  if (console && !dollar)
+    for (const Line& l : lines)
+      if (shell_prompt_length(body.substr(l.begin, l.end - l.begin), true) > 0) any_prompt = true;
+  out.transcript = dollar || (console && (any_prompt || guess_kind(body) != BlockKind::shell));
   if (out.transcript) {
     // '#' prompts only count in a transcript without '$' ones; otherwise '#' starts a comment.
     bool hash = !dollar;

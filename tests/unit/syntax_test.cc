@@ -164,3 +164,13 @@ TEST_CASE("console transcripts: root '# ' prompts, user@host prompts, [user@host
   CHECK(r.runbook.source->position(third[0].span.begin).column == 19);
   CHECK(third[1].argv[0].text == "df");
 }
+
+TEST_CASE("a console block without any prompt: commands when it starts with one, else output") {
+  auto r = test::lint(
+      "# T\n\n```console\noc scale deployment/api --replicas=0 -n prod\n```\n\n"
+      "```console\nNAME   READY (all of them\n```\n");
+  REQUIRE(r.runbook.steps[0].facts.commands.size() == 1);
+  CHECK(r.runbook.steps[0].facts.commands[0].argv[1].text == "scale");
+  CHECK(r.runbook.steps[1].facts.commands.empty());
+  CHECK(test::positions(r, "RB001").empty());
+}
