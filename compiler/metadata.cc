@@ -1,6 +1,5 @@
 #include "compiler/metadata.h"
 
-#include <regex>
 #include <set>
 #include <yaml-cpp/yaml.h>
 
@@ -176,14 +175,16 @@ void metadata_from_body(const Runbook& rb, Metadata& md) {
   if (md.severity.empty()) {
     // A heading naming exactly one level ("## Auth down (P1)") gives it; a
     // legend naming several (P0 ... P3) says nothing about this runbook.
-    static const std::regex level(R"(\bP([0-3])\b)");
     std::set<std::string> levels;
     uint32_t at = 0;
+    auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
     for (const auto& s : rb.sections)
-      for (std::sregex_iterator it(s.title.begin(), s.title.end(), level), end; it != end; ++it) {
-        levels.insert("P" + (*it)[1].str());
-        at = s.line;
-      }
+      for (size_t k = 0; k + 1 < s.title.size(); ++k)
+        if (s.title[k] == 'P' && s.title[k + 1] >= '0' && s.title[k + 1] <= '3' && (k == 0 || !word_char(s.title[k - 1])) &&
+            (k + 2 >= s.title.size() || !word_char(s.title[k + 2]))) {
+          levels.insert(std::string("P") + s.title[k + 1]);
+          at = s.line;
+        }
     if (levels.size() == 1) {
       md.severity = *levels.begin();
       md.lines["severity"] = at;

@@ -80,7 +80,29 @@ bool repair_at(const std::vector<Char>& chars, size_t i, const std::array<char32
 
 }  // namespace
 
+std::vector<MojibakeRun> find_mojibake_in_line(std::string_view text);
+
+/// Mojibake never spans lines and needs non-ASCII bytes: only lines holding
+/// some are decoded (most runbook text is ASCII, and this runs on every line).
 std::vector<MojibakeRun> find_mojibake(std::string_view text) {
+  std::vector<MojibakeRun> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    if (std::any_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+      for (MojibakeRun run : find_mojibake_in_line(line)) {
+        run.begin += static_cast<uint32_t>(pos);
+        run.end += static_cast<uint32_t>(pos);
+        out.push_back(std::move(run));
+      }
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::vector<MojibakeRun> find_mojibake_in_line(std::string_view text) {
   std::vector<Char> chars = decode(text);
   std::vector<MojibakeRun> out;
   for (size_t i = 0; i < chars.size();) {

@@ -52,7 +52,9 @@ std::set<std::string> anchors(const Runbook& rb) {
   static const std::regex html_id(R"re(\b(?:id|name)\s*=\s*["']([^"']+)["'])re");
   for (uint32_t line = 1; line <= rb.source->line_count(); ++line) {
     std::string text(rb.source->line_text(line));
-    if (text.size() > kMaxRegexLine || (text.find("id") == std::string::npos && text.find("name") == std::string::npos)) continue;
+    if (text.size() > kMaxRegexLine || text.find('=') == std::string::npos || text.find('<') == std::string::npos ||
+        (text.find("id") == std::string::npos && text.find("name") == std::string::npos))
+      continue;  // raw HTML with an attribute, or nothing to look at
     for (std::sregex_iterator it(text.begin(), text.end(), html_id), end; it != end; ++it) out.insert(lower((*it)[1].str()));
   }
   return out;

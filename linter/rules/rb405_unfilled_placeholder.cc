@@ -22,6 +22,8 @@ bool contact_section(const Runbook& rb, int section) {
 
 /// "- **DevOps Lead:** [...]": a line labelled with a role or a way to reach one.
 bool contact_label(const std::string& line) {
+  size_t colon = line.find(':');
+  if (colon == std::string::npos || colon > 60) return false;  // the label regex needs a colon early on
   static const std::regex label(R"(^[\s>*_+-]*(?:\d+\.\s*)?(?:\*\*|__)?([^:\[\]]{1,40}?)(?:\*\*|__)?\s*:)");
   static const std::regex role(
       R"(\b(lead|engineer|on-?call|contact|owner|team|manager|cto|ceo|vp|pager|phone|email|e-mail|slack|channel|escalat\w*|support|security|dba|sre|rotation|responsable|équipe)\b)");
@@ -62,17 +64,51 @@ bool names_contact(const std::string& inner) {
   return std::regex_search(lower(inner), words);
 }
 
+struct Match {
+  size_t at, length;
+};
+
+/// `[inner]` with 1 to 50 characters inside and no nested bracket (hand-scanned: runs on every prose line).
+std::vector<Match> bracket_matches(const std::string& line) {
+  std::vector<Match> out;
+  for (size_t i = line.find('['); i != std::string::npos; i = line.find('[', i + 1)) {
+    size_t j = i + 1;
+    while (j < line.size() && j - i - 1 <= 50 && line[j] != '[' && line[j] != ']') ++j;
+    if (j < line.size() && line[j] == ']' && j - i - 1 >= 1 && j - i - 1 <= 50) {
+      out.push_back({i, j - i + 1});
+      i = j;
+    }
+  }
+  return out;
+}
+
+/// `<inner>`: a letter, then 1 to 40 of letters, digits, space and `_./-`.
+std::vector<Match> angle_matches(const std::string& line) {
+  std::vector<Match> out;
+  auto allowed = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '_' || c == '.' || c == '/' || c == '-';
+  };
+  for (size_t i = line.find('<'); i != std::string::npos; i = line.find('<', i + 1)) {
+    if (i + 1 >= line.size() || !std::isalpha(static_cast<unsigned char>(line[i + 1]))) continue;
+    size_t j = i + 2;
+    while (j < line.size() && j - i - 2 < 40 && allowed(line[j])) ++j;
+    if (j < line.size() && line[j] == '>' && j - i - 2 >= 1) {
+      out.push_back({i, j - i + 1});
+      i = j;
+    }
+  }
+  return out;
+}
+
 /// `labelled`: the line names a role ("**CTO:** ..."), so any stand-in on it is its missing value;
 /// `contact`: the line is in an escalation/contact section.
 std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool labelled, bool contact) {
-  static const std::regex bracket(R"(\[([^\[\]\n]{1,50})\])");
-  static const std::regex angle(R"(<([A-Za-z][A-Za-z0-9 _./-]{1,40})>)");
   static const std::regex marker(R"(\b(TODO|TBD|TBA|FIXME)\b|\?\?\?)");
   std::vector<Hit> out;
   auto yours = [](const std::string& inner) { return lower(inner).rfind("your", 0) == 0; };
-  for (std::sregex_iterator it(line.begin(), line.end(), bracket), end; it != end; ++it) {
-    size_t at = static_cast<size_t>(it->position()), after = at + static_cast<size_t>(it->length());
-    std::string inner = (*it)[1].str();
+  for (const Match& m : bracket_matches(line)) {
+    size_t at = m.at, after = m.at + m.length;
+    std::string inner = line.substr(at + 1, m.length - 2);
     if (after < line.size() && (line[after] == '(' || line[after] == '[' || line[after] == ':')) continue;  // a link
     if (at > 0 && (line[at - 1] == ']' || line[at - 1] == '!')) continue;
     if (inner == " " || inner == "x" || inner == "X" || inner[0] == '^' ||
@@ -80,16 +116,16 @@ std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool l
       continue;  // task-list box, footnote
     bool link_text = std::any_of(rb.links.begin(), rb.links.end(), [&](const Link& l) { return l.text == inner; });
     if (link_text) continue;  // a shortcut reference link: [name] with a [name]: url definition
-    if (labelled || (contact && names_contact(inner)) || yours(inner)) out.push_back({at, after - at, it->str()});
+    if (labelled || (contact && names_contact(inner)) || yours(inner)) out.push_back({at, after - at, line.substr(at, m.length)});
   }
-  for (std::sregex_iterator it(line.begin(), line.end(), angle), end; it != end; ++it) {
-    std::string inner = (*it)[1].str();
+  for (const Match& m : angle_matches(line)) {
+    std::string inner = line.substr(m.at + 1, m.length - 2);
     if (html_tag(inner) || inner.find('@') != std::string::npos || inner.find("://") != std::string::npos) continue;
-    if (at_escaped(line, static_cast<size_t>(it->position()))) continue;
-    if (yours(inner) || ((labelled || contact) && names_contact(inner)))
-      out.push_back({static_cast<size_t>(it->position()), static_cast<size_t>(it->length()), it->str()});
+    if (at_escaped(line, m.at)) continue;
+    if (yours(inner) || ((labelled || contact) && names_contact(inner))) out.push_back({m.at, m.length, line.substr(m.at, m.length)});
   }
-  if (labelled || contact)
+  if ((labelled || contact) && (line.find("TODO") != std::string::npos || line.find("TB") != std::string::npos ||
+                                line.find("FIXME") != std::string::npos || line.find("???") != std::string::npos))
     for (std::sregex_iterator it(line.begin(), line.end(), marker), end; it != end; ++it)
       out.push_back({static_cast<size_t>(it->position()), static_cast<size_t>(it->length()), it->str()});
   return out;
@@ -101,13 +137,25 @@ bool text_block(const Step& step) {
                               step.language == "plaintext");
 }
 
+/// Cheap tests first: most prose lines hold no bracket, angle or marker, and
+/// the regexes below would otherwise dominate lint time.
+bool may_hold_placeholder(std::string_view line) {
+  return line.find('[') != std::string_view::npos || line.find('<') != std::string_view::npos ||
+         line.find("TODO") != std::string_view::npos || line.find("TB") != std::string_view::npos ||
+         line.find("FIXME") != std::string_view::npos || line.find("???") != std::string_view::npos;
+}
+
 void check(const Runbook& rb, Emitter& emit) {
   const SourceFile& src = *rb.source;
   uint32_t first = rb.front_matter.present ? src.position(rb.front_matter.span.end).line + 1 : 1;
+  std::vector<int> contacts(rb.sections.size() + 1, -1);  // per section: -1 unknown, 0/1 cached
   for (uint32_t line_no = first; line_no <= src.line_count(); ++line_no) {
+    if (!may_hold_placeholder(src.line_text(line_no))) continue;
     uint32_t begin = src.line_start(line_no);
     int section = rb.section_at(begin);
-    bool in_contacts = contact_section(rb, section);
+    int& cached = contacts[static_cast<size_t>(section + 1)];
+    if (cached < 0) cached = contact_section(rb, section) ? 1 : 0;
+    bool in_contacts = cached == 1;
     if (line_no < rb.code_line.size() && rb.code_line[line_no]) {
       if (!in_contacts) continue;
       auto step = std::find_if(rb.steps.begin(), rb.steps.end(),
@@ -117,7 +165,7 @@ void check(const Runbook& rb, Emitter& emit) {
     }
     if (src.line_text(line_no).size() > kMaxRegexLine) continue;
     std::string line = without_code_spans(std::string(src.line_text(line_no)));
-    bool labelled = contact_label(line);
+    bool labelled = line.find(':') != std::string::npos && contact_label(line);
     bool contact = in_contacts || labelled;
     for (const Hit& hit : placeholders(rb, line, labelled, in_contacts)) {
       emit.report({begin + static_cast<uint32_t>(hit.at), begin + static_cast<uint32_t>(hit.at + hit.length)},

@@ -5,11 +5,11 @@
 namespace rbc {
 namespace {
 
-bool covers(const Runbook& rb, const RequiredSection& required) {
-  for (const Section& s : rb.sections) {
-    std::string heading = heading_words(s.title);
-    for (const std::string& alias : required.aliases)
-      if (heading.find(heading_words(alias)) != std::string::npos) return true;
+bool covers(const std::vector<std::string>& headings, const RequiredSection& required) {
+  for (const std::string& alias : required.aliases) {
+    std::string words = heading_words(alias);
+    for (const std::string& heading : headings)
+      if (heading.find(words) != std::string::npos) return true;
   }
   return false;
 }
@@ -17,9 +17,11 @@ bool covers(const Runbook& rb, const RequiredSection& required) {
 void check(const Runbook& rb, Emitter& emit) {
   const Config& config = rb.config ? *rb.config : Config::defaults();
   if (rb.sections.empty() || config.required_sections.empty()) return;
+  std::vector<std::string> headings;  // normalized once, compared with every alias
+  for (const Section& s : rb.sections) headings.push_back(heading_words(s.title));
   std::vector<std::string> missing;
   for (const RequiredSection& required : config.required_sections)
-    if (!covers(rb, required)) missing.push_back(required.role);
+    if (!covers(headings, required)) missing.push_back(required.role);
   // A document with none of the roles does not follow the runbook layout at
   // all (a README, an index); one that is not about an incident (a how-to
   // with a Troubleshooting section) is not a runbook: not this rule's business.
