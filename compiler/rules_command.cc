@@ -49,6 +49,8 @@ Runner add_explain_command(CLI::App& app) {
                              "Example\n{}\nUse instead\n  {}\n{}",
                              r->code, r->name, to_string(r->category), to_string(r->severity), r->summary, r->what,
                              r->why, r->bad.markdown, r->instead, r->good.markdown);
+    if (!r->example_config.empty())
+      std::cout << "\nActs only when configured; the examples assume this .runbookc.yaml:\n" << r->example_config;
     return 0;
   };
 }

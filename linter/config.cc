@@ -68,19 +68,10 @@ std::optional<int> parse_period_days(std::string_view text) {
 const Config& Config::defaults() {
   static const Config config = [] {
     Config c;
-    // Two roles by default: what is happening, and what to do about it. Real
-    // runbooks (openshift, prometheus-operator) often fold diagnosis into
-    // mitigation ("Meaning / Impact / Mitigation"), so diagnosis words count
-    // for the second role; teams wanting a separate Diagnosis configure it.
-    c.required_sections = {
-        // Generic documentation words (Overview, Steps, Summary) are left out on purpose: they
-        // would make every how-to page look like a runbook missing its other half.
-        {"Symptoms", {"Symptoms", "Symptômes", "Symptom", "Meaning", "Impact", "Alert", "Detection", "Signs",
-                      "Signification"}},
-        {"Mitigation", {"Mitigation", "Mitigate", "Actions", "Résolution", "Resolution", "Remediation", "Recovery",
-                        "Workaround", "Rollback", "Resolve", "Runbook", "Diagnosis", "Diagnostic", "Diagnostics",
-                        "Investigation", "Troubleshooting", "Triage", "Escalation", "Escalade"}},
-    };
+    // No required sections by default (like markdownlint's required-headings):
+    // real runbook collections follow many layouts, and a default layout
+    // flagged half of the helper and overview pages of the corpus. Teams
+    // name the roles they require in .runbookc.yaml.
     c.secret_names = {"SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL",
                       "DATABASE_URL", "DSN", "JWT", "ACCESS_KEY"};
     c.protected_branches = {"main", "master", "production", "prod", "release"};
@@ -181,17 +172,40 @@ void read_rules(const YAML::Node& rules, Config& config) {
   }
 }
 
+/// The headings a well-known role accepts, English and French ("Symptoms" also
+/// matches "Symptômes", "Impact"); unknown roles accept only their own name.
+std::vector<std::string> role_aliases(const std::string& role) {
+  static const std::vector<RequiredSection> known = {
+      {"Symptoms", {"Symptoms", "Symptom", "Symptômes", "Symptôme", "Meaning", "Impact", "Detection", "Signs",
+                    "Signification"}},
+      {"Diagnosis", {"Diagnosis", "Diagnostic", "Diagnostics", "Investigation", "Troubleshooting", "Triage"}},
+      {"Mitigation", {"Mitigation", "Mitigate", "Actions", "Résolution", "Resolution", "Remediation", "Recovery",
+                      "Workaround", "Rollback"}},
+      {"Resolution", {"Resolution", "Résolution", "Resolve", "Fix", "Root cause", "Cause"}},
+      {"Communication", {"Communication", "Communications", "Status page", "Stakeholders"}},
+      {"Escalation", {"Escalation", "Escalade", "Contacts", "Contact", "On-call", "Astreinte"}},
+  };
+  std::string lower_role;
+  for (char c : role) lower_role += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const RequiredSection& r : known) {
+    std::string lower_name;
+    for (char c : r.role) lower_name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower_name == lower_role) return r.aliases;
+  }
+  return {role};
+}
+
 void read_required_sections(const YAML::Node& node, Config& config) {
   config.required_sections.clear();
   if (node.IsNull()) return;
-  if (node.IsSequence()) {  // [Symptoms, Mitigation]: each role is its own only alias
-    for (const auto& role : strings(node, "required_sections")) config.required_sections.push_back({role, {role}});
+  if (node.IsSequence()) {  // [Symptoms, Mitigation]: each role with its built-in aliases
+    for (const auto& role : strings(node, "required_sections")) config.required_sections.push_back({role, role_aliases(role)});
     return;
   }
   if (!node.IsMap())
     throw LoadError{"`required_sections` must map a role to its accepted headings, or list headings", node.Mark().line};
   for (const auto& kv : node) {
-    RequiredSection section{kv.first.Scalar(), {kv.first.Scalar()}};
+    RequiredSection section{kv.first.Scalar(), role_aliases(kv.first.Scalar())};
     if (!kv.second.IsNull())
       for (const auto& alias : strings(kv.second, "required_sections")) section.aliases.push_back(alias);
     config.required_sections.push_back(std::move(section));

@@ -33,6 +33,8 @@ struct Rule {
   std::string_view instead;   ///< Use instead
   RuleExample bad;
   RuleExample good;
+  /// For rules that act only when configured: the .runbookc.yaml the examples assume.
+  std::string_view example_config;
   void (*check)(const Runbook&, Emitter&) = nullptr;
   /// Set instead of `check` when a driver pass over the other rules' findings
   /// reports this rule (suppression-without-reason, unused-suppression).

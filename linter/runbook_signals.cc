@@ -35,7 +35,12 @@ bool looks_like_incident_runbook(const Runbook& rb) {
   // A folder's README or index introduces the runbooks; it is not one.
   std::string name = heading_words(rb.path().substr(rb.path().rfind('/') + 1));
   if (name == " readme md " || name == " index md " || name == " index html md " || name == " index md ") return false;
-  std::string where = heading_words(rb.path() + " " + rb.metadata.title);
+  // The file's own name and title, not its folder: a helper page filed
+  // under alerts/ is not an incident runbook.
+  std::string where = heading_words(rb.path().substr(rb.path().rfind('/') + 1) + " " + rb.metadata.title);
+  // ... though a folder named for runbooks says what its files are.
+  for (const char* folder : {"/runbooks/", "/runbook/", "/playbooks/"})
+    if (("/" + rb.path()).find(folder) != std::string::npos) return true;
   for (const char* word : {"runbook", "runbooks", "alert", "alerts", "incident", "incidents", "playbook", "outage", "panne"})
     if (where.find(std::string(" ") + word + " ") != std::string::npos) return true;
   return false;

@@ -53,6 +53,9 @@ std::string render() {
     out << fmt::format("\n## {} {}\n\n*{}, {} by default.* {}\n\n", r.code, r.name, to_string(r.category),
                        to_string(r.severity), r.summary);
     out << "### What it does\n\n" << r.what << "\n\n### Why is this bad?\n\n" << r.why << "\n\n";
+    if (!r.example_config.empty())
+      out << "### Configuration\n\nThis rule acts only when configured. The examples assume this `.runbookc.yaml`:\n\n"
+          << "```yaml\n" << r.example_config << "```\n\n";
     out << fmt::format("### Example\n\nReported at line {}, column {}:\n\n{}markdown\n{}{}{}\n\n", r.bad.line,
                        r.bad.column, bad_fence, r.bad.markdown,
                        r.bad.markdown.empty() || r.bad.markdown.back() == '\n' ? "" : "\n", bad_fence);

@@ -49,19 +49,21 @@ const bool registered = register_rule({
     .name = "missing-required-section",
     .category = Category::structure,
     .severity = Severity::warning,
-    .summary = "The runbook lacks a required section (by default Symptoms and Mitigation)",
-    .what = "Checks that each required role has a heading, at any level. Each role accepts aliases, compared "
-            "case-insensitively as whole words with emoji, numbering and mojibake ignored: Symptoms (Symptômes, "
-            "Meaning, Impact, Alert, Overview...) and Mitigation (Actions, Résolution, Resolution, Remediation, "
-            "Procedure, Rollback, and the diagnosis words Diagnosis, Diagnostic, Troubleshooting, Triage...). "
-            "A document with none of the roles (a README, an index), or that does not say it is about an "
-            "incident (alerts or severity in front matter; runbook, alert, incident, playbook, outage in its path "
-            "or title) is not reported. Roles and aliases come from `required_sections` in .runbookc.yaml.",
+    .summary = "The runbook lacks a section the team requires (configured in .runbookc.yaml)",
+    .what = "Acts only when `required_sections` is configured (like markdownlint's required-headings): checks "
+            "that each required role has a heading, at any level. Well-known roles bring English and French "
+            "aliases, compared case-insensitively as whole words with emoji, numbering and mojibake ignored: "
+            "Symptoms (Symptômes, Meaning, Impact), Diagnosis (Diagnostic, Troubleshooting, Triage), Mitigation "
+            "(Actions, Résolution, Remediation, Rollback), Resolution, Communication, Escalation (Escalade, "
+            "Contacts). A document with none of the roles (a README, an index), or that does not say it is about "
+            "an incident (alerts or severity in front matter; runbook, alert, incident, playbook, outage in its "
+            "file name or title, or a runbooks/ folder) is not reported.",
     .why = "Runbooks are read in a hurry by people who did not write them: the same sections in the same "
            "places is what makes them usable at 3 a.m.",
-    .instead = "Add the missing section, even a short one, or configure the sections your team uses.",
+    .instead = "Add the missing section, even a short one, or change the sections your team requires.",
     .bad = {"# API latency alert\n\n## Symptoms\n\nSlow.\n\n## Graphs\n\nLook at p99.\n", 1, 1},
-    .good = {"# API latency alert\n\n## Impact\n\nSlow.\n\n## Diagnosis\n\nLook at p99.\n"},
+    .good = {"# API latency alert\n\n## Impact\n\nSlow.\n\n## Triage\n\nLook at p99.\n\n## Escalade\n\nPage the DBA.\n"},
+    .example_config = "required_sections: [Symptoms, Diagnosis, Escalation]\n",
     .check = check,
 });
 

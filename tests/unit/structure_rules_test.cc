@@ -1,6 +1,10 @@
 // Structure rules (RB403-RB409): exact positions and look-alikes that must not fire.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
+#include <filesystem>
+
 #include "linter/config.h"
 #include "linter/mojibake.h"
 #include "test_support.h"
@@ -62,13 +66,22 @@ TEST_CASE("RB407 double-encoded-utf8: MacRoman and Windows-1252 mojibake, once p
   CHECK(positions(test::lint("# Caf\xc3\xa9 \xc2\xab \xc3\x89quipe \xc2\xbb \xe2\x80\x94 ok \xe2\x86\x92 \xf0\x9f\x9a\xa8\n"), "RB407").empty());
 }
 
-TEST_CASE("RB408 missing-required-section: aliases, French, emoji and numbering ignored; non-runbooks skipped") {
-  CHECK(positions(test::lint("# DB alert\n\n## Symptoms\n\n## Graphs\n"), "RB408") == list({"1:1"}));
-  CHECK(positions(test::lint("# DB alert\n\n## Meaning\n\n## Impact\n\n## Mitigation\n"), "RB408").empty());
-  CHECK(positions(test::lint("# Panne incident\n\n## \xf0\x9f\x94\x8d 1. Sympt\xc3\xb4mes\n\n## Escalade (Imm\xc3\xa9" "diate)\n"), "RB408").empty());
-  CHECK(positions(test::lint("# Panne incident\n\n## Sympt\xe2\x88\x9a\xc2\xa5mes\n\n## R\xc3\xa9solution\n"), "RB408").empty());
-  CHECK(positions(test::lint("# How to set up a laptop\n\n## Troubleshooting\n"), "RB408").empty());  // not a runbook
-  CHECK(positions(test::lint("# README\n\n## Contributing\n"), "RB408").empty());
+TEST_CASE("RB408 missing-required-section: only when configured; aliases, French, emoji and numbering ignored") {
+  CHECK(positions(test::lint("# DB alert\n\n## Symptoms\n\n## Graphs\n"), "RB408").empty());  // not configured
+  auto path = std::filesystem::temp_directory_path() / "runbookc-rb408.yaml";
+  std::ofstream(path) << "required_sections: [Symptoms, Mitigation]\n";
+  std::string error;
+  auto loaded = load_config(path.string(), error);
+  std::filesystem::remove(path);
+  REQUIRE(loaded.has_value());
+  auto config = std::make_shared<const Config>(*loaded);
+  auto lint = [&](const std::string& md) { return lint_bytes("t.md", md, config); };
+  CHECK(positions(lint("# DB alert\n\n## Symptoms\n\n## Graphs\n"), "RB408") == list({"1:1"}));
+  CHECK(positions(lint("# DB alert\n\n## Meaning\n\n## Impact\n\n## Mitigation\n"), "RB408").empty());
+  CHECK(positions(lint("# Panne incident\n\n## \xf0\x9f\x94\x8d 1. Sympt\xc3\xb4mes\n\n## Actions (Imm\xc3\xa9" "diates)\n"), "RB408").empty());
+  CHECK(positions(lint("# Panne incident\n\n## Sympt\xe2\x88\x9a\xc2\xa5mes\n\n## R\xc3\xa9solution\n"), "RB408").empty());
+  CHECK(positions(lint("# How to set up a laptop\n\n## Troubleshooting\n"), "RB408").empty());  // not a runbook
+  CHECK(positions(lint("# README\n\n## Contributing\n"), "RB408").empty());
 }
 
 TEST_CASE("RB409 missing-severity: note at the title") {
