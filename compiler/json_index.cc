@@ -1,5 +1,7 @@
 #include "compiler/json_index.h"
 
+#include "compiler/script/runbook_scripts.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -57,6 +59,10 @@ ojson runbook_entry(const FileResult& f, const std::string& id) {
   for (const Diagnostic& d : f.diagnostics) findings.push_back(diagnostic_to_json(d));
   ojson alert_anchors = ojson::object();
   for (const std::string& a : rb.metadata.alerts) alert_anchors[a] = step_title_anchor(rb, a);
+  ojson scripts = ojson::array();
+  for (const RunbookScript& script : runbook_scripts(f, id))
+    scripts.push_back({{"section", script.section < 0 ? ojson() : ojson(rb.sections[script.section].anchor)},
+                       {"path", script.path}});
   std::string title = rb.metadata.title;
   if (title.empty())
     for (const Section& s : rb.sections)
@@ -74,7 +80,8 @@ ojson runbook_entry(const FileResult& f, const std::string& id) {
           {"sections", sections},
           {"steps", steps},
           {"findings", findings},
-          {"error", f.error}};
+          {"error", f.error},
+          {"scripts", scripts}};
 }
 
 ojson runbooks_index(const std::vector<ojson>& entries) {

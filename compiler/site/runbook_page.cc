@@ -134,10 +134,16 @@ std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in
   if (!dl.first_child()) dl.parent().remove_child(dl);
 
   pugi::xml_node script = slot(c, "fill-script");
-  if (in.has_script) {
-    add(script, "a", "Run as a script: scripts/" + in.id + ".sh", {{"href", "../scripts/" + in.id + ".sh"}});
-  } else {
+  if (in.scripts.empty()) {
     script.parent().remove_child(script);
+  } else {
+    add_text(script, "Run as a script: ");
+    for (size_t i = 0; i < in.scripts.size(); ++i) {
+      const ScriptLink& link = in.scripts[i];
+      if (i > 0) add_text(script, " \u00b7 ");
+      std::string label = link.section < 0 ? "whole runbook" : rb.sections[link.section].title;
+      add(script, "a", label, {{"href", "../" + link.path}, {"download", ""}});
+    }
   }
 
   fill_problems(slot(c, "fill-problems"), in);

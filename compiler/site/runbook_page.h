@@ -4,16 +4,23 @@
 /// document with highlighted, annotated steps.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "compiler/driver.h"
 #include "compiler/site/page.h"
 
 namespace rbc::site {
 
+/// A generated script the page links to (path relative to the site root).
+struct ScriptLink {
+  std::string path;   ///< "scripts/<id>.sh" or "scripts/<id>--<anchor>.sh"
+  int section = -1;   ///< -1: the whole runbook
+};
+
 struct RunbookPageInput {
   const FileResult& file;
   std::string id;                   ///< page is runbooks/<id>.html
-  bool has_script = false;          ///< scripts/<id>.sh exists in the site
+  std::vector<ScriptLink> scripts;  ///< scripts written beside the site, whole runbook first
   std::optional<long> today;        ///< days since epoch, for overdue reviews
 };
 

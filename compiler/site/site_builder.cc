@@ -1,5 +1,7 @@
 #include "compiler/site/site_builder.h"
 
+#include "compiler/script/runbook_scripts.h"
+
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -84,7 +86,8 @@ class ConfigBytes {
 struct Item {
   std::string path, id, key;
   const std::string* config = nullptr;  ///< bytes of the nearest .runbookc.yaml
-  bool has_script = false;
+  std::vector<ScriptLink> scripts;         ///< written this build (rendered items)
+  std::vector<std::string> script_bodies;  ///< parallel to `scripts`
   bool cached = false;
   ojson entry, search;
   std::string page;  ///< rendered HTML (empty for cached items: the old page is copied)
@@ -174,8 +177,6 @@ BuildReport build_site(const BuildOptions& o) {
     Item& it = items[i];
     it.path = files[i];
     it.id = ids[i];
-    std::error_code ec;
-    it.has_script = fs::exists(target / "scripts" / (it.id + ".sh"), ec);
     it.config = &configs.for_file(it.path);
   }
   // Keys and cache look-ups: read each file; find its entry in the previous build's cache.
@@ -189,7 +190,7 @@ BuildReport build_site(const BuildOptions& o) {
     XXH64_state_t* st = XXH64_createState();
     XXH64_reset(st, 0);
     for (std::string_view part : {std::string_view(fingerprint), std::string_view(it.path), std::string_view(it.id),
-                                  std::string_view(it.has_script ? "script" : "-"), std::string_view(*it.config)}) {
+                                  std::string_view(*it.config)}) {
       XXH64_update(st, part.data(), part.size());
       XXH64_update(st, "\0", 1);
     }
@@ -234,7 +235,11 @@ BuildReport build_site(const BuildOptions& o) {
     std::string title = runbook_title(f->runbook, f->path);
     it.entry = runbook_entry(*f, it.id);
     it.search = search_document(f->runbook, it.id, title);
-    it.page = render_runbook_page(o.info, {*f, it.id, it.has_script, today_days});
+    for (RunbookScript& script : runbook_scripts(*f, it.id)) {
+      it.scripts.push_back({script.path, script.section});
+      it.script_bodies.push_back(std::move(script.body));
+    }
+    it.page = render_runbook_page(o.info, {*f, it.id, it.scripts, today_days});
     progress.step("rendering", ++done, todo.size());
   });
 
@@ -253,11 +258,16 @@ BuildReport build_site(const BuildOptions& o) {
   OutputDir out(target);
   out.write(kMarker, std::string("runbookc ") + RUNBOOKC_VERSION + "\n");
   write_assets(out);
-  out.carry_over("scripts");
-  for (Item& it : items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item& it = items[i];
     std::string page_path = "runbooks/" + it.id + ".html";
-    if (it.cached) out.link_over(page_path);
-    else out.write(page_path, it.page);
+    if (it.cached) {
+      out.link_over(page_path);
+      for (const ojson& script : model.entries[i]["scripts"]) out.link_over(script["path"].get<std::string>());
+    } else {
+      out.write(page_path, it.page);
+      for (size_t k = 0; k < it.scripts.size(); ++k) out.write(it.scripts[k].path, it.script_bodies[k]);
+    }
   }
   out.write("index.html", render_index_page(model));
   out.write("search.html", render_search_page(model));

@@ -10,7 +10,7 @@ namespace {
 
 std::string page_of(const std::string& markdown) {
   rbc::FileResult f = rbc::test::lint(markdown, "runbooks/t.md");
-  return rbc::site::render_runbook_page(rbc::site::SiteInfo{}, {f, "t", false, rbc::site::parse_date("2026-12-01")});
+  return rbc::site::render_runbook_page(rbc::site::SiteInfo{}, {f, "t", {}, rbc::site::parse_date("2026-12-01")});
 }
 
 }  // namespace
