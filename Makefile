@@ -26,6 +26,7 @@ test: build
 
 bench: build
 	@bash bench/lint_corpus.sh
+	@bash bench/instructions.sh
 	@bash bench/build_vs_hugo.sh
 
 clean:

@@ -290,7 +290,7 @@ Runbook parse_runbook(std::string path, std::string bytes) {
   rb.invalid_utf8 = rb.source->repair_utf8();
   const SourceFile& src = *rb.source;
 
-  rb.front_matter = read_front_matter(src);
+  rb.front_matter = read_front_matter(src, &rb.metadata);
   // cmark must not see the front matter (its '---' would make a setext
   // heading); blank it, keeping every line where it is.
   std::string markdown = src.text();
@@ -305,7 +305,6 @@ Runbook parse_runbook(std::string path, std::string bytes) {
   doc.root = cmark_parser_finish(doc.parser);
 
   Builder(rb).build(doc.root);
-  metadata_from_front_matter(rb.front_matter, rb.metadata);
   metadata_from_body(rb, rb.metadata);
   return rb;
 }

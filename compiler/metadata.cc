@@ -42,7 +42,9 @@ std::string trim(std::string s) {
 
 }  // namespace
 
-FrontMatter read_front_matter(const SourceFile& source) {
+void metadata_from_yaml(const YAML::Node& root, uint32_t first_line, Metadata& md);
+
+FrontMatter read_front_matter(const SourceFile& source, Metadata* metadata) {
   FrontMatter fm;
   if (source.line_count() < 2 || !is_fence_line(source.line_text(1), false)) return fm;
   for (uint32_t line = 2; line <= source.line_count(); ++line) {
@@ -59,6 +61,8 @@ FrontMatter read_front_matter(const SourceFile& source) {
         fm.error = "front matter is not a mapping of keys to values";
         fm.error_line = 2;
         fm.error_column = 1;
+      } else if (metadata && root.IsMap()) {
+        metadata_from_yaml(root, fm.first_line, *metadata);  // parsed once: YAML is costly
       }
     } catch (const YAML::Exception& e) {
       fm.error = e.msg;
@@ -70,21 +74,13 @@ FrontMatter read_front_matter(const SourceFile& source) {
   return fm;  // a lone '---' on line 1 is a thematic break, not front matter
 }
 
-void metadata_from_front_matter(const FrontMatter& fm, Metadata& md) {
-  if (!fm.present || fm.error) return;
-  YAML::Node root;
-  try {
-    root = YAML::Load(fm.yaml);
-  } catch (const YAML::Exception&) {
-    return;
-  }
-  if (!root.IsMap()) return;
+void metadata_from_yaml(const YAML::Node& root, uint32_t first_line, Metadata& md) {
   md.from_front_matter = true;
   for (const auto& kv : root) {
     if (!kv.first.IsScalar()) continue;
     std::string key = normalized_key(kv.first.Scalar());
     const YAML::Node& value = kv.second;
-    uint32_t line = fm.first_line + static_cast<uint32_t>(kv.first.Mark().line >= 0 ? kv.first.Mark().line : 0);
+    uint32_t line = first_line + static_cast<uint32_t>(kv.first.Mark().line >= 0 ? kv.first.Mark().line : 0);
     auto scalar = [&]() { return value.IsScalar() ? value.Scalar() : std::string(); };
     if (key == "title") md.title = scalar();
     else if (key == "service") md.service = scalar();

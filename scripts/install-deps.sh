@@ -14,7 +14,7 @@ APT_PACKAGES=(
   shellcheck
   postgresql redis-server
   chromium default-jre-headless
-  hugo hyperfine python3 bc
+  hugo hyperfine python3 bc valgrind
 )
 
 missing=()
