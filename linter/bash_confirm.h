@@ -16,4 +16,9 @@ struct BashVerdict {
 /// Runs `bash -n` on `script` (no execution); ok when bash cannot be run.
 BashVerdict bash_check_syntax(const std::string& script);
 
+/// True when `script` parses as bash: tree-sitter-bash in process, and
+/// `bash -n` only to confirm what tree-sitter rejects (a process per text
+/// would dominate the cost of compiling many scripts).
+bool bash_parses(const std::string& script);
+
 }  // namespace rbc

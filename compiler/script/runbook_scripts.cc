@@ -10,7 +10,10 @@ std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::st
   const Runbook& rb = file.runbook;
   if (!file.error.empty() || !rb.source || rb.binary) return out;
   std::vector<int> sections{-1};
-  for (int s : incident_sections(rb)) sections.push_back(s);
+  // A section holding every step of the runbook would only repeat the whole-runbook script.
+  size_t all_steps = plan_steps(rb, file.diagnostics, -1).size();
+  for (int s : incident_sections(rb))
+    if (plan_steps(rb, file.diagnostics, s).size() < all_steps) sections.push_back(s);
   for (int section : sections) {
     std::string error;
     std::string body = generate_script(rb, file.diagnostics, section, &error);

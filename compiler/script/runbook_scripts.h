@@ -16,7 +16,8 @@ struct RunbookScript {
 };
 
 /// The scripts that compile (a step with a syntax error, or nothing
-/// runnable, means none); the whole runbook first, then sections in order.
+/// runnable, means none); the whole runbook first, then sections in order,
+/// leaving out a section that holds every step (its script would repeat the whole).
 std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::string& id);
 
 }  // namespace rbc

@@ -31,13 +31,16 @@ OutputDir::~OutputDir() {
   if (!committed_) fs::remove_all(staging_, ec);
 }
 
-void OutputDir::write(const std::string& relative, std::string_view bytes) {
+void OutputDir::write(const std::string& relative, std::string_view bytes, bool executable) {
   fs::path p = staging_ / relative;
-  fs::create_directories(p.parent_path());
+  std::error_code ec;
+  if (!fs::is_directory(p.parent_path(), ec)) fs::create_directories(p.parent_path());
   std::ofstream out(p, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out) throw std::runtime_error("cannot write " + p.string());
+  if (executable)
+    fs::permissions(p, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add);
 }
 
 void OutputDir::carry_over(const std::string& relative) {

@@ -19,8 +19,10 @@ class OutputDir {
 
   const std::filesystem::path& target() const { return target_; }
   const std::filesystem::path& staging() const { return staging_; }
-  /// Writes `bytes` to `relative` inside the staging directory; throws on failure.
-  void write(const std::string& relative, std::string_view bytes);
+  /// Writes `bytes` to `relative` inside the staging directory (mode 0755
+  /// when `executable`); throws on failure. Safe to call from several
+  /// threads for distinct paths.
+  void write(const std::string& relative, std::string_view bytes, bool executable = false);
   /// Copies a file or directory of the current target into the staging directory.
   void carry_over(const std::string& relative);
   /// Hard-links a file of the current target into the staging directory (its

@@ -258,7 +258,11 @@ BuildReport build_site(const BuildOptions& o) {
   OutputDir out(target);
   out.write(kMarker, std::string("runbookc ") + RUNBOOKC_VERSION + "\n");
   write_assets(out);
-  for (size_t i = 0; i < items.size(); ++i) {
+  // Creating files is the slow part on many file systems: done in parallel
+  // (distinct paths; the folders exist first).
+  std::filesystem::create_directories(out.staging() / "runbooks");
+  std::filesystem::create_directories(out.staging() / "scripts");
+  parallel_for(items.size(), o.jobs, [&](size_t i) {
     Item& it = items[i];
     std::string page_path = "runbooks/" + it.id + ".html";
     if (it.cached) {
@@ -266,9 +270,11 @@ BuildReport build_site(const BuildOptions& o) {
       for (const ojson& script : model.entries[i]["scripts"]) out.link_over(script["path"].get<std::string>());
     } else {
       out.write(page_path, it.page);
-      for (size_t k = 0; k < it.scripts.size(); ++k) out.write(it.scripts[k].path, it.script_bodies[k]);
+      for (size_t k = 0; k < it.scripts.size(); ++k) out.write(it.scripts[k].path, it.script_bodies[k], true);
     }
-  }
+  });
+  std::error_code empty_ec;
+  if (std::filesystem::is_empty(out.staging() / "scripts", empty_ec)) std::filesystem::remove(out.staging() / "scripts", empty_ec);
   out.write("index.html", render_index_page(model));
   out.write("search.html", render_search_page(model));
   out.write("lint.html", render_lint_page(model));
