@@ -7,6 +7,8 @@
 #include "compiler/site/dom.h"
 #include "compiler/site/safe_url.h"
 
+#include <filesystem>
+
 namespace rbc::site {
 namespace {
 
@@ -54,8 +56,23 @@ void render_heading(pugi::xml_node parent, const DocNode& node, const RunbookVie
   }
 }
 
+/// A relative link to another runbook of the build, as a link to its page.
+std::string page_link(const std::string& url, const RunbookView& view) {
+  if (!view.pages || url.empty() || url[0] == '#' || url[0] == '/' || url.find("://") != std::string::npos ||
+      url.find(':') < url.find('/'))
+    return url;
+  size_t hash = url.find('#');
+  std::string file = url.substr(0, hash);
+  if (file.size() < 4 || file.compare(file.size() - 3, 3, ".md") != 0) return url;
+  std::filesystem::path target =
+      (std::filesystem::path(view.runbook.path()).parent_path() / file).lexically_normal();
+  auto it = view.pages->find(target.generic_string());
+  if (it == view.pages->end()) return url;
+  return it->second + ".html" + (hash == std::string::npos ? "" : url.substr(hash));
+}
+
 void render_link(pugi::xml_node parent, const DocNode& node, const RunbookView& view, int depth) {
-  std::string url = safe_url(node.url);
+  std::string url = safe_url(page_link(node.url, view));
   pugi::xml_node a = add(parent, "a");
   if (url.empty()) set_attr(a, "class", "unsafe-link");
   else set_attr(a, "href", url);

@@ -155,7 +155,7 @@ std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in
     nav.parent().remove_child(nav);
   }
 
-  RunbookView view{rb, in.file.diagnostics, "../", title_section};
+  RunbookView view{rb, in.file.diagnostics, "../", title_section, in.pages};
   if (rb.source) render_document(slot(c, "fill-content"), view);
   return page.finish();
 }

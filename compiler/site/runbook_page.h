@@ -2,6 +2,7 @@
 /// The page of one runbook: metadata header (severity, service, owner,
 /// alerts, review status), table of contents, findings, and the rendered
 /// document with highlighted, annotated steps.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct RunbookPageInput {
   std::string id;                   ///< page is runbooks/<id>.html
   std::vector<ScriptLink> scripts;  ///< scripts written beside the site, whole runbook first
   std::optional<long> today;        ///< days since epoch, for overdue reviews
+  const std::map<std::string, std::string>* pages = nullptr;  ///< other runbooks: path → id
 };
 
 /// The runbook's display title: front matter title, else its first

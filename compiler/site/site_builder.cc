@@ -167,8 +167,14 @@ BuildReport build_site(const BuildOptions& o) {
     report.errors.push_back("--today " + o.today + " is not a YYYY-MM-DD date");
     return report;
   }
-  std::string fingerprint = build_fingerprint(o, today);
   std::vector<std::string> ids = runbook_ids(files);
+  // Links between runbooks point at pages: the set of runbooks is part of every page's key.
+  std::map<std::string, std::string> pages;
+  std::string fingerprint = build_fingerprint(o, today);
+  for (size_t i = 0; i < files.size(); ++i) {
+    pages[fs::path(files[i]).lexically_normal().generic_string()] = ids[i];
+    fingerprint += "\n" + files[i] + "=" + ids[i];
+  }
   ConfigBytes configs;
   Progress progress(o.progress);
 
@@ -239,7 +245,7 @@ BuildReport build_site(const BuildOptions& o) {
       it.scripts.push_back({script.path, script.section});
       it.script_bodies.push_back(std::move(script.body));
     }
-    it.page = render_runbook_page(o.info, {*f, it.id, it.scripts, today_days});
+    it.page = render_runbook_page(o.info, {*f, it.id, it.scripts, today_days, &pages});
     progress.step("rendering", ++done, todo.size());
   });
 

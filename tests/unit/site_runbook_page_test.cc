@@ -66,3 +66,18 @@ TEST_CASE("site: runbook ids are paths below the common directory, unique") {
         std::vector<std::string>{"a", "db-b-c", "db-b-c-2"});
   CHECK(rbc::runbook_ids({"x/only.md"}) == std::vector<std::string>{"only"});
 }
+
+TEST_CASE("site: relative links to other runbooks of the build point at their pages") {
+  rbc::FileResult f = rbc::test::lint(
+      "# Auth\n\nSee [the DB runbook](../db/saturation.md#lock-storm), [keys](keys.md), "
+      "[notes](notes.txt) and [unknown](missing.md).\n",
+      "runbooks/auth/auth.md");
+  std::map<std::string, std::string> pages = {{"runbooks/db/saturation.md", "db-saturation"},
+                                              {"runbooks/auth/keys.md", "auth-keys"}};
+  std::string html = rbc::site::render_runbook_page(
+      rbc::site::SiteInfo{}, {f, "auth", {}, rbc::site::parse_date("2026-12-01"), &pages});
+  CHECK(html.find("href=\"db-saturation.html#lock-storm\"") != std::string::npos);
+  CHECK(html.find("href=\"auth-keys.html\"") != std::string::npos);
+  CHECK(html.find("href=\"notes.txt\"") != std::string::npos);
+  CHECK(html.find("href=\"missing.md\"") != std::string::npos);
+}
