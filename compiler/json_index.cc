@@ -48,7 +48,7 @@ ojson step_json(const Step& s) {
 
 }  // namespace
 
-ojson runbook_entry(const FileResult& f, const std::string& id) {
+ojson runbook_entry(const FileResult& f, const std::string& id, bool list_scripts) {
   const Runbook& rb = f.runbook;
   ojson sections = ojson::array();
   for (const Section& s : rb.sections)
@@ -60,7 +60,8 @@ ojson runbook_entry(const FileResult& f, const std::string& id) {
   ojson alert_anchors = ojson::object();
   for (const std::string& a : rb.metadata.alerts) alert_anchors[a] = step_title_anchor(rb, a);
   ojson scripts = ojson::array();
-  for (const RunbookScript& script : runbook_scripts(f, id))
+  if (list_scripts)
+    for (const RunbookScript& script : runbook_scripts(f, id))
     scripts.push_back({{"section", script.section < 0 ? ojson() : ojson(rb.sections[script.section].anchor)},
                        {"path", script.path}});
   std::string title = rb.metadata.title;

@@ -19,7 +19,9 @@ namespace rbc {
 using ojson = nlohmann::ordered_json;
 
 /// One runbooks.json entry. `id` names its page: runbooks/<id>.html.
-ojson runbook_entry(const FileResult& file, const std::string& id);
+/// `list_scripts`: list the scripts the runbook compiles to (runbookc index);
+/// the site builder lists the ones it wrote itself.
+ojson runbook_entry(const FileResult& file, const std::string& id, bool list_scripts = true);
 
 /// {"version": 1, "runbooks": [entries...]}
 ojson runbooks_index(const std::vector<ojson>& entries);

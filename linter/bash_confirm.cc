@@ -88,4 +88,29 @@ bool bash_parses(const std::string& script) {
   return bash_check_syntax(script).ok;
 }
 
+namespace {
+
+void check_group(const std::vector<std::string>& scripts, size_t begin, size_t end, std::vector<bool>& ok) {
+  if (begin >= end) return;
+  std::string joined;
+  for (size_t i = begin; i < end; ++i)
+    joined += "__runbookc_check_" + std::to_string(i) + "() {\n" + scripts[i] + "\n:\n}\n";
+  if (bash_check_syntax(joined).ok) return;
+  if (end - begin == 1) {
+    ok[begin] = false;
+    return;
+  }
+  size_t middle = begin + (end - begin) / 2;
+  check_group(scripts, begin, middle, ok);
+  check_group(scripts, middle, end, ok);
+}
+
+}  // namespace
+
+std::vector<bool> bash_check_many(const std::vector<std::string>& scripts) {
+  std::vector<bool> ok(scripts.size(), true);
+  check_group(scripts, 0, scripts.size(), ok);
+  return ok;
+}
+
 }  // namespace rbc

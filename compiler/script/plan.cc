@@ -83,7 +83,7 @@ int find_section(const Runbook& runbook, std::string_view anchor) {
 }
 
 std::vector<PlannedStep> plan_steps(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics,
-                                    int section) {
+                                    int section, bool strict) {
   std::map<int, std::string> context;
   std::string last;
   collect_context(runbook.document, last, context);
@@ -95,7 +95,7 @@ std::vector<PlannedStep> plan_steps(const Runbook& runbook, const std::vector<Di
     p.step = step.index;
     p.heading = step.section >= 0 ? runbook.section_path(step.section) : std::string();
     p.context = shorten(context[step.index], 300);
-    p.rendered = render_step(step);
+    p.rendered = render_step(step, strict);
     if (p.rendered.runner != "show") {
       p.dangers = dangers_of(step, diagnostics);
       std::set<std::string> seen;

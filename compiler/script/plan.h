@@ -24,7 +24,7 @@ struct PlannedStep {
 /// Every code block of the runbook (section -1) or of `section` and its
 /// subsections, in document order. Blocks that cannot run are "show" steps.
 std::vector<PlannedStep> plan_steps(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics,
-                                    int section);
+                                    int section, bool strict = false);
 
 /// Sections a per-incident script is made for: every section that directly
 /// holds a block that runs (so "Diagnosis" and each "Mitigation > ..."

@@ -1,11 +1,13 @@
 #include "compiler/script/runbook_scripts.h"
 
 #include "compiler/script/plan.h"
+#include "compiler/script/step_text.h"
 #include "compiler/script/script.h"
+#include "linter/bash_confirm.h"
 
 namespace rbc {
 
-std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::string& id) {
+std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::string& id, ScriptCheck requested) {
   std::vector<RunbookScript> out;
   const Runbook& rb = file.runbook;
   if (!file.error.empty() || !rb.source || rb.binary) return out;
@@ -14,15 +16,31 @@ std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::st
   size_t all_steps = plan_steps(rb, file.diagnostics, -1).size();
   for (int s : incident_sections(rb))
     if (plan_steps(rb, file.diagnostics, s).size() < all_steps) sections.push_back(s);
+  // bash -n once on the whole script; sections reuse its verdict.
+  ScriptCheck check = requested == ScriptCheck::strict ? ScriptCheck::strict : ScriptCheck::lenient;
   for (int section : sections) {
     std::string error;
-    std::string body = generate_script(rb, file.diagnostics, section, &error);
+    std::string body = generate_script(rb, file.diagnostics, section, &error, check);
+    if (requested == ScriptCheck::validate && section < 0 && !body.empty() && !bash_check_syntax(body).ok) {
+      check = ScriptCheck::strict;
+      body = generate_script(rb, file.diagnostics, section, &error, check);
+    }
     if (body.empty()) {
       if (section < 0) break;  // the whole runbook does not compile: its sections hold the same steps
       continue;
     }
     out.push_back({"scripts/" + id + (section < 0 ? "" : "--" + rb.sections[section].anchor) + ".sh", section,
                    std::move(body)});
+  }
+  return out;
+}
+
+std::vector<std::string> shell_step_functions(const Runbook& runbook) {
+  std::vector<std::string> out;
+  for (const Step& step : runbook.steps) {
+    if (step.kind != BlockKind::shell && step.kind != BlockKind::console) continue;
+    RenderedStep rendered = render_step(step);
+    if (rendered.runner == "shell") out.push_back(shell_function("rb_step", rendered.code));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "compiler/driver.h"
+#include "compiler/script/script.h"
 
 namespace rbc {
 
@@ -18,6 +19,16 @@ struct RunbookScript {
 /// The scripts that compile (a step with a syntax error, or nothing
 /// runnable, means none); the whole runbook first, then sections in order,
 /// leaving out a section that holds every step (its script would repeat the whole).
-std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::string& id);
+/// `check`: `validate` runs bash -n on the whole-runbook script (and checks
+/// every step with bash when it fails); `lenient` leaves that to the caller,
+/// which may validate many runbooks' scripts at once (bash_check_many) and
+/// ask again with `strict` for those that fail.
+std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::string& id,
+                                           ScriptCheck check = ScriptCheck::validate);
+
+/// The shell steps of `runbook` as the scripts run them (each wrapped in a
+/// function), rendered as tree-sitter accepted them: what a caller checks
+/// with bash_check_many before trusting `lenient` scripts.
+std::vector<std::string> shell_step_functions(const Runbook& runbook);
 
 }  // namespace rbc

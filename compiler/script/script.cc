@@ -1,5 +1,7 @@
 #include "compiler/script/script.h"
 
+#include "linter/bash_confirm.h"
+
 #include <xxhash.h>
 
 #include <algorithm>
@@ -49,8 +51,13 @@ std::string content_hash(const Runbook& runbook) {
 }
 
 std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics, int section,
-                            std::string* error) {
-  std::vector<PlannedStep> steps = plan_steps(runbook, diagnostics, section);
+                            std::string* error, ScriptCheck check) {
+  if (check == ScriptCheck::validate) {
+    std::string script = generate_script(runbook, diagnostics, section, error, ScriptCheck::lenient);
+    if (script.empty() || bash_check_syntax(script).ok) return script;
+    return generate_script(runbook, diagnostics, section, error, ScriptCheck::strict);
+  }
+  std::vector<PlannedStep> steps = plan_steps(runbook, diagnostics, section, check == ScriptCheck::strict);
   std::set<int> in_scope;
   for (const PlannedStep& s : steps) in_scope.insert(s.step);
   std::string syntax;

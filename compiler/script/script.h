@@ -15,8 +15,13 @@ namespace rbc {
 /// subsections. On failure returns "" and sets *error: a step in scope has a
 /// syntax finding (RB001/RB002/RB003; the message lists them), or no block
 /// in scope can run.
+/// How steps are checked before they are made runnable. tree-sitter-bash
+/// accepts some text bash rejects, so `validate` runs `bash -n` once on the
+/// whole script and, if it fails, falls back to `strict` (bash -n per step).
+enum class ScriptCheck { validate, strict, lenient };
+
 std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics, int section,
-                            std::string* error);
+                            std::string* error, ScriptCheck check = ScriptCheck::validate);
 
 /// XXH3-64 of the runbook's text, as 16 lower-case hex digits.
 std::string content_hash(const Runbook& runbook);

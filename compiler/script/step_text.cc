@@ -400,7 +400,7 @@ std::string shell_function(const std::string& name, const std::string& body) {
   return name + "() {\n" + body + "\n\n:\n}\n";
 }
 
-RenderedStep render_step(const Step& step) {
+RenderedStep render_step(const Step& step, bool strict) {
   RenderedStep out;
   auto show = [&](std::string note) {
     out.runner = "show";
@@ -451,7 +451,8 @@ RenderedStep render_step(const Step& step) {
   if (out.runner == "shell") {
     if (!render_shell(step, flat, uses, out, why)) return show(why + ": shown, not run");
     // What the linter parsed had placeholders as plain words; check the text as it will run.
-    if (!bash_parses(shell_function("rb_step", out.code)))
+    std::string function = shell_function("rb_step", out.code);
+    if (!(strict ? bash_check_syntax(function).ok : bash_parses(function)))
       return show("does not parse as bash with its placeholders filled in: shown, not run");
   } else if (out.runner == "psql") {
     if (!render_sql(flat, uses, out, why)) return show(why + ": shown, not run");

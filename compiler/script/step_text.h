@@ -38,7 +38,9 @@ struct RenderedStep {
   std::vector<std::string> spliced;   ///< of those, the ones that need plain values
 };
 
-RenderedStep render_step(const Step& step);
+/// `strict`: confirm every shell step with `bash -n` (a process each); else
+/// tree-sitter decides and bash only confirms what it rejects.
+RenderedStep render_step(const Step& step, bool strict = false);
 
 /// `name() { body }` as the script holds a shell step.
 std::string shell_function(const std::string& name, const std::string& body);

@@ -1,6 +1,7 @@
 #include "compiler/site/site_builder.h"
 
 #include "compiler/script/runbook_scripts.h"
+#include "linter/bash_confirm.h"
 
 #include <unistd.h>
 #include <xxhash.h>
@@ -86,6 +87,7 @@ class ConfigBytes {
 struct Item {
   std::string path, id, key;
   const std::string* config = nullptr;  ///< bytes of the nearest .runbookc.yaml
+  const FileResult* file = nullptr;        ///< this build's lint result (rendered items)
   std::vector<ScriptLink> scripts;         ///< written this build (rendered items)
   std::vector<std::string> script_bodies;  ///< parallel to `scripts`
   bool cached = false;
@@ -239,15 +241,53 @@ BuildReport build_site(const BuildOptions& o) {
     }
     if (!f->runbook.source) f->runbook.source = std::make_shared<SourceFile>(it.path, "");
     std::string title = runbook_title(f->runbook, f->path);
-    it.entry = runbook_entry(*f, it.id);
+    it.entry = runbook_entry(*f, it.id, false);
     it.search = search_document(f->runbook, it.id, title);
-    for (RunbookScript& script : runbook_scripts(*f, it.id)) {
+    ojson listed = ojson::array();
+    for (RunbookScript& script : runbook_scripts(*f, it.id, ScriptCheck::lenient)) {
+      listed.push_back({{"section", script.section < 0 ? ojson() : ojson(f->runbook.sections[script.section].anchor)},
+                        {"path", script.path}});
       it.scripts.push_back({script.path, script.section});
       it.script_bodies.push_back(std::move(script.body));
     }
+    it.entry["scripts"] = std::move(listed);
     it.page = render_runbook_page(o.info, {*f, it.id, it.scripts, today_days, &pages});
+    it.file = f == &missing ? nullptr : f;
     progress.step("rendering", ++done, todo.size());
   });
+
+  // tree-sitter accepted every step above; bash confirms all of them in a
+  // few processes, and runbooks with a step bash rejects are compiled again
+  // with every step checked by bash (that step is then shown, not run).
+  std::vector<size_t> with_script;
+  std::vector<std::string> functions;
+  std::vector<std::pair<size_t, size_t>> ranges;  // per runbook in with_script: its functions
+  for (size_t k : todo)
+    if (!items[k].scripts.empty() && items[k].file) {
+      with_script.push_back(k);
+      size_t begin = functions.size();
+      for (std::string& f : shell_step_functions(items[k].file->runbook)) functions.push_back(std::move(f));
+      ranges.emplace_back(begin, functions.size());
+    }
+  std::vector<bool> parses = bash_check_many(functions);
+  std::vector<bool> valid(with_script.size(), true);
+  for (size_t n = 0; n < with_script.size(); ++n)
+    for (size_t f = ranges[n].first; f < ranges[n].second; ++f) valid[n] = valid[n] && parses[f];
+  for (size_t n = 0; n < with_script.size(); ++n) {
+    Item& it = items[with_script[n]];
+    if (valid[n] || !it.file) continue;
+    it.scripts.clear();
+    it.script_bodies.clear();
+    ojson listed = ojson::array();
+    for (RunbookScript& script : runbook_scripts(*it.file, it.id, ScriptCheck::strict)) {
+      listed.push_back({{"section", script.section < 0 ? ojson() : ojson(it.file->runbook.sections[script.section].anchor)},
+                        {"path", script.path}});
+      it.scripts.push_back({script.path, script.section});
+      it.script_bodies.push_back(std::move(script.body));
+    }
+    it.entry["scripts"] = std::move(listed);
+    it.page = render_runbook_page(o.info, {*it.file, it.id, it.scripts, today_days, &pages});
+  }
 
   // Aggregates, from entries only.
   SiteModel model;

@@ -2,6 +2,7 @@
 // and the real-world shapes that must not be reported.
 #include <doctest/doctest.h>
 
+#include "linter/bash_confirm.h"
 #include "test_support.h"
 
 using namespace rbc;
@@ -173,4 +174,10 @@ TEST_CASE("a console block without any prompt: commands when it starts with one,
   CHECK(r.runbook.steps[0].facts.commands[0].argv[1].text == "scale");
   CHECK(r.runbook.steps[1].facts.commands.empty());
   CHECK(test::positions(r, "RB001").empty());
+}
+
+TEST_CASE("bash_check_many finds the scripts bash rejects among many") {
+  std::vector<std::string> scripts = {"echo one", "if true; then echo", "ls | wc -l", "echo 'open", "true"};
+  CHECK(bash_check_many(scripts) == std::vector<bool>{true, false, true, false, true});
+  CHECK(bash_check_many({}).empty());
 }
