@@ -182,4 +182,14 @@ bool targets_linux_servers(const Runbook& runbook) {
   return false;
 }
 
+bool signals_backends_unfiltered(const SqlStatement& st, std::string_view function) {
+  const auto& f = st.functions;
+  if (std::find(f.begin(), f.end(), function) == f.end() || st.spares_own_backend) return false;
+  const auto& t = st.tables_read;
+  if (std::find(t.begin(), t.end(), "pg_stat_activity") == t.end()) return false;
+  for (std::string_view column : {"usename", "application_name", "client_addr", "query"})
+    if (st.json.find("{\"sval\":\"" + std::string(column) + "\"}") != std::string::npos) return false;
+  return true;
+}
+
 }  // namespace rbc::rules

@@ -66,6 +66,12 @@ void for_each_command(const Runbook& runbook, F&& f) {
         if (!cmd.argv.empty()) f(step, cmd);
 }
 
+/// True when `st` calls `function` (pg_terminate_backend, pg_cancel_backend)
+/// over rows of pg_stat_activity without sparing its own backend
+/// (`pid <> pg_backend_pid()`) or singling out clients (usename,
+/// application_name, client_addr, query): it signals every backend it matches.
+bool signals_backends_unfiltered(const SqlStatement& st, std::string_view function);
+
 template <typename F>
 void for_each_statement(const Runbook& runbook, F&& f) {
   for (const Step& step : runbook.steps)

@@ -4,20 +4,9 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-/// Filtering on who connected or what they run (usename, application_name,
-/// client_addr, query) singles out specific clients, as the help recommends.
-bool targets_specific_clients(const SqlStatement& st) {
-  for (std::string_view column : {"usename", "application_name", "client_addr", "query"})
-    if (st.json.find("{\"sval\":\"" + std::string(column) + "\"}") != std::string::npos) return true;
-  return false;
-}
-
 void check(const Runbook& runbook, Emitter& emit) {
   for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    auto& f = st.functions;
-    if (std::find(f.begin(), f.end(), "pg_terminate_backend") == f.end() || st.spares_own_backend) return;
-    auto& t = st.tables_read;
-    if (std::find(t.begin(), t.end(), "pg_stat_activity") == t.end() || targets_specific_clients(st)) return;
+    if (!signals_backends_unfiltered(st, "pg_terminate_backend")) return;
     emit.report(st.span,
                 "pg_terminate_backend over pg_stat_activity disconnects every session the filter matches, which can "
                 "include this one and replication or background workers; their transactions roll back",
