@@ -55,6 +55,10 @@ std::vector<uint32_t> SourceFile::repair_utf8() {
   std::vector<uint32_t> bad;
   size_t i = 0;
   while (i < text_.size()) {
+    if (static_cast<unsigned char>(text_[i]) < 0x80) {  // ASCII: most of any runbook
+      ++i;
+      continue;
+    }
     utf8proc_int32_t cp;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text_.data() + i),
                               static_cast<utf8proc_ssize_t>(text_.size() - i), &cp);
