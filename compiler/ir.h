@@ -152,6 +152,7 @@ struct StepFacts {
   std::string mistagged_as;  ///< "json", "yaml", "promql", "output", ... when the tag is wrong
   std::vector<Placeholder> placeholders;
   std::vector<std::string> env_vars;  ///< variables the step reads and does not set itself
+  std::vector<std::string> vars_set;  ///< variables the step sets (assignments, export, read, for)
   std::vector<Command> commands;
   std::vector<SqlPiece> sql;
   std::vector<SqlStatement> statements;

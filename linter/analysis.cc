@@ -246,6 +246,7 @@ void analyze_shell_step(Step& step, StepFacts& facts) {
     facts.sql.push_back(std::move(piece));
   }
   facts.env_vars = shell.variables_read;
+  facts.vars_set = shell.variables_set;
 
   if (!shell.error_begin) return;
   // tree-sitter says no: is the block something else under a shell tag?

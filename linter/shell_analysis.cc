@@ -527,6 +527,7 @@ ShellFacts analyze_shell(const std::string& normalized) {
                                                 "LINENO", "HOSTNAME", "UID", "EUID", "IFS", "TMPDIR",
                                                 "BASH_SOURCE", "SECONDS", "OPTARG", "OPTIND", "TERM", "LANG",
                                                 "REPLY", "PPID", "BASHPID", "EDITOR", "PAGER", "LOGNAME"};
+  facts.variables_set.assign(walker.assigned.begin(), walker.assigned.end());
   for (const auto& name : walker.read)
     if (!walker.assigned.count(name) && !ambient.count(name) && !name.empty() &&
         !std::isdigit(static_cast<unsigned char>(name[0])))

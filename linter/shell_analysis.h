@@ -41,6 +41,7 @@ struct ShellFacts {
   std::vector<EmbeddedText> sql;    ///< psql -c / heredoc / mysql -e texts
   std::vector<EmbeddedText> redis;  ///< redis-cli heredoc bodies, one command a line
   std::vector<std::string> variables_read;
+  std::vector<std::string> variables_set;
 };
 
 /// Analyses normalized shell text (same length as the body).

@@ -43,7 +43,8 @@ Options:
 
 Clients: RUNBOOK_PSQL (default: psql "\$DATABASE_URL"), RUNBOOK_MYSQL (default: mysql),
 RUNBOOK_REDIS_CLI (default: redis-cli); each is split into words, never evaluated.
-Each shell step runs in its own subshell with errexit, like a fresh paste into a terminal.
+Each shell step runs in a subshell with errexit; the variables it sets and the directory
+it ends in carry over to the next steps, as in one terminal session.
 
 Exit status: 0 done, 2 bad options or parameters, 3 a dangerous step was refused,
 otherwise the exit code of the step that failed.
@@ -227,11 +228,47 @@ rb_client() { # VAR DEFAULT...: the client command as words, never evaluated
   fi
 }
 
+# The session that carries from one shell step to the next: variables the
+# runbook's commands set (not the runtime's own, not bash's), and the working
+# directory. Saved by the step's subshell as `declare -p` output of what the
+# step changed, restored as globals by the script.
+RB_SESSION_FILE=""
+rb_save_session() {
+  [[ -n $RB_SESSION_FILE ]] || return 0
+  local name
+  {
+    printf 'cd -- %q 2>/dev/null || true\n' "$PWD"
+    for name in $(compgen -v); do
+      case $name in
+        RB_* | rb_* | BASH* | COMP* | DIRSTACK | EUID | FUNCNAME | GROUPS | HISTCMD | HOSTNAME | HOSTTYPE | IFS | \
+          LINENO | MACHTYPE | OLDPWD | OPTERR | OPTIND | OSTYPE | PIPESTATUS | PPID | PS4 | PWD | RANDOM | \
+          SECONDS | SHELLOPTS | SHLVL | SRANDOM | UID | _ | name | decl | flags | EPOCH* | LINES | COLUMNS) continue ;;
+      esac
+      local decl
+      decl=$(declare -p "$name" 2>/dev/null) || continue
+      local flags=${decl#declare -}
+      [[ ${flags%% *} == *r* ]] && continue                        # read-only: not ours to set
+      [[ $'\n'$rb_before_step$'\n' == *$'\n'"$decl"$'\n'* ]] && continue  # unchanged by the step
+      decl=${decl/#declare -- /declare -g }
+      printf '%s\n' "${decl/#declare -/declare -g}"
+    done
+  } >"$RB_SESSION_FILE" 2>/dev/null
+}
+rb_restore_session() {
+  [[ -n $RB_SESSION_FILE && -s $RB_SESSION_FILE ]] || return 0
+  # shellcheck disable=SC1090 # written by rb_save_session from declare -p
+  source "$RB_SESSION_FILE" 2>/dev/null || true
+}
+
 rb_run_step() { # N: runs it, returns its exit code
   local n=$1 name
   local -a client vars=()
   case ${RB_STEP_RUNNER[$n]} in
-    shell) (set +u +o pipefail; set -e; "rb_step_$n") ;;
+    shell)
+      (set +u +o pipefail; rb_before_step=$(declare -p 2>/dev/null); trap rb_save_session EXIT; set -e; "rb_step_$n")
+      local rc=$?
+      rb_restore_session
+      return "$rc" ;;
     psql)
       rb_client client RUNBOOK_PSQL psql "${DATABASE_URL:-}"
       for name in ${RB_STEP_PARAMS[$n]}; do vars+=(-v "rb_${name//-/_}=${RB_VALUE[$name]}"); done
@@ -262,11 +299,14 @@ rb_main() {
   rb_check_environment
   if ((!RB_DRY_RUN)); then
     [[ -n $RB_LOG ]] || RB_LOG="./runbook-$RB_NAME-$(date -u +%Y%m%dT%H%M%SZ).log"
+    [[ $RB_LOG == /* ]] || RB_LOG="$PWD/${RB_LOG#./}"  # steps may change directory
     printf '# %s (%s%s) %s, started %s\n\n' "$RB_TITLE" "$RB_SOURCE" "${RB_SECTION:+#$RB_SECTION}" \
       "$RB_HASH" "$(rb_now)" >>"$RB_LOG" || rb_die 2 "cannot write the log $RB_LOG"
     rb_say "Transcript: $RB_LOG"
   fi
   local n rc start began
+  RB_SESSION_FILE=$(mktemp "${TMPDIR:-/tmp}/runbook-session.XXXXXX") || rb_die 2 "cannot create a session file"
+  trap 'rm -f "$RB_SESSION_FILE"' EXIT
   for ((n = RB_FIRST; n <= RB_LAST; n++)); do
     rb_announce "$n"
     if ! rb_runs "$n"; then

@@ -88,6 +88,7 @@ std::vector<PlannedStep> plan_steps(const Runbook& runbook, const std::vector<Di
   std::string last;
   collect_context(runbook.document, last, context);
   std::vector<PlannedStep> out;
+  std::set<std::string> set_by_earlier;  // the session carries them to later steps
   for (const Step& step : runbook.steps) {
     if (section >= 0 && !within_section(runbook, step.section, section)) continue;
     PlannedStep p;
@@ -100,7 +101,8 @@ std::vector<PlannedStep> plan_steps(const Runbook& runbook, const std::vector<Di
       p.dangers = dangers_of(step, diagnostics);
       std::set<std::string> seen;
       for (const std::string& v : step.facts.env_vars)
-        if (valid_env_name(v) && seen.insert(v).second) p.env.push_back(v);
+        if (valid_env_name(v) && !set_by_earlier.count(v) && seen.insert(v).second) p.env.push_back(v);
+      if (p.rendered.runner == "shell") set_by_earlier.insert(step.facts.vars_set.begin(), step.facts.vars_set.end());
     }
     out.push_back(std::move(p));
   }
