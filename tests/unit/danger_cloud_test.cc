@@ -8,9 +8,9 @@ using rbc::test::lint;
 using rbc::test::list;
 using rbc::test::positions;
 
-namespace {
-std::string bash(const std::string& body) { return "# Step\n\n```bash\n" + body + "```\n"; }
-}  // namespace
+using rbc::test::bash;
+using rbc::test::none;
+using rbc::test::Positions;
 
 TEST_CASE("RB260 aws-delete-data-store and RB261 aws-delete-resource do not overlap") {
   auto r = lint(bash("aws rds delete-db-instance --db-instance-identifier app\n"

@@ -8,11 +8,9 @@ using rbc::test::lint;
 using rbc::test::list;
 using rbc::test::positions;
 
-namespace {
-std::string bash(const std::string& body) { return "# Step\n\n```bash\n" + body + "```\n"; }
-using Positions = std::vector<std::string>;
-const Positions none;
-}  // namespace
+using rbc::test::bash;
+using rbc::test::none;
+using rbc::test::Positions;
 
 TEST_CASE("RB285 git-force-push and RB286 git-force-with-lease") {
   auto r = lint(bash("git push --force origin main\n"

@@ -9,11 +9,9 @@ using rbc::test::lint;
 using rbc::test::list;
 using rbc::test::positions;
 
-namespace {
-std::string sql(const std::string& body) { return "# Step\n\n```sql\n" + body + "```\n"; }
-using Positions = std::vector<std::string>;
-const Positions none;
-}  // namespace
+using rbc::test::sql;
+using rbc::test::none;
+using rbc::test::Positions;
 
 TEST_CASE("RB220 update-without-where and RB221 delete-without-where") {
   auto r = lint(sql("UPDATE users SET active = false;\n"

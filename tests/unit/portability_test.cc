@@ -9,11 +9,9 @@ using rbc::test::lint;
 using rbc::test::list;
 using rbc::test::positions;
 
-namespace {
-std::string bash(const std::string& body) { return "# Step\n\n```bash\n" + body + "```\n"; }
-using Positions = std::vector<std::string>;
-const Positions none;
-}  // namespace
+using rbc::test::bash;
+using rbc::test::none;
+using rbc::test::Positions;
 
 TEST_CASE("RB501 gnu-date-options") {
   auto r = lint(bash("date -d yesterday\nSTART=$(date --date='-1 hour' +%s)\ndate --iso-8601=seconds\ndate -u +%s\n"

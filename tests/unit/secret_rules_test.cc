@@ -7,9 +7,9 @@ using namespace rbc;
 using test::list;
 using test::positions;
 
-namespace {
-std::string bash(const std::string& body) { return "# T\n\n```bash\n" + body + "```\n"; }  // body starts on line 4
-}  // namespace
+using rbc::test::bash;
+using rbc::test::none;
+using rbc::test::Positions;
 
 TEST_CASE("RB301 secret-printed: echo of a secret variable, not a test or a pipe") {
   auto r = test::lint(bash("echo $JWT_SECRET\n"

@@ -41,4 +41,14 @@ inline std::vector<std::string> positions(const FileResult& r, const std::string
 
 inline std::vector<std::string> list(std::initializer_list<std::string> items) { return items; }
 
+using Positions = std::vector<std::string>;
+inline const Positions none;
+
+/// A one-heading runbook with `body` in a fenced block of `language`; the body starts on line 4.
+inline std::string block(const std::string& language, const std::string& body) {
+  return "# Step\n\n```" + language + "\n" + body + "```\n";
+}
+inline std::string bash(const std::string& body) { return block("bash", body); }
+inline std::string sql(const std::string& body) { return block("sql", body); }
+
 }  // namespace rbc::test
