@@ -1,5 +1,7 @@
 #include "compiler/script/runbook_scripts.h"
 
+#include <algorithm>
+
 #include "compiler/script/plan.h"
 #include "compiler/script/step_text.h"
 #include "compiler/script/script.h"
@@ -13,9 +15,13 @@ std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::st
   if (!file.error.empty() || !rb.source || rb.binary) return out;
   std::vector<int> sections{-1};
   // A section holding every step of the runbook would only repeat the whole-runbook script.
-  size_t all_steps = plan_steps(rb, file.diagnostics, -1).size();
+  // Every code block is a step, so counting blocks in scope is enough (no rendering).
+  auto steps_in = [&](int section) {
+    return std::count_if(rb.steps.begin(), rb.steps.end(),
+                         [&](const Step& step) { return within_section(rb, step.section, section); });
+  };
   for (int s : incident_sections(rb))
-    if (plan_steps(rb, file.diagnostics, s).size() < all_steps) sections.push_back(s);
+    if (steps_in(s) < static_cast<long>(rb.steps.size())) sections.push_back(s);
   // bash -n once on the whole script; sections reuse its verdict.
   ScriptCheck check = requested == ScriptCheck::strict ? ScriptCheck::strict : ScriptCheck::lenient;
   for (int section : sections) {
