@@ -45,10 +45,6 @@ std::string_view basename(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-bool is_identifier_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
-
 class Walker {
  public:
   Walker(ShellFacts& out, int depth) : out_(out), depth_(depth) {}
@@ -532,7 +528,6 @@ ShellFacts analyze_shell(const std::string& normalized) {
     if (!walker.assigned.count(name) && !ambient.count(name) && !name.empty() &&
         !std::isdigit(static_cast<unsigned char>(name[0])))
       facts.variables_read.push_back(name);
-  (void)is_identifier_char;
   return facts;
 }
 

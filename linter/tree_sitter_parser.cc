@@ -31,32 +31,6 @@ TreePtr parse_with(Grammar grammar, std::string_view text) {
   return TreePtr(tree);
 }
 
-TSNode first_error(TSNode root) {
-  if (!ts_node_has_error(root)) return TSNode{};
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  TSNode found{};
-  while (true) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (std::string_view(ts_node_type(node)) == "ERROR" || ts_node_is_missing(node)) {
-      found = node;
-      break;
-    }
-    // Descend only into subtrees that contain an error.
-    if (ts_node_has_error(node) && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    bool moved = false;
-    while (!moved) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        moved = true;
-        break;
-      }
-      if (!ts_tree_cursor_goto_parent(&cursor)) break;
-    }
-    if (!moved) break;
-  }
-  ts_tree_cursor_delete(&cursor);
-  return found;
-}
-
 std::vector<TSNode> all_errors(TSNode root, size_t limit) {
   std::vector<TSNode> found;
   if (!ts_node_has_error(root)) return found;
@@ -88,6 +62,11 @@ std::vector<TSNode> all_errors(TSNode root, size_t limit) {
   }
   ts_tree_cursor_delete(&cursor);
   return found;
+}
+
+TSNode first_error(TSNode root) {
+  std::vector<TSNode> errors = all_errors(root, 1);
+  return errors.empty() ? TSNode{} : errors.front();
 }
 
 }  // namespace rbc
