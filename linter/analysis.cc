@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 #include "linter/bash_confirm.h"
 #include "linter/content_sniffer.h"
 #include "linter/normalize.h"
+#include "linter/pattern.h"
 #include "linter/shell_analysis.h"
 #include "linter/sql_parsers.h"
 
@@ -119,8 +119,8 @@ bool postgres_accepts_reshaped(const std::string& text, uint32_t offset) {
     if (c == '`') c = '"';
   size_t g = stmt.find("\\G");
   if (g != std::string::npos) stmt.erase(g);
-  static const std::regex limit(R"(\bLIMIT\s+(\d+)\s*,\s*(\d+))", std::regex::icase);
-  stmt = std::regex_replace(stmt, limit, "LIMIT $2 OFFSET $1");
+  static const Pattern limit(R"(\bLIMIT\s+(\d+)\s*,\s*(\d+))", Pattern::ignore_case);
+  stmt = limit.replace_all(std::move(stmt), "LIMIT \\2 OFFSET \\1");
   return !parse_postgres(stmt).error;
 }
 

@@ -1,5 +1,6 @@
 #include "linter/bash_confirm.h"
 
+#include "linter/pattern.h"
 #include "linter/tree_sitter_parser.h"
 
 #include <fcntl.h>
@@ -11,7 +12,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <regex>
 
 extern char** environ;
 
@@ -71,11 +71,11 @@ BashVerdict bash_check_syntax(const std::string& script) {
   waitpid(pid, &status, 0);
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return verdict;
   verdict.ok = false;
-  static const std::regex line_re(R"(line (\d+): (.*))");
-  std::smatch m;
-  if (std::regex_search(diagnostics, m, line_re)) {
-    verdict.line = static_cast<uint32_t>(std::stoul(m[1].str()));
-    verdict.message = m[2].str();
+  static const Pattern line_re(R"(line (\d+): (.*))");
+  PatternMatch m;
+  if (line_re.find(diagnostics, m)) {
+    verdict.line = static_cast<uint32_t>(std::stoul(std::string(m.group(1))));
+    verdict.message = m.group(2);
   } else {
     verdict.message = diagnostics.substr(0, diagnostics.find('\n'));
   }

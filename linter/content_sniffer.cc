@@ -4,8 +4,9 @@
 
 #include <array>
 #include <cctype>
-#include <regex>
 #include <vector>
+
+#include "linter/pattern.h"
 
 namespace rbc {
 namespace {
@@ -30,15 +31,11 @@ bool contains_icase(std::string_view hay, std::string_view needle) {
   return it != hay.end();
 }
 
-bool starts_with_icase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && contains_icase(s.substr(0, prefix.size()), prefix);
-}
-
-double fraction(const std::vector<std::string_view>& lines, const std::regex& re) {
+double fraction(const std::vector<std::string_view>& lines, const Pattern& re) {
   if (lines.empty()) return 0;
   size_t hits = 0;
   for (auto l : lines)
-    if (std::regex_search(l.begin(), l.end(), re)) ++hits;
+    if (re.search(l)) ++hits;
   return static_cast<double>(hits) / static_cast<double>(lines.size());
 }
 
@@ -47,16 +44,16 @@ double fraction(const std::vector<std::string_view>& lines, const std::regex& re
 static std::string sniff_lines(std::string_view text, std::string_view tagged_as);
 
 bool looks_like_output_line(std::string_view line) {
-  static const std::regex output(
+  static const Pattern output(
       R"(^\s*(\d|[\[{(|+=*<]|[A-Z][a-z]+ [a-z]|[A-Z][A-Z_]{2,}\s{2,}|[IWEF]\d{4} |\w[-\w.]*:\s*$|\w[-\w.]*\s+:\s)|\s:\s|^\s{2,}\S+(\s+\S+)*\s{3,}\S)");
-  return std::regex_search(line.begin(), line.end(), output);
+  return output.search(line);
 }
 
 bool looks_like_mysql(std::string_view text) {
-  static const std::regex mysql(
+  static const Pattern mysql(
       R"(`\w+`|'[\w%.<>-]*'@'|\bSHOW\s+(FUNCTION|PROCEDURE)\s+STATUS|\bDROP\s+USER\s+'|\bON\s+\w+\.\*|\\G\b|\bSHOW\s+(FULL\s+)?PROCESSLIST|\bSHOW\s+(SLAVE|REPLICA|MASTER|BINARY|ENGINE|GLOBAL|SESSION|TABLES|DATABASES|CREATE|GRANTS|INDEX|VARIABLES|STATUS|OPEN)\b|\bENGINE\s*=|\bAUTO_INCREMENT\b|^\s*mysql>|\bKILL\s+(QUERY\s+)?\d+|\bSET\s+GLOBAL\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\s+IGNORE\b|\bFLUSH\s+(TABLES|PRIVILEGES|LOGS|HOSTS)\b|^\s*USE\s+\w+\s*;|\bLIMIT\s+\d+\s*,\s*\d+|\bSTRAIGHT_JOIN\b|\bIDENTIFIED\s+BY\b|\bDESCRIBE\s+\w+)",
-      std::regex::icase | std::regex::multiline);
-  return std::regex_search(text.begin(), text.end(), mysql);
+      Pattern::ignore_case | Pattern::multiline);
+  return mysql.search(text);
 }
 
 std::string sniff_content(std::string_view text, std::string_view tagged_as) {
@@ -64,8 +61,8 @@ std::string sniff_content(std::string_view text, std::string_view tagged_as) {
   // A shell command followed by what it printed: the structured text is output.
   if ((sniffed == "yaml" || sniffed == "json") && tagged_as == "shell") {
     std::vector<std::string_view> lines = content_lines(text);
-    static const std::regex command(R"(^([\w.-]+[$#] )?(ceph|oc|kubectl|rados|rbd|radosgw-admin|aws|gcloud|curl|cat|docker|helm|etcdctl|systemctl|journalctl|git)\b)");
-    if (!lines.empty() && std::regex_search(lines.front().begin(), lines.front().end(), command)) return "output";
+    static const Pattern command(R"(^([\w.-]+[$#] )?(ceph|oc|kubectl|rados|rbd|radosgw-admin|aws|gcloud|curl|cat|docker|helm|etcdctl|systemctl|journalctl|git)\b)");
+    if (!lines.empty() && command.search(lines.front())) return "output";
   }
   return sniffed;
 }
@@ -78,47 +75,47 @@ static std::string sniff_lines(std::string_view text, std::string_view tagged_as
   if ((first.front() == '{' || first.front() == '[') && nlohmann::json::accept(text)) return "json";
   if (first.front() == '{' && text.find("\":") != std::string_view::npos) return "json";
 
-  static const std::regex promql(
+  static const Pattern promql(
       R"((\b(on|ignoring|group_left|group_right)\s*\()|(\b(rate|irate|increase|sum|avg|max|min|count|histogram_quantile|absent|topk|bottomk|delta|deriv|predict_linear|label_replace|avg_over_time|max_over_time|min_over_time|sum_over_time|count_over_time|quantile_over_time)\s*(\(|by\s*\(|without\s*\())|(\w\{[^}]*(=~|!~|=|!=)\s*"[^"]*"[^}]*\})|(\[\d+[smhdw]\]))");
   if (fraction(lines, promql) >= 0.3) return "promql";
-  static const std::regex metric_expression(R"(^[a-z_:]+[a-z0-9_:]*_[a-z0-9_:]+(\{|\s*[-+*/><=!]\s|\s+(and|or|unless|by|on)\b))");
+  static const Pattern metric_expression(R"(^[a-z_:]+[a-z0-9_:]*_[a-z0-9_:]+(\{|\s*[-+*/><=!]\s|\s+(and|or|unless|by|on)\b))");
   if (fraction(lines, metric_expression) >= 0.5) return "promql";
 
-  static const std::regex yaml(R"(^(- )?[A-Za-z_][\w.\-/]*:(\s|$)|^- |^---$)");
+  static const Pattern yaml(R"(^(- )?[A-Za-z_][\w.\-/]*:(\s|$)|^- |^---$)");
   if (tagged_as != "yaml" && fraction(lines, yaml) >= 0.6 && lines.size() >= 2) return "yaml";
 
-  static const std::regex sql(R"(^(SELECT|UPDATE|DELETE|INSERT|CREATE|ALTER|DROP|WITH|BEGIN|COMMIT|GRANT|TRUNCATE|EXPLAIN|VACUUM)\b)",
-                              std::regex::icase);
+  static const Pattern sql(R"(^(SELECT|UPDATE|DELETE|INSERT|CREATE|ALTER|DROP|WITH|BEGIN|COMMIT|GRANT|TRUNCATE|EXPLAIN|VACUUM)\b)",
+                              Pattern::ignore_case);
   if (tagged_as != "postgres" && tagged_as != "mysql" && fraction(lines, sql) >= 0.3) return "sql";
 
-  static const std::regex mongo(R"(^(db\.|rs\.|sh\.|use \w+$|show (dbs|collections)))");
+  static const Pattern mongo(R"(^(db\.|rs\.|sh\.|use \w+$|show (dbs|collections)))");
   if (fraction(lines, mongo) >= 0.3) return "mongo";
 
-  static const std::regex python(R"(^(def |import |from \S+ import |class \w+[:(]|print\(|if __name__))");
+  static const Pattern python(R"(^(def |import |from \S+ import |class \w+[:(]|print\(|if __name__))");
   if (fraction(lines, python) >= 0.2) return "python";
 
-  static const std::regex powershell(R"(^(\$env:|Get-|Set-|New-|Remove-|Invoke-|\$\w+\s*=\s*Get-)|\bWrite-Host\b)");
+  static const Pattern powershell(R"(^(\$env:|Get-|Set-|New-|Remove-|Invoke-|\$\w+\s*=\s*Get-)|\bWrite-Host\b)");
   if (fraction(lines, powershell) >= 0.3) return "powershell";
 
-  static const std::regex javascript(R"(^(const |let |var |function |import |export |module\.exports|await |\}\);?$))");
+  static const Pattern javascript(R"(^(const |let |var |function |import |export |module\.exports|await |\}\);?$))");
   if (fraction(lines, javascript) >= 0.3) return "javascript";
 
-  static const std::regex hcl(R"(^(resource|module|variable|provider|data|output|terraform)\s+("[^"]*"\s*)*\{)");
+  static const Pattern hcl(R"(^(resource|module|variable|provider|data|output|terraform)\s+("[^"]*"\s*)*\{)");
   if (fraction(lines, hcl) >= 0.2) return "hcl";
 
-  static const std::regex dockerfile(R"(^(FROM|RUN|COPY|ENTRYPOINT|CMD|WORKDIR) )");
+  static const Pattern dockerfile(R"(^(FROM|RUN|COPY|ENTRYPOINT|CMD|WORKDIR) )");
   if (fraction(lines, dockerfile) >= 0.5) return "dockerfile";
 
   if (tagged_as != "shell" && tagged_as != "console") {
-    static const std::regex shell(R"(^(\$ |sudo |kubectl |oc |aws |gcloud |psql |redis-cli |curl |docker |helm |git |export |systemctl |cd |echo ))");
+    static const Pattern shell(R"(^(\$ |sudo |kubectl |oc |aws |gcloud |psql |redis-cli |curl |docker |helm |git |export |systemctl |cd |echo ))");
     if (fraction(lines, shell) >= 0.3) return "shell";
   }
 
-  static const std::regex redis(R"(^(GET|SET|DEL|KEYS|SCAN|INFO|CONFIG|FLUSHALL|FLUSHDB|HGETALL|TTL|EXPIRE|LLEN|LRANGE|CLIENT|MONITOR|SLOWLOG)\b)");
+  static const Pattern redis(R"(^(GET|SET|DEL|KEYS|SCAN|INFO|CONFIG|FLUSHALL|FLUSHDB|HGETALL|TTL|EXPIRE|LLEN|LRANGE|CLIENT|MONITOR|SLOWLOG)\b)");
   if (tagged_as != "redis" && fraction(lines, redis) >= 0.5) return "redis";
 
   // Command output: tables with upper-case headers, log lines, psql result rows.
-  static const std::regex output(
+  static const Pattern output(
       R"(^(NAME|NAMESPACE|STATUS|CONTAINER|ID|PID|USER|TYPE|KIND)\s{2,}|^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|^[-+]{5,}$|^-{3,}\+|^\(\d+ rows?\)$|^\s*\w[\w ]*\|\s*\w|^[\w.-]+\s{2,}\d+/\d+\s{2,}|^(level|time|ts)=|^\[?(INFO|WARN|WARNING|ERROR|DEBUG)\]?[: ]|^(Error|error|ERROR|Warning|HTTP/\d))");
   if (fraction(lines, output) >= 0.4) return "output";
   return "";

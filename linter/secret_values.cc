@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 #include "linter/config.h"
+#include "linter/pattern.h"
 
 namespace rbc {
 namespace {
@@ -82,18 +82,6 @@ bool looks_like_real_secret(std::string_view value) {
 
 namespace {
 
-/// Calls `f(line, offset)` for each line of `text` short enough for std::regex.
-template <typename F>
-void for_each_line(std::string_view text, F f) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    if (end - pos <= kMaxRegexLine) f(std::string(text.substr(pos, end - pos)), static_cast<uint32_t>(pos));
-    pos = end + 1;
-  }
-}
-
 /// `-----BEGIN ... PRIVATE KEY-----` followed by a line of key material (not `...` or a placeholder).
 void find_pem_keys(std::string_view text, std::vector<SecretMatch>& out) {
   for (size_t at = text.find("-----BEGIN "); at != std::string_view::npos; at = text.find("-----BEGIN ", at + 1)) {
@@ -112,33 +100,32 @@ void find_pem_keys(std::string_view text, std::vector<SecretMatch>& out) {
 }  // namespace
 
 std::vector<SecretMatch> find_tokens(std::string_view text) {
-  // Each pattern runs only on lines holding one of its literal prefixes:
-  // std::regex over every line dominated the whole lint otherwise.
-  struct Pattern {
-    std::regex re;
+  // Each pattern runs only on texts holding one of its literal prefixes, which
+  // almost no runbook does. None of them matches across a line break.
+  struct Token {
+    Pattern pattern;
     const char* what;
     std::vector<std::string_view> prefixes;
   };
-  static const std::vector<Pattern> patterns = {
-      {std::regex(R"(\b(AKIA|ASIA)[0-9A-Z]{16}\b)"), "an AWS access key id", {"AKIA", "ASIA"}},
-      {std::regex(R"(\bgh[pousr]_[A-Za-z0-9]{36,255}\b)"), "a GitHub token", {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}},
-      {std::regex(R"(\bgithub_pat_[A-Za-z0-9_]{40,255}\b)"), "a GitHub fine-grained token", {"github_pat_"}},
-      {std::regex(R"(\bxox[baprs]-[A-Za-z0-9]{1,40}-[A-Za-z0-9-]{8,200})"), "a Slack token", {"xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"}},
-  };
+  static const std::vector<Token> tokens = [] {
+    std::vector<Token> t;
+    t.push_back({Pattern(R"(\b(AKIA|ASIA)[0-9A-Z]{16}\b)"), "an AWS access key id", {"AKIA", "ASIA"}});
+    t.push_back({Pattern(R"(\bgh[pousr]_[A-Za-z0-9]{36,255}\b)"), "a GitHub token", {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}});
+    t.push_back({Pattern(R"(\bgithub_pat_[A-Za-z0-9_]{40,255}\b)"), "a GitHub fine-grained token", {"github_pat_"}});
+    t.push_back({Pattern(R"(\bxox[baprs]-[A-Za-z0-9]{1,40}-[A-Za-z0-9-]{8,200})"), "a Slack token",
+                 {"xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"}});
+    return t;
+  }();
   std::vector<SecretMatch> out;
-  for_each_line(text, [&](const std::string& s, uint32_t offset) {
-    for (const auto& p : patterns) {
-      bool candidate = false;
-      for (std::string_view prefix : p.prefixes) candidate = candidate || s.find(prefix) != std::string::npos;
-      if (!candidate) continue;
-      for (std::sregex_iterator it(s.begin(), s.end(), p.re), end; it != end; ++it) {
-        std::string m = it->str();
-        if (m.find("EXAMPLE") != std::string::npos || lower(m).find("xxxxxxxx") != std::string::npos) continue;
-        uint32_t b = offset + static_cast<uint32_t>(it->position());
-        out.push_back({b, b + static_cast<uint32_t>(m.size()), p.what});
-      }
-    }
-  });
+  for (const Token& token : tokens) {
+    if (std::none_of(token.prefixes.begin(), token.prefixes.end(),
+                     [&](std::string_view p) { return text.find(p) != std::string_view::npos; }))
+      continue;
+    token.pattern.for_each(text, [&](const PatternMatch& m) {
+      if (m.whole.find("EXAMPLE") != std::string_view::npos || lower(m.whole).find("xxxxxxxx") != std::string::npos) return;
+      out.push_back({static_cast<uint32_t>(m.position), static_cast<uint32_t>(m.position + m.length()), token.what});
+    });
+  }
   find_pem_keys(text, out);
   std::sort(out.begin(), out.end(), [](const SecretMatch& a, const SecretMatch& b) { return a.begin < b.begin; });
   return out;

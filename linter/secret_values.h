@@ -20,10 +20,6 @@ bool is_stand_in_secret(std::string_view value);
 /// not a stand-in, and mixing letters with digits or symbols, or 16+ characters.
 bool looks_like_real_secret(std::string_view value);
 
-/// std::regex recurses once per repeated character: lines longer than this
-/// are not searched with it (no credential is that long; the stack is finite).
-constexpr size_t kMaxRegexLine = 4096;
-
 /// A match in a text: [begin, end) and what was found.
 struct SecretMatch {
   uint32_t begin = 0, end = 0;

@@ -1,5 +1,4 @@
-#include <regex>
-
+#include "linter/pattern.h"
 #include "linter/rule.h"
 #include "linter/secret_values.h"
 
@@ -23,26 +22,24 @@ bool redirected(const std::string& text, const Command& cmd) {
 
 /// Reports each `$NAME` / `${NAME}` of a secret-named variable inside file[begin, end).
 void report_secret_expansions(const Runbook& rb, Emitter& emit, const Step& step, Span within, std::string_view how) {
-  static const std::regex expansion(R"(\$\{?([A-Za-z_][A-Za-z0-9_]*))");
-  const std::string& text = rb.source->text();
-  if (within.end - within.begin > kMaxRegexLine) return;
-  std::string part = text.substr(within.begin, within.end - within.begin);
-  for (std::sregex_iterator it(part.begin(), part.end(), expansion), end; it != end; ++it) {
-    std::string name = (*it)[1].str();
-    if (!is_secret_key(rb, name)) continue;
-    uint32_t b = within.begin + static_cast<uint32_t>(it->position());
-    emit.report({b, b + static_cast<uint32_t>(it->length())},
+  static const Pattern expansion(R"(\$\{?([A-Za-z_][A-Za-z0-9_]*))");
+  std::string_view part = std::string_view(rb.source->text()).substr(within.begin, within.end - within.begin);
+  expansion.for_each(part, [&](const PatternMatch& m) {
+    std::string name(m.group(1));
+    if (!is_secret_key(rb, name)) return;
+    uint32_t b = within.begin + static_cast<uint32_t>(m.position);
+    emit.report({b, b + static_cast<uint32_t>(m.length())},
                 std::string(how) + " prints `" + name + "` to the terminal, where it lands in scrollback, screen "
                 "shares and recorded incident calls",
                 "check it without printing it: `test -n \"${" + name + ":-}\"`, or print a fingerprint "
                 "(`printf %s \"$" + name + "\" | sha256sum | cut -c1-8`)",
                 step.index);
-  }
+  });
 }
 
 void check(const Runbook& rb, Emitter& emit) {
   const std::string& text = rb.source->text();
-  static const std::regex herestring(R"(\b(cat|tee)\b[^|;&\n]*<<<\s*("?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?"?))");
+  static const Pattern herestring(R"(\b(cat|tee)\b[^|;&\n]*<<<\s*("?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?"?))");
   for (const Step& step : rb.steps) {
     if (step.kind != BlockKind::shell && step.kind != BlockKind::console) continue;
     for (const Command& cmd : step.facts.commands) {
@@ -58,15 +55,14 @@ void check(const Runbook& rb, Emitter& emit) {
     }
     // `cat <<< "$SECRET"` / `tee <<< $SECRET`: the here-string is not an argument.
     const std::string& norm = step.facts.normalized;
-    if (norm.find("<<<") == std::string::npos || norm.size() > kMaxRegexLine * 4) continue;
-    for (std::sregex_iterator it(norm.begin(), norm.end(), herestring), end; it != end; ++it) {
-      size_t line_end = norm.find('\n', it->position());
-      std::string_view rest(norm.data() + it->position() + it->length(),
-                            (line_end == std::string::npos ? norm.size() : line_end) - it->position() - it->length());
-      if (rest.find('|') != std::string_view::npos || rest.find('>') != std::string_view::npos) continue;
-      uint32_t b = static_cast<uint32_t>(it->position(2)), e = b + static_cast<uint32_t>(it->length(2));
-      report_secret_expansions(rb, emit, step, step.file_span(b, e), (*it)[1].str());
-    }
+    if (norm.find("<<<") == std::string::npos) continue;
+    herestring.for_each(norm, [&](const PatternMatch& m) {
+      size_t after = m.position + m.length(), line_end = norm.find('\n', m.position);
+      std::string_view rest(norm.data() + after, (line_end == std::string::npos ? norm.size() : line_end) - after);
+      if (rest.find('|') != std::string_view::npos || rest.find('>') != std::string_view::npos) return;
+      uint32_t b = static_cast<uint32_t>(m.group(2).data() - norm.data()), e = b + static_cast<uint32_t>(m.group(2).size());
+      report_secret_expansions(rb, emit, step, step.file_span(b, e), m.group(1));
+    });
   }
 }
 

@@ -1,5 +1,4 @@
-#include <regex>
-
+#include "linter/pattern.h"
 #include "linter/rule.h"
 #include "linter/secret_values.h"
 
@@ -15,28 +14,24 @@ bool dumps_everything(const Runbook& rb, std::string_view rest, std::string& gre
     return true;
   if (rest[at] == '>') return false;  // into a file
   if (rest[at] != '|') return false;  // operands: `printenv HOME`, `env -i cmd`
-  static const std::regex consumer(R"(^\|\s*(sudo\s+)?([A-Za-z0-9_.-]+)\s*(.*))");
-  std::cmatch m;
-  std::string tail(rest.substr(at));
-  if (!std::regex_search(tail.c_str(), m, consumer)) return false;
-  std::string prog = m[2].str();
+  static const Pattern consumer(R"(^\|\s*(sudo\s+)?([A-Za-z0-9_.-]+)\s*(.*))");
+  PatternMatch m;
+  if (!consumer.find(rest.substr(at), m)) return false;
+  std::string_view prog = m.group(2);
   if (prog == "grep" || prog == "egrep" || prog == "rg") {
     // `env | grep -i proxy` prints only matches: fine unless they are secrets.
-    static const std::regex word(R"([A-Za-z_][A-Za-z0-9_]*)");
-    std::string args = m[3].str();
-    for (std::sregex_iterator it(args.begin(), args.end(), word), end; it != end; ++it)
-      if (is_secret_key(rb, it->str())) {
-        grep_for = it->str();
-        return true;
-      }
-    return false;
+    static const Pattern word(R"([A-Za-z_][A-Za-z0-9_]*)");
+    word.for_each(m.group(3), [&](const PatternMatch& w) {
+      if (grep_for.empty() && is_secret_key(rb, std::string(w.whole))) grep_for = w.whole;
+    });
+    return !grep_for.empty();
   }
   return prog == "sort" || prog == "less" || prog == "more" || prog == "cat" || prog == "tee" || prog == "head" ||
          prog == "tail" || prog == "column" || prog == "uniq" || prog == "nl";
 }
 
 void check(const Runbook& rb, Emitter& emit) {
-  static const std::regex bare(R"((^|[;&|(]\s*|\bsudo\s+|\bexec\s+.*--\s+)(env|printenv)\b)");
+  static const Pattern bare(R"((^|[;&|(]\s*|\bsudo\s+|\bexec\s+.*--\s+)(env|printenv)\b)");
   for (const Step& step : rb.steps) {
     if (step.kind != BlockKind::shell && step.kind != BlockKind::console) continue;
     const std::string& norm = step.facts.normalized;
@@ -45,25 +40,26 @@ void check(const Runbook& rb, Emitter& emit) {
       size_t nl = norm.find('\n', pos);
       size_t end = nl == std::string::npos ? norm.size() : nl;
       std::string line = norm.substr(pos, end - pos);
-      if (line.size() > kMaxRegexLine || (line.find("env") == std::string::npos)) {
+      if (line.find("env") == std::string::npos) {
         pos = end + 1;
         continue;
       }
-      std::smatch m;
+      PatternMatch m;
       size_t comment = line.find(" #");
       std::string code = line.substr(0, line.rfind('#', 0) == 0 ? 0 : comment);
-      if (std::regex_search(code, m, bare)) {
-        size_t word_end = static_cast<size_t>(m.position(2) + m.length(2));
+      if (bare.find(code, m)) {
+        std::string_view command = m.group(2);
+        size_t command_at = static_cast<size_t>(command.data() - code.data()), word_end = command_at + command.size();
         bool shell_word_end = word_end == code.size() || code[word_end] == ' ' || code[word_end] == '\t' ||
                               code[word_end] == '|' || code[word_end] == ';' || code[word_end] == ')';
         std::string grep_for;
         if (shell_word_end && dumps_everything(rb, std::string_view(code).substr(word_end), grep_for)) {
-          uint32_t b = static_cast<uint32_t>(pos + m.position(2));
-          emit.report_in_step(step, b, b + static_cast<uint32_t>(m.length(2)),
+          uint32_t b = static_cast<uint32_t>(pos + command_at);
+          emit.report_in_step(step, b, b + static_cast<uint32_t>(command.size()),
                               grep_for.empty()
-                                  ? "`" + m[2].str() + "` prints every environment variable, secrets included, to the "
+                                  ? "`" + std::string(command) + "` prints every environment variable, secrets included, to the "
                                     "terminal"
-                                  : "`" + m[2].str() + " | grep " + grep_for + "` prints the value of " + grep_for +
+                                  : "`" + std::string(command) + " | grep " + grep_for + "` prints the value of " + grep_for +
                                         ", a secret, to the terminal",
                               "print only what you need: `printenv HOME PATH`, or names without values: "
                               "`env | cut -d= -f1`");

@@ -1,7 +1,6 @@
-#include <regex>
-
 #include "linter/config.h"
 
+#include "linter/pattern.h"
 #include "linter/rule.h"
 #include "linter/secret_values.h"
 
@@ -10,13 +9,13 @@ namespace {
 
 /// `[export ]NAME=value`, `NAME: value`, `"name": "value"` on one line of a code block.
 void check_line(const Runbook& rb, Emitter& emit, const Step& step, std::string_view line, uint32_t at) {
-  static const std::regex assignment(
+  static const Pattern assignment(
       R"(^\s*(?:-\s+)?(?:export\s+|set\s+|declare\s+(?:-x\s+)?)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?(=|\s*:)\s*("[^"]*"|'[^']*'|[^\s#,;]+))");
-  std::cmatch m;
-  if (!std::regex_search(line.begin(), line.end(), m, assignment)) return;
-  std::string name = m[1].str(), value = m[3].str();
+  PatternMatch m;
+  if (!assignment.find(line, m)) return;
+  std::string name(m.group(1)), value(m.group(3));
   if (!is_secret_key(rb, name) || !looks_like_real_secret(value)) return;
-  uint32_t b = at + static_cast<uint32_t>(m.position(3));
+  uint32_t b = at + static_cast<uint32_t>(m.group(3).data() - line.data());
   Span span = step.file_span(b, b + static_cast<uint32_t>(value.size()));
   if (overlaps_placeholder(step, span)) return;
   emit.report(span,
@@ -36,7 +35,7 @@ void check(const Runbook& rb, Emitter& emit) {
       size_t end = nl == std::string::npos ? body.size() : nl;
       std::string_view line(body.data() + pos, end - pos);
       // The key must hold a secret name: a cheap test before the regex.
-      if (line.find("://") == std::string_view::npos && line.size() <= kMaxRegexLine && config.is_secret_name(line))
+      if (line.find("://") == std::string_view::npos && config.is_secret_name(line))
         check_line(rb, emit, step, line, static_cast<uint32_t>(pos));
       pos = end + 1;
     }

@@ -1,7 +1,7 @@
 #include <algorithm>
-#include <regex>
 #include <set>
 
+#include "linter/pattern.h"
 #include "linter/rule.h"
 #include "linter/secret_values.h"
 
@@ -49,13 +49,13 @@ std::set<std::string> anchors(const Runbook& rb) {
     out.insert(lower(s.anchor));
     out.insert(dashed_slug(s.title));
   }
-  static const std::regex html_id(R"re(\b(?:id|name)\s*=\s*["']([^"']+)["'])re");
+  static const Pattern html_id(R"re(\b(?:id|name)\s*=\s*["']([^"']+)["'])re");
   for (uint32_t line = 1; line <= rb.source->line_count(); ++line) {
-    std::string text(rb.source->line_text(line));
-    if (text.size() > kMaxRegexLine || text.find('=') == std::string::npos || text.find('<') == std::string::npos ||
+    std::string_view text = rb.source->line_text(line);
+    if (text.find('=') == std::string::npos || text.find('<') == std::string::npos ||
         (text.find("id") == std::string::npos && text.find("name") == std::string::npos))
       continue;  // raw HTML with an attribute, or nothing to look at
-    for (std::sregex_iterator it(text.begin(), text.end(), html_id), end; it != end; ++it) out.insert(lower((*it)[1].str()));
+    html_id.for_each(text, [&](const PatternMatch& m) { out.insert(lower(std::string(m.group(1)))); });
   }
   return out;
 }

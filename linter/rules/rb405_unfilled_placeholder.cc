@@ -1,7 +1,7 @@
 #include <algorithm>
-#include <regex>
 
 #include "linter/mojibake.h"
+#include "linter/pattern.h"
 #include "linter/rule.h"
 #include "linter/secret_values.h"
 
@@ -43,11 +43,11 @@ bool contact_section(const Runbook& rb, int section) {
 bool contact_label(const std::string& line) {
   size_t colon = line.find(':');
   if (colon == std::string::npos || colon > 60) return false;  // the label regex needs a colon early on
-  static const std::regex label(R"(^[\s>*_+-]*(?:\d+\.\s*)?(?:\*\*|__)?([^:\[\]]{1,40}?)(?:\*\*|__)?\s*:)");
-  static const std::regex role(
+  static const Pattern label(R"(^[\s>*_+-]*(?:\d+\.\s*)?(?:\*\*|__)?([^:\[\]]{1,40}?)(?:\*\*|__)?\s*:)");
+  static const Pattern role(
       R"(\b(lead|engineer|on-?call|contact|owner|team|manager|cto|ceo|vp|pager|phone|email|e-mail|slack|channel|escalat\w*|support|security|dba|sre|rotation|responsable|équipe)\b)");
-  std::smatch m;
-  return std::regex_search(line, m, label) && std::regex_search(lower(m[1].str()), role);
+  PatternMatch m;
+  return label.find(line, m) && role.search(lower(std::string(m.group(1))));
 }
 
 /// Inline code spans blanked, so `[x]` in `grep '[x]'` is not read as prose.
@@ -78,9 +78,9 @@ struct Hit {
 
 /// The stand-in names a way to reach someone ("[email]", "<team-slack-channel>").
 bool names_contact(const std::string& inner) {
-  static const std::regex words(
+  static const Pattern words(
       R"(contact|e-?mail|phone|pager|name|team|slack|channel|handle|owner|person|lead|number|engineer|manager|mobile|rota|schedule)");
-  return std::regex_search(lower(inner), words);
+  return words.search(lower(inner));
 }
 
 struct Match {
@@ -122,7 +122,7 @@ std::vector<Match> angle_matches(const std::string& line) {
 /// `labelled`: the line names a role ("**CTO:** ..."), so any stand-in on it is its missing value;
 /// `contact`: the line is in an escalation/contact section.
 std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool labelled, bool contact) {
-  static const std::regex marker(R"(\b(TODO|TBD|TBA|FIXME)\b|\?\?\?)");
+  static const Pattern marker(R"(\b(TODO|TBD|TBA|FIXME)\b|\?\?\?)");
   std::vector<Hit> out;
   auto yours = [](const std::string& inner) { return lower(inner).rfind("your", 0) == 0; };
   for (const Match& m : bracket_matches(line)) {
@@ -145,8 +145,7 @@ std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool l
   }
   if ((labelled || contact) && (line.find("TODO") != std::string::npos || line.find("TB") != std::string::npos ||
                                 line.find("FIXME") != std::string::npos || line.find("???") != std::string::npos))
-    for (std::sregex_iterator it(line.begin(), line.end(), marker), end; it != end; ++it)
-      out.push_back({static_cast<size_t>(it->position()), static_cast<size_t>(it->length()), it->str()});
+    marker.for_each(line, [&](const PatternMatch& m) { out.push_back({m.position, m.length(), std::string(m.whole)}); });
   return out;
 }
 
@@ -182,7 +181,6 @@ void check(const Runbook& rb, Emitter& emit) {
       if (step == rb.steps.end() || !text_block(*step) || step->line == line_no) continue;
       if (src.line_start(line_no) + src.line_text(line_no).size() == step->span.end) continue;  // closing fence
     }
-    if (src.line_text(line_no).size() > kMaxRegexLine) continue;
     std::string line = without_code_spans(std::string(src.line_text(line_no)));
     bool labelled = line.find(':') != std::string::npos && contact_label(line);
     bool contact = in_contacts || labelled;
