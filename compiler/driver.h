@@ -20,12 +20,16 @@ struct LintOptions {
   std::string config_file;                    ///< --config; empty: nearest .runbookc.yaml per file
   std::vector<std::string> select, ignore;    ///< --select / --ignore, over the config file
   std::string today;                          ///< --today YYYY-MM-DD; empty: the real date
+  /// false: each FileResult keeps only its source text, not the whole IR, so
+  /// a lint of many files frees each file's IR as soon as it is checked.
+  bool keep_ir = true;
 };
 
 struct FileResult {
   std::string path;
   std::string error;  ///< I/O problem; empty when the file was read
-  Runbook runbook;
+  Runbook runbook;                      ///< with keep_ir false: only its `source`
+  std::vector<BlockKind> blocks;        ///< each code block's kind, in order
   std::vector<Diagnostic> diagnostics;  ///< sorted
 };
 

@@ -12,6 +12,15 @@ namespace {
 
 using nlohmann::json;
 
+/// `node[key]` without copying, or null when `node` has no such member
+/// (`json::value` copies whole subtrees, which dominated this file's cost).
+const json& field(const json& node, const char* key) {
+  static const json missing;
+  if (!node.is_object()) return missing;
+  auto it = node.find(key);
+  return it == node.end() ? missing : *it;
+}
+
 /// Byte offset of the 1-based character position libpg_query reports.
 uint32_t byte_of_char(const std::string& text, int cursorpos) {
   if (cursorpos <= 1) return 0;
@@ -43,14 +52,14 @@ bool is_true_constant(const json& node) {
     if (c.contains("boolval")) return c["boolval"].value("boolval", false);
     return false;
   }
-  if (node.contains("TypeCast")) return is_true_constant(node["TypeCast"].value("arg", json::object()));
+  if (node.contains("TypeCast")) return is_true_constant(field(node["TypeCast"], "arg"));
   if (node.contains("A_Expr")) {  // 1 = 1, 'a' = 'a'
     const json& e = node["A_Expr"];
     if (e.value("kind", "") != "AEXPR_OP") return false;
-    const json& l = e.value("lexpr", json::object());
-    const json& r = e.value("rexpr", json::object());
+    const json& l = field(e, "lexpr");
+    const json& r = field(e, "rexpr");
     std::string op;
-    for (const auto& n : e.value("name", json::array()))
+    for (const auto& n : field(e, "name"))
       if (n.contains("String")) op = n["String"].value("sval", "");
     // Compare the constants, not where they are written.
     auto value = [](json c) {
@@ -89,7 +98,7 @@ std::string last_name(const json& names) {
 bool calls_function(const json& node, std::string_view name, int depth = 0) {
   if (depth > 24) return false;
   if (node.is_object()) {
-    if (node.contains("FuncCall") && last_name(node["FuncCall"].value("funcname", json::array())) == name) return true;
+    if (node.contains("FuncCall") && last_name(field(node["FuncCall"], "funcname")) == name) return true;
     for (const auto& [k, v] : node.items())
       if (calls_function(v, name, depth + 1)) return true;
   } else if (node.is_array()) {
@@ -104,7 +113,7 @@ void collect_usage(const json& node, SqlStatement& st, int depth = 0) {
   if (depth > 48) return;
   if (node.is_object()) {
     if (node.contains("FuncCall")) {
-      std::string name = last_name(node["FuncCall"].value("funcname", json::array()));
+      std::string name = last_name(field(node["FuncCall"], "funcname"));
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (!name.empty() && std::find(st.functions.begin(), st.functions.end(), name) == st.functions.end())
         st.functions.push_back(name);
@@ -115,11 +124,11 @@ void collect_usage(const json& node, SqlStatement& st, int depth = 0) {
     }
     if (node.contains("A_Expr")) {
       const json& e = node["A_Expr"];
-      std::string op = last_name(e.value("name", json::array()));
+      std::string op = last_name(field(e, "name"));
       bool not_equal = (op == "<>" || op == "!=") && e.value("kind", "") == "AEXPR_OP";
       bool not_in = op == "<>" && e.value("kind", "") == "AEXPR_IN";
-      if ((not_equal || not_in) && (calls_function(e.value("lexpr", json::object()), "pg_backend_pid") ||
-                                    calls_function(e.value("rexpr", json::object()), "pg_backend_pid")))
+      if ((not_equal || not_in) && (calls_function(field(e, "lexpr"), "pg_backend_pid") ||
+                                    calls_function(field(e, "rexpr"), "pg_backend_pid")))
         st.spares_own_backend = true;
     }
     for (const auto& [k, v] : node.items()) collect_usage(v, st, depth + 1);
@@ -139,7 +148,7 @@ SqlStatement statement_facts(const std::string& kind, const json& body) {
     st.subkind = body.value("removeType", "");
     st.concurrently = body.value("concurrent", false);
     st.cascade = body.value("behavior", "") == "DROP_CASCADE";
-    for (const auto& obj : body.value("objects", json::array())) {
+    for (const auto& obj : field(body, "objects")) {
       // [schema, name] lists or typed names: the last string is the object's name.
       std::string name;
       std::function<void(const json&)> last_string = [&](const json& j) {
@@ -154,13 +163,13 @@ SqlStatement statement_facts(const std::string& kind, const json& body) {
     st.concurrently = body.value("concurrent", false);
     if (body.contains("relation")) collect_relations(body["relation"], st.relations);
   } else if (kind == "ReindexStmt") {
-    for (const auto& p : body.value("params", json::array()))
+    for (const auto& p : field(body, "params"))
       if (p.contains("DefElem") && p["DefElem"].value("defname", "") == "concurrently") st.concurrently = true;
     st.subkind = body.value("kind", "");
     if (body.contains("relation")) collect_relations(body["relation"], st.relations);
   } else if (kind == "AlterTableStmt") {
     if (body.contains("relation")) collect_relations(body["relation"], st.relations);
-    for (const auto& cmd : body.value("cmds", json::array()))
+    for (const auto& cmd : field(body, "cmds"))
       if (cmd.contains("AlterTableCmd")) {
         if (!st.subkind.empty()) st.subkind += ",";
         st.subkind += cmd["AlterTableCmd"].value("subtype", "");
@@ -168,15 +177,15 @@ SqlStatement statement_facts(const std::string& kind, const json& body) {
   } else if (kind == "TransactionStmt") {
     st.subkind = body.value("kind", "");
   } else if (kind == "TruncateStmt") {
-    collect_relations(body.value("relations", json::array()), st.relations);
+    collect_relations(field(body, "relations"), st.relations);
     st.cascade = body.value("behavior", "") == "DROP_CASCADE";
   } else if (kind == "VacuumStmt") {
-    for (const auto& o : body.value("options", json::array()))
+    for (const auto& o : field(body, "options"))
       if (o.contains("DefElem")) {
         if (!st.subkind.empty()) st.subkind += ",";
         st.subkind += o["DefElem"].value("defname", "");
       }
-    collect_relations(body.value("rels", json::array()), st.relations);
+    collect_relations(field(body, "rels"), st.relations);
   } else if (kind == "VariableSetStmt") {
     st.subkind = body.value("name", "");
   } else {
@@ -203,7 +212,7 @@ PostgresParse parse_postgres(const std::string& text) {
   pg_query_free_parse_result(result);
   if (tree.is_discarded()) return out;
   bool in_transaction = false;
-  for (const auto& raw : tree.value("stmts", json::array())) {
+  for (const auto& raw : field(tree, "stmts")) {
     if (!raw.contains("stmt") || !raw["stmt"].is_object() || raw["stmt"].empty()) continue;
     const auto& [kind, body] = *raw["stmt"].items().begin();
     SqlStatement st = statement_facts(kind, body);

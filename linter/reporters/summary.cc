@@ -7,7 +7,7 @@ ReportSummary summarize(const LintRun& run) {
   for (const auto& f : run.files) {
     if (!f.error.empty()) continue;
     ++s.files;
-    for (const auto& step : f.runbook.steps) ++s.blocks[to_string(step.kind)];
+    for (BlockKind kind : f.blocks) ++s.blocks[to_string(kind)];
     for (const auto& d : f.diagnostics) {
       switch (d.severity) {
         case Severity::error: ++s.errors; break;
