@@ -1,7 +1,8 @@
 #include "compiler/metadata.h"
 
 #include <set>
-#include <yaml-cpp/yaml.h>
+
+#include "compiler/yaml_document.h"
 
 namespace rbc {
 namespace {
@@ -23,13 +24,14 @@ std::string normalized_key(std::string key) {
   return key;
 }
 
-std::vector<std::string> string_list(const YAML::Node& node) {
+std::vector<std::string> string_list(const yaml::Node& node) {
   std::vector<std::string> out;
-  if (node.IsSequence()) {
-    for (const auto& item : node)
-      if (item.IsScalar()) out.push_back(item.Scalar());
-  } else if (node.IsScalar() && !node.Scalar().empty()) {
-    out.push_back(node.Scalar());
+  if (node.is_sequence()) {
+    node.for_each_item([&](yaml::Node item) {
+      if (item.is_scalar()) out.push_back(item.scalar());
+    });
+  } else if (node.is_scalar() && !node.scalar().empty()) {
+    out.push_back(node.scalar());
   }
   return out;
 }
@@ -42,7 +44,7 @@ std::string trim(std::string s) {
 
 }  // namespace
 
-void metadata_from_yaml(const YAML::Node& root, uint32_t first_line, Metadata& md);
+void metadata_from_yaml(const yaml::Node& root, uint32_t first_line, Metadata& md);
 
 FrontMatter read_front_matter(const SourceFile& source, Metadata* metadata) {
   FrontMatter fm;
@@ -55,33 +57,31 @@ FrontMatter read_front_matter(const SourceFile& source, Metadata* metadata) {
     uint32_t body_end = source.line_start(line);
     fm.yaml = source.text().substr(body_begin, body_end - body_begin);
     fm.span = {0, source.line_start(line) + static_cast<uint32_t>(source.line_text(line).size())};
-    try {
-      YAML::Node root = YAML::Load(fm.yaml);
-      if (root.IsDefined() && !root.IsNull() && !root.IsMap()) {
-        fm.error = "front matter is not a mapping of keys to values";
-        fm.error_line = 2;
-        fm.error_column = 1;
-      } else if (metadata && root.IsMap()) {
-        metadata_from_yaml(root, fm.first_line, *metadata);  // parsed once: YAML is costly
-      }
-    } catch (const YAML::Exception& e) {
-      fm.error = e.msg;
-      fm.error_line = fm.first_line + static_cast<uint32_t>(e.mark.line >= 0 ? e.mark.line : 0);
-      fm.error_column = static_cast<uint32_t>(e.mark.column >= 0 ? e.mark.column + 1 : 1);
+    yaml::ParseError error;
+    std::unique_ptr<yaml::Document> doc = yaml::Document::parse(fm.yaml, error);
+    if (!doc) {
+      fm.error = error.message;
+      fm.error_line = fm.first_line + static_cast<uint32_t>(error.line);
+      fm.error_column = static_cast<uint32_t>(error.column + 1);
+    } else if (yaml::Node root = doc->root(); !root.is_null() && !root.is_mapping()) {
+      fm.error = "front matter is not a mapping of keys to values";
+      fm.error_line = 2;
+      fm.error_column = 1;
+    } else if (metadata && root.is_mapping()) {
+      metadata_from_yaml(root, fm.first_line, *metadata);  // parsed once: YAML is costly
     }
     return fm;
   }
   return fm;  // a lone '---' on line 1 is a thematic break, not front matter
 }
 
-void metadata_from_yaml(const YAML::Node& root, uint32_t first_line, Metadata& md) {
+void metadata_from_yaml(const yaml::Node& root, uint32_t first_line, Metadata& md) {
   md.from_front_matter = true;
-  for (const auto& kv : root) {
-    if (!kv.first.IsScalar()) continue;
-    std::string key = normalized_key(kv.first.Scalar());
-    const YAML::Node& value = kv.second;
-    uint32_t line = first_line + static_cast<uint32_t>(kv.first.Mark().line >= 0 ? kv.first.Mark().line : 0);
-    auto scalar = [&]() { return value.IsScalar() ? value.Scalar() : std::string(); };
+  root.for_each_pair([&](yaml::Node k, yaml::Node value) {
+    if (!k.is_scalar()) return;
+    std::string key = normalized_key(k.scalar());
+    uint32_t line = first_line + static_cast<uint32_t>(k.line());
+    auto scalar = [&]() { return value.scalar(); };
     if (key == "title") md.title = scalar();
     else if (key == "service") md.service = scalar();
     else if (key == "severity") md.severity = scalar();
@@ -97,9 +97,9 @@ void metadata_from_yaml(const YAML::Node& root, uint32_t first_line, Metadata& m
     } else if (key == "review_every") md.review_every = scalar();
     else if (key == "next_review") md.next_review = scalar();
     else if (key == "version") md.version = scalar();
-    else continue;
+    else return;
     md.lines[key] = line;
-  }
+  });
   if (!md.severity.empty() && md.severity.size() == 2 && (md.severity[0] == 'p')) md.severity[0] = 'P';
 }
 

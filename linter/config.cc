@@ -1,14 +1,16 @@
 #include "linter/config.h"
 
 #include <fnmatch.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
 #include <ctime>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
+#include <iterator>
 
+#include "compiler/yaml_document.h"
 #include "linter/rule.h"
 
 namespace rbc {
@@ -140,23 +142,24 @@ struct LoadError {
   int line;
 };
 
-std::vector<std::string> strings(const YAML::Node& node, const char* what) {
-  if (!node.IsSequence()) throw LoadError{fmt::format("`{}` must be a list of strings", what), node.Mark().line};
+std::vector<std::string> strings(const yaml::Node& node, const char* what, int at_line) {
+  if (!node.is_sequence()) throw LoadError{fmt::format("`{}` must be a list of strings", what), node.line(at_line)};
   std::vector<std::string> out;
-  for (const auto& item : node) {
-    if (!item.IsScalar()) throw LoadError{fmt::format("`{}` must be a list of strings", what), item.Mark().line};
-    out.push_back(item.Scalar());
-  }
+  node.for_each_item([&](yaml::Node item) {
+    if (!item.is_scalar()) throw LoadError{fmt::format("`{}` must be a list of strings", what), item.line(node.line(at_line))};
+    out.push_back(item.scalar());
+  });
   return out;
 }
 
-void read_rules(const YAML::Node& rules, Config& config) {
-  if (!rules.IsMap()) throw LoadError{"`rules` must map rule codes or names to off, note, warning or error", rules.Mark().line};
-  for (const auto& kv : rules) {
-    std::string key = kv.first.Scalar();
+void read_rules(const yaml::Node& rules, Config& config, int at_line) {
+  if (!rules.is_mapping())
+    throw LoadError{"`rules` must map rule codes or names to off, note, warning or error", rules.line(at_line)};
+  rules.for_each_pair([&](yaml::Node k, yaml::Node v) {
+    std::string key = k.scalar();
     const Rule* rule = find_rule(key);
-    if (!rule) throw LoadError{fmt::format("unknown rule `{}` (`runbookc rules` lists them)", key), kv.first.Mark().line};
-    std::string value = kv.second.IsScalar() ? kv.second.Scalar() : "";
+    if (!rule) throw LoadError{fmt::format("unknown rule `{}` (`runbookc rules` lists them)", key), k.line()};
+    std::string value = v.scalar();
     std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
     if (value == "off" || value == "false" || value == "disable" || value == "disabled") {
       config.rule_overrides[std::string(rule->code)] = std::nullopt;
@@ -166,10 +169,10 @@ void read_rules(const YAML::Node& rules, Config& config) {
       config.rule_overrides[std::string(rule->code)] = *severity;
     } else {
       throw LoadError{fmt::format("bad setting `{}` for {}: use off, on, note, warning or error",
-                                  kv.second.IsScalar() ? kv.second.Scalar() : "?", rule->code),
-                      kv.second.Mark().line};
+                                  v.is_scalar() ? v.scalar() : "?", rule->code),
+                      v.line(k.line())};
     }
-  }
+  });
 }
 
 /// The headings a well-known role accepts, English and French ("Symptoms" also
@@ -195,48 +198,49 @@ std::vector<std::string> role_aliases(const std::string& role) {
   return {role};
 }
 
-void read_required_sections(const YAML::Node& node, Config& config) {
+void read_required_sections(const yaml::Node& node, Config& config, int at_line) {
   config.required_sections.clear();
-  if (node.IsNull()) return;
-  if (node.IsSequence()) {  // [Symptoms, Mitigation]: each role with its built-in aliases
-    for (const auto& role : strings(node, "required_sections")) config.required_sections.push_back({role, role_aliases(role)});
+  if (node.is_null()) return;
+  if (node.is_sequence()) {  // [Symptoms, Mitigation]: each role with its built-in aliases
+    for (const auto& role : strings(node, "required_sections", at_line))
+      config.required_sections.push_back({role, role_aliases(role)});
     return;
   }
-  if (!node.IsMap())
-    throw LoadError{"`required_sections` must map a role to its accepted headings, or list headings", node.Mark().line};
-  for (const auto& kv : node) {
-    RequiredSection section{kv.first.Scalar(), role_aliases(kv.first.Scalar())};
-    if (!kv.second.IsNull())
-      for (const auto& alias : strings(kv.second, "required_sections")) section.aliases.push_back(alias);
+  if (!node.is_mapping())
+    throw LoadError{"`required_sections` must map a role to its accepted headings, or list headings", node.line(at_line)};
+  node.for_each_pair([&](yaml::Node k, yaml::Node v) {
+    RequiredSection section{k.scalar(), role_aliases(k.scalar())};
+    if (!v.is_null())
+      for (const auto& alias : strings(v, "required_sections", k.line())) section.aliases.push_back(alias);
     config.required_sections.push_back(std::move(section));
-  }
+  });
 }
 
-void read_config(const YAML::Node& root, Config& config) {
-  if (root.IsNull()) return;
-  if (!root.IsMap()) throw LoadError{"the configuration must be a mapping of keys to values", root.Mark().line};
-  for (const auto& kv : root) {
-    std::string key = kv.first.Scalar();
-    const YAML::Node& value = kv.second;
-    if (key == "rules") read_rules(value, config);
-    else if (key == "required_sections") read_required_sections(value, config);
+void read_config(const yaml::Node& root, Config& config) {
+  if (root.is_null()) return;
+  if (!root.is_mapping()) throw LoadError{"the configuration must be a mapping of keys to values", root.line()};
+  root.for_each_pair([&](yaml::Node k, yaml::Node value) {
+    std::string key = k.scalar();
+    int line = k.line();
+    if (key == "rules") read_rules(value, config, line);
+    else if (key == "required_sections") read_required_sections(value, config, line);
     else if (key == "secret_names") {
-      config.secret_names = strings(value, "secret_names");
+      config.secret_names = strings(value, "secret_names", line);
       for (auto& s : config.secret_names)
         std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
-    } else if (key == "protected_branches") config.protected_branches = strings(value, "protected_branches");
-    else if (key == "exclude") config.exclude = strings(value, "exclude");
+    } else if (key == "protected_branches") config.protected_branches = strings(value, "protected_branches", line);
+    else if (key == "exclude") config.exclude = strings(value, "exclude", line);
     else if (key == "review_period") {
-      auto days = value.IsScalar() ? parse_period_days(value.Scalar()) : std::nullopt;
-      if (!days) throw LoadError{"`review_period` must be a period such as 90d, 6m or 1y", value.Mark().line};
+      auto days = value.is_scalar() ? parse_period_days(value.scalar()) : std::nullopt;
+      if (!days) throw LoadError{"`review_period` must be a period such as 90d, 6m or 1y", value.line(line)};
       config.review_period_days = *days;
     } else {
       throw LoadError{fmt::format("unknown key `{}` (known: rules, required_sections, secret_names, "
                                   "protected_branches, exclude, review_period)",
                                   key),
-                      kv.first.Mark().line};
+                      line};
     }
-  }
+  });
 }
 
 }  // namespace
@@ -244,15 +248,20 @@ void read_config(const YAML::Node& root, Config& config) {
 std::optional<Config> load_config(const std::string& path, std::string& error) {
   Config config = Config::defaults();
   config.path = path;
-  try {
-    YAML::Node root = YAML::LoadFile(path);
-    read_config(root, config);
-  } catch (const YAML::BadFile&) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  if (!in && !in.eof()) {
     error = fmt::format("{}: cannot read the configuration file", path);
     return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    error = fmt::format("{}:{}: invalid YAML: {}", path, e.mark.line + 1, e.msg);
+  }
+  yaml::ParseError parse_error;
+  std::unique_ptr<yaml::Document> doc = yaml::Document::parse(text, parse_error);
+  if (!doc) {
+    error = fmt::format("{}:{}: invalid YAML: {}", path, parse_error.line + 1, parse_error.message);
     return std::nullopt;
+  }
+  try {
+    read_config(doc->root(), config);
   } catch (const LoadError& e) {
     error = fmt::format("{}:{}: {}", path, e.line + 1, e.message);
     return std::nullopt;

@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libtree-sitter-dev libpg-query-dev
   libpugixml-dev libcli11-dev libfmt-dev doctest-dev
-  libyaml-cpp-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev
+  libfyaml-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev
   libre2-dev libmimalloc-dev
   shellcheck
   postgresql redis-server
