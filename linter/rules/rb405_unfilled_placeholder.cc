@@ -119,9 +119,24 @@ std::vector<Match> angle_matches(const std::string& line) {
   return out;
 }
 
+/// Whether a line is labelled with a role, decided on first use: most lines
+/// holding a bracket hold a link, and the label test is the costly part.
+class LabelTest {
+ public:
+  explicit LabelTest(const std::string& line) : line_(line) {}
+  bool operator()() {
+    if (!known_) labelled_ = line_.find(':') != std::string::npos && contact_label(line_), known_ = true;
+    return labelled_;
+  }
+
+ private:
+  const std::string& line_;
+  bool known_ = false, labelled_ = false;
+};
+
 /// `labelled`: the line names a role ("**CTO:** ..."), so any stand-in on it is its missing value;
 /// `contact`: the line is in an escalation/contact section.
-std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool labelled, bool contact) {
+std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, LabelTest& labelled, bool contact) {
   static const Pattern marker(R"(\b(TODO|TBD|TBA|FIXME)\b|\?\?\?)");
   std::vector<Hit> out;
   auto yours = [](const std::string& inner) { return lower(inner).rfind("your", 0) == 0; };
@@ -135,16 +150,17 @@ std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, bool l
       continue;  // task-list box, footnote
     bool link_text = std::any_of(rb.links.begin(), rb.links.end(), [&](const Link& l) { return l.text == inner; });
     if (link_text) continue;  // a shortcut reference link: [name] with a [name]: url definition
-    if (labelled || (contact && names_contact(inner)) || yours(inner)) out.push_back({at, after - at, line.substr(at, m.length)});
+    if (labelled() || (contact && names_contact(inner)) || yours(inner)) out.push_back({at, after - at, line.substr(at, m.length)});
   }
   for (const Match& m : angle_matches(line)) {
     std::string inner = line.substr(m.at + 1, m.length - 2);
     if (html_tag(inner) || inner.find('@') != std::string::npos || inner.find("://") != std::string::npos) continue;
     if (at_escaped(line, m.at)) continue;
-    if (yours(inner) || ((labelled || contact) && names_contact(inner))) out.push_back({m.at, m.length, line.substr(m.at, m.length)});
+    if (yours(inner) || ((contact || labelled()) && names_contact(inner))) out.push_back({m.at, m.length, line.substr(m.at, m.length)});
   }
-  if ((labelled || contact) && (line.find("TODO") != std::string::npos || line.find("TB") != std::string::npos ||
-                                line.find("FIXME") != std::string::npos || line.find("???") != std::string::npos))
+  bool marked = line.find("TODO") != std::string::npos || line.find("TB") != std::string::npos ||
+                line.find("FIXME") != std::string::npos || line.find("???") != std::string::npos;
+  if (marked && (contact || labelled()))
     marker.for_each(line, [&](const PatternMatch& m) { out.push_back({m.position, m.length(), std::string(m.whole)}); });
   return out;
 }
@@ -182,9 +198,9 @@ void check(const Runbook& rb, Emitter& emit) {
       if (src.line_start(line_no) + src.line_text(line_no).size() == step->span.end) continue;  // closing fence
     }
     std::string line = without_code_spans(std::string(src.line_text(line_no)));
-    bool labelled = line.find(':') != std::string::npos && contact_label(line);
-    bool contact = in_contacts || labelled;
+    LabelTest labelled(line);
     for (const Hit& hit : placeholders(rb, line, labelled, in_contacts)) {
+      bool contact = in_contacts || labelled();
       emit.report({begin + static_cast<uint32_t>(hit.at), begin + static_cast<uint32_t>(hit.at + hit.length)},
                   "`" + hit.written + "` was never filled in" +
                       (contact ? std::string("; during an incident nobody will know whom to reach") : ""),
