@@ -1,5 +1,8 @@
 #include "compiler/source_file.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include <algorithm>
 #include <utf8proc.h>
 
@@ -13,13 +16,32 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
   }
   text_ = std::move(bytes);
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
-    // A lone CR (old Mac line ending) also ends a line, as in CommonMark.
-    else if (text_[i] == '\r' && (i + 1 >= text_.size() || text_[i + 1] != '\n'))
-      line_starts_.push_back(i + 1);
+  const char* data = text_.data();
+  size_t size = text_.size();
+  if (!std::memchr(data, '\r', size)) {  // the usual case: memchr finds each line end
+    for (const char* nl = static_cast<const char*>(std::memchr(data, '\n', size)); nl;
+         nl = static_cast<const char*>(std::memchr(nl + 1, '\n', size - static_cast<size_t>(nl + 1 - data))))
+      line_starts_.push_back(static_cast<uint32_t>(nl + 1 - data));
+  } else {
+    for (uint32_t i = 0; i < size; ++i) {
+      if (data[i] == '\n') line_starts_.push_back(i + 1);
+      // A lone CR (old Mac line ending) also ends a line, as in CommonMark.
+      else if (data[i] == '\r' && (i + 1 >= size || data[i + 1] != '\n'))
+        line_starts_.push_back(i + 1);
+    }
   }
   if (line_starts_.size() > 1 && line_starts_.back() == text_.size()) line_starts_.pop_back();
+}
+
+size_t find_non_ascii(std::string_view text, size_t from) {
+  size_t i = from;
+  for (uint64_t word; i + 8 <= text.size(); i += 8) {
+    std::memcpy(&word, text.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+  }
+  for (; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return i;
+  return std::string_view::npos;
 }
 
 uint32_t count_code_points(std::string_view s) {
@@ -54,11 +76,7 @@ std::string_view SourceFile::line_text(uint32_t line) const {
 std::vector<uint32_t> SourceFile::repair_utf8() {
   std::vector<uint32_t> bad;
   size_t i = 0;
-  while (i < text_.size()) {
-    if (static_cast<unsigned char>(text_[i]) < 0x80) {  // ASCII: most of any runbook
-      ++i;
-      continue;
-    }
+  while ((i = find_non_ascii(text_, i)) != std::string::npos) {
     utf8proc_int32_t cp;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text_.data() + i),
                               static_cast<utf8proc_ssize_t>(text_.size() - i), &cp);

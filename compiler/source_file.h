@@ -42,6 +42,9 @@ class SourceFile {
 };
 
 /// Number of code points in `s` (continuation bytes are not counted).
+/// Offset of the first byte >= 0x80 at or after `from`, or npos; eight bytes
+/// per step, since most runbook text is ASCII.
+size_t find_non_ascii(std::string_view text, size_t from = 0);
 uint32_t count_code_points(std::string_view s);
 
 }  // namespace rbc

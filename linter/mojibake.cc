@@ -1,5 +1,7 @@
 #include "linter/mojibake.h"
 
+#include "compiler/source_file.h"
+
 #include <algorithm>
 #include <array>
 
@@ -86,18 +88,16 @@ std::vector<MojibakeRun> find_mojibake_in_line(std::string_view text);
 /// some are decoded (most runbook text is ASCII, and this runs on every line).
 std::vector<MojibakeRun> find_mojibake(std::string_view text) {
   std::vector<MojibakeRun> out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(pos, end - pos);
-    if (std::any_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
-      for (MojibakeRun run : find_mojibake_in_line(line)) {
-        run.begin += static_cast<uint32_t>(pos);
-        run.end += static_cast<uint32_t>(pos);
-        out.push_back(std::move(run));
-      }
-    pos = end + 1;
+  for (size_t at = find_non_ascii(text); at != std::string_view::npos;) {
+    size_t pos = text.rfind('\n', at);
+    pos = pos == std::string_view::npos ? 0 : pos + 1;
+    size_t end = std::min(text.find('\n', at), text.size());
+    for (MojibakeRun run : find_mojibake_in_line(text.substr(pos, end - pos))) {
+      run.begin += static_cast<uint32_t>(pos);
+      run.end += static_cast<uint32_t>(pos);
+      out.push_back(std::move(run));
+    }
+    at = end < text.size() ? find_non_ascii(text, end + 1) : std::string_view::npos;
   }
   return out;
 }
