@@ -39,18 +39,18 @@ TEST_CASE("invalid UTF-8 is repaired in place and its offsets reported") {
 
 TEST_CASE("find_non_ascii: the first byte >= 0x80 from an offset, across the eight-byte steps") {
   std::string text = "0123456789abcdef\xc3\xa9-xyz";
-  CHECK(find_non_ascii(text) == 16);
-  CHECK(find_non_ascii(text, 17) == 17);
-  CHECK(find_non_ascii(text, 18) == std::string::npos);
-  CHECK(find_non_ascii("abc\xe2\x80\x94") == 3);
-  CHECK(find_non_ascii("") == std::string::npos);
+  CHECK(rbc::find_non_ascii(text) == 16);
+  CHECK(rbc::find_non_ascii(text, 17) == 17);
+  CHECK(rbc::find_non_ascii(text, 18) == std::string::npos);
+  CHECK(rbc::find_non_ascii("abc\xe2\x80\x94") == 3);
+  CHECK(rbc::find_non_ascii("") == std::string::npos);
 }
 
 TEST_CASE("line table: LF found with memchr; CR and CRLF still end lines") {
-  SourceFile lf("a.md", "one\ntwo\n\nfour");
+  rbc::SourceFile lf("a.md", "one\ntwo\n\nfour");
   CHECK(lf.line_count() == 4);
   CHECK(lf.line_text(4) == "four");
-  SourceFile cr("b.md", "one\rtwo\r\nthree");
+  rbc::SourceFile cr("b.md", "one\rtwo\r\nthree");
   CHECK(cr.line_count() == 3);
   CHECK(cr.line_text(2) == "two");
   CHECK(cr.line_start(3) == 9);
