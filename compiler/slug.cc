@@ -2,13 +2,24 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
+
 namespace rbc {
 
 std::string github_slug(std::string_view heading) {
   std::string out;
   size_t i = 0;
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(heading.data());
+  out.reserve(heading.size());
   while (i < heading.size()) {
+    unsigned char c = static_cast<unsigned char>(heading[i]);
+    if (c < 0x80) {  // ASCII, most headings: the same rules without a table look-up
+      ++i;
+      if (c == ' ') out += '-';
+      else if (c == '-' || c == '_' || std::isdigit(c) || std::islower(c)) out += static_cast<char>(c);
+      else if (std::isupper(c)) out += static_cast<char>(c - 'A' + 'a');
+      continue;  // ASCII punctuation and controls are dropped
+    }
     utf8proc_int32_t cp;
     auto n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(heading.size() - i), &cp);
     if (n <= 0) {  // invalid byte: dropped, as GitHub cannot have it either
