@@ -43,7 +43,8 @@ std::vector<std::shared_ptr<const Config>> resolve_configs(std::vector<std::stri
     return {};
   }
   std::map<std::string, std::shared_ptr<const Config>> loaded;  // by config file path ("" = defaults)
-  std::map<std::string, std::string> nearest;                     // by directory
+  std::map<std::string, std::string> nearest;                     // by directory as given
+  std::map<std::string, std::string> by_absolute_dir;             // find_config_file's memo
   auto load = [&](const std::string& path) -> std::shared_ptr<const Config> {
     auto it = loaded.find(path);
     if (it != loaded.end()) return it->second;
@@ -66,7 +67,7 @@ std::vector<std::shared_ptr<const Config>> resolve_configs(std::vector<std::stri
     if (config_path.empty()) {
       std::string dir = fs::path(file).parent_path().string();
       auto it = nearest.find(dir);
-      if (it == nearest.end()) it = nearest.emplace(dir, find_config_file(dir)).first;
+      if (it == nearest.end()) it = nearest.emplace(dir, find_config_file(dir, &by_absolute_dir)).first;
       config_path = it->second;
     }
     std::shared_ptr<const Config> config = load(config_path);

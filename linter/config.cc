@@ -269,15 +269,32 @@ std::optional<Config> load_config(const std::string& path, std::string& error) {
   return config;
 }
 
-std::string find_config_file(const std::string& dir) {
+std::string find_config_file(const std::string& dir, std::map<std::string, std::string>* memo) {
   std::error_code ec;
   fs::path at = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
+  if (at.has_relative_path() && at.filename().empty()) at = at.parent_path();  // "a/b/" -> "a/b"
+  std::vector<std::string> visited;
+  std::string found;
   while (true) {
+    std::string key = at.string();
+    if (memo) {
+      if (auto it = memo->find(key); it != memo->end()) {
+        found = it->second;
+        break;
+      }
+      visited.push_back(key);
+    }
     fs::path candidate = at / ".runbookc.yaml";
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
-    if (at == at.root_path() || at.parent_path() == at) return "";
+    if (fs::is_regular_file(candidate, ec)) {
+      found = candidate.string();
+      break;
+    }
+    if (at == at.root_path() || at.parent_path() == at) break;
     at = at.parent_path();
   }
+  if (memo)
+    for (const std::string& d : visited) (*memo)[d] = found;
+  return found;
 }
 
 }  // namespace rbc

@@ -66,6 +66,8 @@ std::shared_ptr<const Config> default_config();
 std::optional<Config> load_config(const std::string& path, std::string& error);
 
 /// The nearest `.runbookc.yaml` in `dir` or a parent directory; "" when none.
-std::string find_config_file(const std::string& dir);
+/// `memo` (absolute directory -> answer) spares the ancestors already looked
+/// at when many directories are resolved.
+std::string find_config_file(const std::string& dir, std::map<std::string, std::string>* memo = nullptr);
 
 }  // namespace rbc
