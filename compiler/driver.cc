@@ -27,9 +27,9 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run) {
   std::vector<std::string> files;
-  std::set<std::string> seen;
-  auto add = [&](const std::string& p) {
-    if (seen.insert(fs::path(p).lexically_normal().string()).second) files.push_back(p);
+  std::set<std::string> seen;  // normalized paths, so overlapping arguments name a file once
+  auto add = [&](const std::string& p, std::string key) {
+    if (seen.insert(std::move(key)).second) files.push_back(p);
   };
   for (const std::string& path : paths) {
     std::error_code ec;
@@ -38,10 +38,14 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
       run.errors.push_back(fmt::format("{}: no such file or directory", path));
       continue;
     }
+    std::string root_key = fs::path(path).lexically_normal().string();
     if (!fs::is_directory(status)) {
-      add(path);
+      add(path, root_key);
       continue;
     }
+    if (root_key.size() > 1 && root_key.back() == '/') root_key.pop_back();
+    // Entries below `path` are `path` + '/' + names: normalizing the root once is enough.
+    size_t prefix = path.size() + (path.back() == '/' ? 0 : 1);
     std::vector<std::string> found;
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
@@ -53,19 +57,23 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
         run.errors.push_back(fmt::format("{}: {}", it->path().string(), ec.message()));
         break;
       }
-      std::string name = it->path().filename().string();
+      const fs::path& entry = it->path();
       if (it->is_directory(ec)) {
+        std::string name = entry.filename().string();
         if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
         continue;
       }
-      if (it->path().extension() == ".md" && it->is_regular_file(ec)) {
-        fs::path p = it->path();
-        found.push_back((path == "." ? p.lexically_relative(".") : p).string());
-      }
+      const std::string& text = entry.native();
+      bool markdown = text.size() > 3 && text.compare(text.size() - 3, 3, ".md") == 0 && text[text.size() - 4] != '/';
+      if (markdown && it->is_regular_file(ec))
+        found.push_back(path == "." ? text.substr(prefix) : text);
     }
     if (found.empty()) run.warnings.push_back(fmt::format("{}: no *.md runbooks found in this directory", path));
     std::sort(found.begin(), found.end());
-    for (const auto& f : found) add(f);
+    for (const auto& f : found) {
+      std::string rel = path == "." ? f : f.substr(prefix);
+      add(f, root_key == "." ? rel : root_key + "/" + rel);
+    }
   }
   return files;
 }
