@@ -15,14 +15,15 @@ std::pair<size_t, size_t> word_around(std::string_view line, size_t begin, size_
 
 void check(const Runbook& rb, Emitter& emit) {
   const SourceFile& src = *rb.source;
-  uint32_t first_line = 0, lines = 0;
-  MojibakeRun first;
-  for (uint32_t line = 1; line <= src.line_count(); ++line) {
-    auto runs = find_mojibake(src.line_text(line));
-    if (runs.empty()) continue;
-    if (++lines == 1) first_line = line, first = runs.front();
-  }
-  if (!lines) return;
+  std::vector<MojibakeRun> runs = find_mojibake(src.text());  // in text order, none across lines
+  if (runs.empty()) return;
+  uint32_t lines = 0, last_line = 0;
+  for (const MojibakeRun& run : runs)
+    if (uint32_t line = src.position(run.begin).line; line != last_line) ++lines, last_line = line;
+  uint32_t first_line = src.position(runs.front().begin).line;
+  MojibakeRun first = runs.front();
+  first.begin -= src.line_start(first_line);
+  first.end -= src.line_start(first_line);
   std::string_view text = src.line_text(first_line);
   auto [wb, we] = word_around(text, first.begin, first.end);
   std::string written(text.substr(wb, we - wb));
