@@ -1,6 +1,11 @@
 // Syntax checks of embedded bash and SQL: real errors at exact positions,
 // and the real-world shapes that must not be reported.
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 
 #include "linter/bash_confirm.h"
 #include "test_support.h"
@@ -180,4 +185,24 @@ TEST_CASE("bash_check_many finds the scripts bash rejects among many") {
   std::vector<std::string> scripts = {"echo one", "if true; then echo", "ls | wc -l", "echo 'open", "true"};
   CHECK(bash_check_many(scripts) == std::vector<bool>{true, false, true, false, true});
   CHECK(bash_check_many({}).empty());
+}
+
+TEST_CASE("bash -n runs in an empty C-locale environment: English messages, no BASH_ENV") {
+  std::string marker = "/tmp/runbookc-bash-env-test-" + std::to_string(getpid());
+  std::string startup = marker + ".sh";
+  FILE* f = std::fopen(startup.c_str(), "w");
+  REQUIRE(f);
+  std::fprintf(f, "touch %s\n", marker.c_str());
+  std::fclose(f);
+  setenv("BASH_ENV", startup.c_str(), 1);
+  setenv("LC_ALL", "fr_FR.UTF-8", 1);
+  BashVerdict verdict = bash_check_syntax("echo ok\necho \"unclosed\n");
+  unsetenv("BASH_ENV");
+  unsetenv("LC_ALL");
+  CHECK_FALSE(verdict.ok);
+  CHECK(verdict.line == 2);
+  CHECK(verdict.message.find("unexpected EOF") != std::string::npos);
+  CHECK_FALSE(std::ifstream(marker).good());  // the startup file was not run
+  std::remove(startup.c_str());
+  std::remove(marker.c_str());
 }
