@@ -82,10 +82,11 @@ FileResult lint_bytes(std::string path, std::string bytes) {
   return lint_bytes(std::move(path), std::move(bytes), default_config());
 }
 
-FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config) {
+FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config,
+                      const ParseOptions& parse) {
   FileResult result;
   result.path = path;
-  result.runbook = parse_runbook(std::move(path), std::move(bytes));
+  result.runbook = parse_runbook(std::move(path), std::move(bytes), parse);
   result.runbook.config = config;
   if (!result.runbook.binary) analyze(result.runbook);
   resolve_declared_danger(result.runbook);
@@ -145,8 +146,8 @@ FileResult lint_file(const std::string& path, const LintOptions& options, std::s
     return r;
   }
   try {
-    FileResult r = lint_bytes(path, std::move(bytes), std::move(config));
-    if (!options.keep_ir) {
+    FileResult r = lint_bytes(path, std::move(bytes), std::move(config), ParseOptions{.autolink = !options.findings_only});
+    if (options.findings_only) {
       Runbook source_only;
       source_only.source = std::move(r.runbook.source);
       r.runbook = std::move(source_only);  // the IR is freed here, on this worker

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compiler/ir.h"
+#include "compiler/markdown.h"
 #include "linter/diagnostic.h"
 
 namespace rbc {
@@ -20,15 +21,17 @@ struct LintOptions {
   std::string config_file;                    ///< --config; empty: nearest .runbookc.yaml per file
   std::vector<std::string> select, ignore;    ///< --select / --ignore, over the config file
   std::string today;                          ///< --today YYYY-MM-DD; empty: the real date
-  /// false: each FileResult keeps only its source text, not the whole IR, so
-  /// a lint of many files frees each file's IR as soon as it is checked.
-  bool keep_ir = true;
+  /// true when only findings are wanted (`runbookc lint`): the IR is built
+  /// for the checks alone (bare URLs are not made links, which only HTML
+  /// needs) and each FileResult keeps its source text but not the IR, which
+  /// is freed as soon as the file is checked.
+  bool findings_only = false;
 };
 
 struct FileResult {
   std::string path;
   std::string error;  ///< I/O problem; empty when the file was read
-  Runbook runbook;                      ///< with keep_ir false: only its `source`
+  Runbook runbook;                      ///< with findings_only: only its `source`
   std::vector<BlockKind> blocks;        ///< each code block's kind, in order
   std::vector<Diagnostic> diagnostics;  ///< sorted
 };
@@ -46,7 +49,8 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
 /// The whole pipeline for one file's bytes (no I/O): what tests call.
 FileResult lint_bytes(std::string path, std::string bytes);
 /// The same under a configuration (rules on/off, severities, passes).
-FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config);
+FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config,
+                      const ParseOptions& parse = {});
 
 /// Reads and lints every runbook under `paths`.
 LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options);

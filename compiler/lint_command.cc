@@ -37,7 +37,7 @@ int run_lint(const LintArgs& args) {
   options.select = args.select;
   options.ignore = args.ignore;
   options.today = args.today;
-  options.keep_ir = false;  // reporters quote source lines and nothing else
+  options.findings_only = true;
   std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
   LintRun run = lint_paths(paths, options);
   for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";

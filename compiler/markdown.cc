@@ -25,12 +25,14 @@ struct CmarkDocument {
   }
 };
 
-void attach_extensions(cmark_parser* parser) {
+void attach_extensions(cmark_parser* parser, const ParseOptions& options) {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"})
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {
+    if (!options.autolink && std::string_view(name) == "autolink") continue;
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser, ext);
+  }
 }
 
 NodeType type_of(cmark_node* node) {
@@ -282,7 +284,7 @@ class Builder {
 
 }  // namespace
 
-Runbook parse_runbook(std::string path, std::string bytes) {
+Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& options) {
   Runbook rb;
   rb.binary = bytes.find('\0') != std::string::npos;
   rb.source = std::make_shared<SourceFile>(std::move(path), std::move(bytes));
@@ -293,14 +295,17 @@ Runbook parse_runbook(std::string path, std::string bytes) {
   rb.front_matter = read_front_matter(src, &rb.metadata);
   // cmark must not see the front matter (its '---' would make a setext
   // heading); blank it, keeping every line where it is.
-  std::string markdown = src.text();
-  if (rb.front_matter.present)
+  std::string blanked;
+  if (rb.front_matter.present) {
+    blanked = src.text();
     for (uint32_t i = rb.front_matter.span.begin; i < rb.front_matter.span.end; ++i)
-      if (markdown[i] != '\n' && markdown[i] != '\r') markdown[i] = ' ';
+      if (blanked[i] != '\n' && blanked[i] != '\r') blanked[i] = ' ';
+  }
+  std::string_view markdown = rb.front_matter.present ? std::string_view(blanked) : std::string_view(src.text());
 
   CmarkDocument doc;
   doc.parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
-  attach_extensions(doc.parser);
+  attach_extensions(doc.parser, options);
   cmark_parser_feed(doc.parser, markdown.data(), markdown.size());
   doc.root = cmark_parser_finish(doc.parser);
 

@@ -7,7 +7,13 @@
 
 namespace rbc {
 
+struct ParseOptions {
+  /// Bare URLs become links (GFM autolinks). Only the HTML needs them: no
+  /// check reads an autolink, so a lint skips the extension's cost.
+  bool autolink = true;
+};
+
 /// Builds the IR of one runbook. `path` is the name used in findings.
-Runbook parse_runbook(std::string path, std::string bytes);
+Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& options = {});
 
 }  // namespace rbc

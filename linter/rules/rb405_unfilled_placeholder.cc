@@ -148,7 +148,11 @@ std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, LabelT
     if (inner == " " || inner == "x" || inner == "X" || inner[0] == '^' ||
         std::all_of(inner.begin(), inner.end(), [](unsigned char c) { return std::isdigit(c); }))
       continue;  // task-list box, footnote
-    bool link_text = std::any_of(rb.links.begin(), rb.links.end(), [&](const Link& l) { return l.text == inner; });
+    // Autolinks (a bare URL as its own text) are not counted, so the finding
+    // does not depend on whether the front end linked bare URLs.
+    bool link_text = std::any_of(rb.links.begin(), rb.links.end(), [&](const Link& l) {
+      return l.text == inner && l.url != l.text && l.url != "http://" + l.text && l.url != "mailto:" + l.text;
+    });
     if (link_text) continue;  // a shortcut reference link: [name] with a [name]: url definition
     if (labelled() || (contact && names_contact(inner)) || yours(inner)) out.push_back({at, after - at, line.substr(at, m.length)});
   }

@@ -93,3 +93,16 @@ TEST_CASE("RB409 missing-severity: note at the title") {
   CHECK(positions(test::lint("# Our runbooks\n", "runbooks/README.md"), "RB409").empty());  // introduces them
   CHECK(positions(test::lint("# Queue alert\n\n**Severity:** P1\n"), "RB409").empty());
 }
+
+TEST_CASE("autolinks are for the HTML only: lint parses without them and finds the same") {
+  std::string md = "# DB\n\nSee https://status.example.com for news.\n\n## Escalation\n\n"
+                   "- **On-call:** [https://status.example.com]\n- [runbook-index]\n\n[runbook-index]: https://example.com/i\n";
+  Runbook linked = parse_runbook("t.md", md);
+  Runbook plain = parse_runbook("t.md", md, ParseOptions{.autolink = false});
+  CHECK(linked.links.size() == 2);  // the bare URL and the reference link
+  CHECK(plain.links.size() == 1);
+  auto with = lint_bytes("t.md", md, default_config());
+  auto without = lint_bytes("t.md", md, default_config(), ParseOptions{.autolink = false});
+  CHECK(test::positions(with, "RB405") == test::list({"7:16"}));
+  CHECK(test::positions(without, "RB405") == test::list({"7:16"}));
+}
