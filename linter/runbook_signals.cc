@@ -2,13 +2,25 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
+
+#include "compiler/source_file.h"
+
 #include "linter/mojibake.h"
 
 namespace rbc {
 
 std::string heading_words(std::string_view text) {
-  std::string repaired = repair_mojibake(text);
   std::string out = " ";
+  if (find_non_ascii(text) == std::string_view::npos) {  // the usual case: no decoding needed
+    for (char c : text) {
+      if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      else if (out.back() != ' ') out += ' ';
+    }
+    if (out.back() != ' ') out += ' ';
+    return out;
+  }
+  std::string repaired = repair_mojibake(text);
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(repaired.data());
   for (size_t i = 0; i < repaired.size();) {
     utf8proc_int32_t cp;
