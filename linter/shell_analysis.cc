@@ -10,28 +10,21 @@ namespace rbc {
 namespace {
 
 constexpr int kMaxNesting = 6;
-constexpr uint32_t kMaxTreeDepth = 400;
+/// The walker recurses over the tree: it stops descending past this many
+/// frames (hand-written shell never nests hundreds deep), so hostile input
+/// cannot exhaust the stack; what lies deeper is simply not recorded.
+constexpr int kMaxFrames = 400;
 
-uint32_t tree_depth(TSNode root) {
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  uint32_t depth = 0, deepest = 0;
-  while (true) {
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      deepest = std::max(deepest, ++depth);
-      if (deepest > kMaxTreeDepth) break;
-      continue;
-    }
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        ts_tree_cursor_delete(&cursor);
-        return deepest;
-      }
-      --depth;
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
-  return deepest;
-}
+/// One frame of the walker's recursion, counted; `deep` when past kMaxFrames.
+struct Frame {
+  explicit Frame(int& frames) : frames_(frames), deep(++frames > kMaxFrames) {}
+  ~Frame() { --frames_; }
+  Frame(const Frame&) = delete;
+  Frame& operator=(const Frame&) = delete;
+  int& frames_;
+  const bool deep;
+};
+
 
 /// A word after quote removal, with the body offset of each byte.
 struct Decoded {
@@ -82,6 +75,8 @@ class Walker {
   }
 
   void decode_into(TSNode node, const MappedText& src, Decoded& d, bool for_other_parser) {
+    Frame frame(frames_);
+    if (frame.deep) return;
     std::string_view type = node_type(node);
     uint32_t b = ts_node_start_byte(node), e = ts_node_end_byte(node);
     if (type == "raw_string") {
@@ -146,6 +141,8 @@ class Walker {
   // ---- variables -----------------------------------------------------------
 
   void note_reads(TSNode node, const MappedText& src) {
+    Frame frame(frames_);
+    if (frame.deep) return;
     std::string_view type = node_type(node);
     if (type == "variable_name" && !ts_node_is_null(ts_node_parent(node))) {
       std::string_view parent = node_type(ts_node_parent(node));
@@ -161,6 +158,8 @@ class Walker {
   // ---- walking -------------------------------------------------------------
 
   void walk(TSNode node, const MappedText& src, const std::vector<std::string>& wrappers) {
+    Frame frame(frames_);
+    if (frame.deep) return;
     std::string_view type = node_type(node);
     if (type == "command") {
       command(node, src, wrappers, nullptr);
@@ -210,6 +209,8 @@ class Walker {
   }
 
   void command(TSNode node, const MappedText& src, std::vector<std::string> wrappers, const TSNode* redirected) {
+    Frame frame(frames_);
+    if (frame.deep) return;
     std::vector<BodyWord> prefix;
     std::vector<Decoded> argv;
     std::vector<TSNode> arg_nodes;
@@ -249,6 +250,8 @@ class Walker {
 
   /// Commands inside $(...) and <(...) run too.
   void walk_substitutions(TSNode node, const MappedText& src, const std::vector<std::string>& wrappers) {
+    Frame frame(frames_);
+    if (frame.deep) return;
     std::string_view type = node_type(node);
     if (type == "command_substitution" || type == "process_substitution") {
       for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) walk(ts_node_named_child(node, i), src, wrappers);
@@ -262,8 +265,9 @@ class Walker {
   void parse_nested(const Decoded& word, const std::vector<std::string>& wrappers) {
     if (depth_ >= kMaxNesting || word.text.text.empty()) return;
     TreePtr tree = parse_with(Grammar::bash, word.text.text);
-    if (!tree || tree_depth(ts_tree_root_node(tree.get())) > kMaxTreeDepth) return;
+    if (!tree) return;
     Walker inner(out_, depth_ + 1);
+    inner.frames_ = frames_;  // the inner walk runs on top of this one's stack
     inner.next_pipeline_ = next_pipeline_ + 1000;
     inner.walk(ts_tree_root_node(tree.get()), word.text, wrappers);
     next_pipeline_ = inner.next_pipeline_ - 1000 + 1;
@@ -481,7 +485,8 @@ class Walker {
 
   std::vector<BodyWord> assignments;  ///< prefix assignments of the command being read
   ShellFacts& out_;
-  int depth_;
+  int depth_;       ///< nesting of shell inside strings (bash -c '...')
+  int frames_ = 0;  ///< recursion frames on the stack, this walker's and its callers'
   int next_pipeline_ = 0;
 };
 
@@ -512,10 +517,6 @@ ShellFacts analyze_shell(const std::string& normalized) {
     facts.error_end = std::max(ts_node_end_byte(error), *facts.error_begin + 1);
     facts.error_message = describe_error(error, normalized);
   }
-  // The walker recurses over the tree: past a sane depth (hand-written shell
-  // never nests hundreds deep) it is not run, so hostile input cannot
-  // exhaust the stack. The syntax verdict above does not depend on it.
-  if (tree_depth(root) > kMaxTreeDepth) return facts;
   MappedText src = MappedText::identity(normalized);
   Walker walker(facts, 0);
   walker.walk_program(root, src);

@@ -42,3 +42,19 @@ TEST_CASE("a NUL byte makes a binary file, reported once") {
   CHECK(test::positions(r, "RB005") == test::list({"1:1"}));
   CHECK(r.runbook.steps.empty());
 }
+
+TEST_CASE("deep subshells, groups and quoted substitutions stop the walker, not the process") {
+  std::string subshells = std::string(20000, '(') + "rm -rf /tmp/x" + std::string(20000, ')');
+  std::string groups, quoted;
+  for (int i = 0; i < 20000; ++i) groups += "{ ";
+  groups += "echo x; ";
+  for (int i = 0; i < 20000; ++i) groups += "} ";
+  for (int i = 0; i < 5000; ++i) quoted += "\"$(";
+  quoted += "x";
+  for (int i = 0; i < 5000; ++i) quoted += ")\"";
+  auto r = test::lint("# T\n\n```bash\n" + subshells + "\n```\n\n```bash\n" + groups + "\n```\n\n```bash\necho " + quoted +
+                      "\n```\n");
+  REQUIRE(r.runbook.steps.size() == 3);
+  CHECK(r.runbook.steps[0].facts.commands.empty());  // the command lies past the walker's depth
+  CHECK(test::positions(r, "RB001").empty());
+}
