@@ -134,24 +134,40 @@ TokenFamilies token_families(std::string_view text) {
 std::vector<SecretMatch> find_tokens(std::string_view text) {
   // A pattern runs only on texts holding its prefix, which almost no runbook
   // does. None of them matches across a line break.
+  // Compiled on first use only: the counted repetitions make these costly
+  // to compile (10 M instructions), and almost no runbook holds a prefix.
   struct Token {
-    Pattern pattern;
+    const Pattern& (*pattern)();
     const char* what;
     bool TokenFamilies::*family;
   };
-  static const std::vector<Token> tokens = [] {
-    std::vector<Token> t;
-    t.push_back({Pattern(R"(\b(AKIA|ASIA)[0-9A-Z]{16}\b)"), "an AWS access key id", &TokenFamilies::aws});
-    t.push_back({Pattern(R"(\bgh[pousr]_[A-Za-z0-9]{36,255}\b)"), "a GitHub token", &TokenFamilies::github});
-    t.push_back({Pattern(R"(\bgithub_pat_[A-Za-z0-9_]{40,255}\b)"), "a GitHub fine-grained token", &TokenFamilies::github});
-    t.push_back({Pattern(R"(\bxox[baprs]-[A-Za-z0-9]{1,40}-[A-Za-z0-9-]{8,200})"), "a Slack token", &TokenFamilies::slack});
-    return t;
-  }();
+  static const Token tokens[] = {
+      {[]() -> const Pattern& {
+         static const Pattern p(R"(\b(AKIA|ASIA)[0-9A-Z]{16}\b)");
+         return p;
+       },
+       "an AWS access key id", &TokenFamilies::aws},
+      {[]() -> const Pattern& {
+         static const Pattern p(R"(\bgh[pousr]_[A-Za-z0-9]{36,255}\b)");
+         return p;
+       },
+       "a GitHub token", &TokenFamilies::github},
+      {[]() -> const Pattern& {
+         static const Pattern p(R"(\bgithub_pat_[A-Za-z0-9_]{40,255}\b)");
+         return p;
+       },
+       "a GitHub fine-grained token", &TokenFamilies::github},
+      {[]() -> const Pattern& {
+         static const Pattern p(R"(\bxox[baprs]-[A-Za-z0-9]{1,40}-[A-Za-z0-9-]{8,200})");
+         return p;
+       },
+       "a Slack token", &TokenFamilies::slack},
+  };
   std::vector<SecretMatch> out;
   TokenFamilies families = token_families(text);
   for (const Token& token : tokens) {
     if (!(families.*token.family)) continue;
-    token.pattern.for_each(text, [&](const PatternMatch& m) {
+    token.pattern().for_each(text, [&](const PatternMatch& m) {
       if (m.whole.find("EXAMPLE") != std::string_view::npos || lower(m.whole).find("xxxxxxxx") != std::string::npos) return;
       out.push_back({static_cast<uint32_t>(m.position), static_cast<uint32_t>(m.position + m.length()), token.what});
     });
