@@ -60,11 +60,13 @@ bool program_is(const Command& cmd, std::initializer_list<std::string_view> name
   return std::find(names.begin(), names.end(), p) != names.end();
 }
 
-std::vector<size_t> operands(const Command& cmd) {
-  std::vector<size_t> out;
-  std::string_view prog = program(cmd);
-  bool options_done = false;
-  for (size_t i = 1; i < cmd.argv.size(); ++i) {
+namespace {
+
+/// Index of the first operand at or after `i`, or argv.size(); `options_done`
+/// tracks a `--` already passed. Shared by operands() and subcommand(), which
+/// usually needs only the first one or two.
+size_t next_operand(const Command& cmd, std::string_view prog, size_t i, bool& options_done) {
+  for (; i < cmd.argv.size(); ++i) {
     std::string_view w = cmd.argv[i].text;
     if (!options_done && w == "--") {
       options_done = true;
@@ -74,20 +76,32 @@ std::vector<size_t> operands(const Command& cmd) {
       if (w.find('=') == std::string_view::npos && takes_value(prog, w)) ++i;
       continue;
     }
-    out.push_back(i);
+    return i;
   }
+  return cmd.argv.size();
+}
+
+}  // namespace
+
+std::vector<size_t> operands(const Command& cmd) {
+  std::vector<size_t> out;
+  std::string_view prog = program(cmd);
+  bool options_done = false;
+  for (size_t i = next_operand(cmd, prog, 1, options_done); i < cmd.argv.size();
+       i = next_operand(cmd, prog, i + 1, options_done))
+    out.push_back(i);
   return out;
 }
 
 size_t subcommand(const Command& cmd, std::initializer_list<std::string_view> words) {
-  std::vector<size_t> ops = operands(cmd);
-  if (ops.size() < words.size()) return 0;
-  size_t k = 0;
+  std::string_view prog = program(cmd);
+  bool options_done = false;
+  size_t at = 0;
   for (std::string_view w : words) {
-    if (cmd.argv[ops[k]].text != w) return 0;
-    ++k;
+    at = next_operand(cmd, prog, at + 1, options_done);
+    if (at >= cmd.argv.size() || cmd.argv[at].text != w) return 0;
   }
-  return ops[k - 1];
+  return at;
 }
 
 size_t find_flag(const Command& cmd, std::string_view shorts, std::initializer_list<std::string_view> longs) {
