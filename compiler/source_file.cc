@@ -58,6 +58,11 @@ Position SourceFile::position(uint32_t offset) const {
   return {line, 1 + count_code_points(std::string_view(text_).substr(start, offset - start))};
 }
 
+uint32_t SourceFile::line_at(uint32_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<uint32_t>(it - line_starts_.begin());
+}
+
 uint32_t SourceFile::line_start(uint32_t line) const {
   if (line == 0) return 0;
   if (line > line_starts_.size()) return static_cast<uint32_t>(text_.size());

@@ -24,6 +24,8 @@ class SourceFile {
   bool had_bom() const { return had_bom_; }
 
   Position position(uint32_t offset) const;
+  /// 1-based line holding `offset` (position() without the column count).
+  uint32_t line_at(uint32_t offset) const;
   /// Offset of the first byte of 1-based `line`.
   uint32_t line_start(uint32_t line) const;
   /// Text of 1-based `line` without its line ending.
