@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "compiler/source_file.h"
 #include "linter/mojibake.h"
 #include "linter/pattern.h"
 #include "linter/rule.h"
@@ -13,9 +14,12 @@ std::string lower(std::string s) {
   return s;
 }
 
-/// Escalation and contact sections, where an unfilled value means nobody to call.
-bool contact_section(const Runbook& rb, int section) {
-  if (section < 0) return false;
+/// Whether `section` or one of its parents is a contact section; `cache` holds
+/// -1 (unknown), 0 or 1 per section (index + 1, so -1 = before any heading).
+bool in_contact_section(const Runbook& rb, int section, std::vector<int>& cache);
+
+/// A section title naming escalation or contacts, where an unfilled value means nobody to call.
+bool contact_title(const std::string& title) {
   // Whole words, some as prefixes (escalat*, pager*, responsib*); hand-matched,
   // the regex it replaces dominated this rule's cost.
   struct Word {
@@ -27,7 +31,7 @@ bool contact_section(const Runbook& rb, int section) {
                                {"support", false}, {"pager", true}, {"responsib", true}, {"astreinte", false},
                                {"people", false}, {"team", false}, {"teams", false}, {"stakeholder", false},
                                {"stakeholders", false}, {"escalade", false}};
-  std::string path = lower(repair_mojibake(rb.section_path(section)));
+  std::string path = lower(find_non_ascii(title) == std::string::npos ? title : repair_mojibake(title));
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
   for (const Word& w : words)
     for (size_t at = path.find(w.text); at != std::string::npos; at = path.find(w.text, at + 1)) {
@@ -86,6 +90,15 @@ bool names_contact(const std::string& inner) {
 struct Match {
   size_t at, length;
 };
+
+bool in_contact_section(const Runbook& rb, int section, std::vector<int>& cache) {
+  if (section < 0) return false;
+  int& known = cache[static_cast<size_t>(section + 1)];
+  if (known < 0)
+    known = contact_title(rb.sections[static_cast<size_t>(section)].title) ||
+            in_contact_section(rb, rb.sections[static_cast<size_t>(section)].parent, cache);
+  return known == 1;
+}
 
 /// `[inner]` with 1 to 50 characters inside and no nested bracket (hand-scanned: runs on every prose line).
 std::vector<Match> bracket_matches(const std::string& line) {
@@ -200,10 +213,7 @@ void check(const Runbook& rb, Emitter& emit) {
   std::vector<int> contacts(rb.sections.size() + 1, -1);  // per section: -1 unknown, 0/1 cached
   for (uint32_t line_no : candidate_lines(src, first)) {
     uint32_t begin = src.line_start(line_no);
-    int section = rb.section_at(begin);
-    int& cached = contacts[static_cast<size_t>(section + 1)];
-    if (cached < 0) cached = contact_section(rb, section) ? 1 : 0;
-    bool in_contacts = cached == 1;
+    bool in_contacts = in_contact_section(rb, rb.section_at(begin), contacts);
     if (line_no < rb.code_line.size() && rb.code_line[line_no]) {
       if (!in_contacts) continue;
       auto step = std::find_if(rb.steps.begin(), rb.steps.end(),
