@@ -25,8 +25,13 @@ struct MappedText {
     to_body.push_back(body_offset);
     to_body.push_back(body_offset + 1);
   }
+  /// other.text[begin, end) with its offsets: append() of each byte, in bulk.
   void append_mapped(const MappedText& other, uint32_t begin, uint32_t end) {
-    for (uint32_t i = begin; i < end; ++i) append(other.text[i], other.to_body[i]);
+    if (begin >= end) return;
+    if (!to_body.empty()) to_body.pop_back();
+    text.append(other.text, begin, end - begin);
+    to_body.insert(to_body.end(), other.to_body.begin() + begin, other.to_body.begin() + end);
+    to_body.push_back(other.to_body[end - 1] + 1);
   }
   uint32_t body(uint32_t i) const { return to_body.empty() ? 0 : to_body[i < to_body.size() ? i : to_body.size() - 1]; }
 };
