@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "compiler/json_index.h"
 #include "compiler/site/dom.h"
 #include "compiler/site/review_dates.h"
 #include "linter/rule.h"
@@ -228,10 +229,35 @@ std::vector<std::pair<std::string, std::string>> render_rule_pages(const SiteMod
   return out;
 }
 
-std::string search_data_script(const SiteModel& site) {
-  ojson docs = ojson::array();
-  for (const ojson& d : site.search_docs) docs.push_back(d);
-  return "window.RUNBOOKC_SEARCH = " + docs.dump(-1, ' ', false, ojson::error_handler_t::replace) + ";\n";
+std::vector<std::pair<std::string, std::string>> render_aggregate_files(const SiteModel& site) {
+  std::vector<std::pair<std::string, std::string>> out;
+  out.emplace_back("index.html", render_index_page(site));
+  out.emplace_back("search.html", render_search_page(site));
+  out.emplace_back("lint.html", render_lint_page(site));
+  out.emplace_back("rules/index.html", render_rules_page(site));
+  for (auto& [code, html] : render_rule_pages(site)) out.emplace_back("rules/" + code + ".html", std::move(html));
+  out.emplace_back("alerts.json", dump_json(alerts_index(site.entries, site.base_url)));
+  out.emplace_back("rules.json", dump_json(rules_index()));
+  out.emplace_back("lint.json", dump_json(lint_index(site.entries)));
+  return out;
+}
+
+std::vector<std::string> aggregate_file_paths() {
+  std::vector<std::string> out = {"index.html", "search.html", "lint.html", "rules/index.html"};
+  for (const Rule& r : all_rules()) out.push_back("rules/" + std::string(r.code) + ".html");
+  for (const char* json : {"alerts.json", "rules.json", "lint.json"}) out.push_back(json);
+  return out;
+}
+
+std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents) {
+  std::vector<std::string_view> out = {"window.RUNBOOKC_SEARCH = ["};
+  out.reserve(2 * documents.size() + 1);
+  for (size_t i = 0; i < documents.size(); ++i) {
+    if (i) out.push_back(",");
+    out.push_back(documents[i]);
+  }
+  out.push_back("];\n");
+  return out;
 }
 
 }  // namespace rbc::site
