@@ -76,7 +76,7 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
     std::string_view hash = line.substr(0, kHashLength), flag = line.substr(kHashLength + 1, 1);
     std::string_view path = line.substr(kHashLength + 3);
     if (!is_hex(hash) || (flag != "x" && flag != "-") || !is_inside_path(path)) return std::nullopt;
-    out.emplace(std::string(path), FileStamp{std::string(hash), flag == "x"});
+    out.emplace_hint(out.end(), std::string(path), FileStamp{std::string(hash), flag == "x"});  // written sorted
   }
   return out;
 }

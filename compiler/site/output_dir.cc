@@ -95,40 +95,44 @@ void OutputDir::prepare_staging() {
 }
 
 void OutputDir::reconcile_staged() {
-  Manifest present;
-  reconcile_directory("", present);
-  staged_ = std::move(present);
+  std::string relative;
+  size_t present = reconcile_directory(relative);
+  if (present == staged_.size()) return;  // every listed file was found: the usual case
+  for (auto it = staged_.begin(); it != staged_.end();) {
+    struct stat st;
+    if (::lstat((staging_ / it->first).c_str(), &st) == 0 && S_ISREG(st.st_mode)) ++it;
+    else it = staged_.erase(it);  // deleted by hand: written again when needed
+  }
 }
 
-void OutputDir::reconcile_directory(const std::string& prefix, Manifest& present) {
-  fs::path dir = staging_ / prefix;
+size_t OutputDir::reconcile_directory(std::string& relative) {
+  size_t prefix = relative.size(), present = 0;
+  fs::path dir = staging_ / relative;
   DIR* d = ::opendir(dir.c_str());
   if (!d) fail("read", dir);
   std::vector<std::string> subdirectories;
   while (const dirent* e = ::readdir(d)) {
     std::string_view name = e->d_name;
     if (name == "." || name == "..") continue;
-    std::string relative = prefix + std::string(name);
+    relative.resize(prefix);
+    relative += name;
     unsigned char type = e->d_type;
     if (type == DT_UNKNOWN) {
       struct stat st;
       if (::lstat((staging_ / relative).c_str(), &st) != 0) fail("read", staging_ / relative);
       type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
     }
-    if (type == DT_DIR) {
-      subdirectories.push_back(relative + "/");
-      continue;
-    }
-    if (relative == kManifestName) continue;
-    auto listed = staged_.find(relative);
-    if (type == DT_REG && listed != staged_.end()) present.insert(staged_.extract(listed));
-    else remove_file(staging_ / relative);  // not of this generation: added by hand
+    if (type == DT_DIR) subdirectories.push_back(relative + "/");
+    else if (type == DT_REG && staged_.contains(std::string_view(relative))) ++present;
+    else if (relative != kManifestName) remove_file(staging_ / relative);  // not of this generation: added by hand
   }
   ::closedir(d);
-  for (const std::string& sub : subdirectories) {
-    reconcile_directory(sub, present);
+  for (std::string& sub : subdirectories) {
+    present += reconcile_directory(sub);
     ::rmdir((staging_ / sub).c_str());  // when it is empty
   }
+  relative.resize(prefix);
+  return present;
 }
 
 OutputDir::~OutputDir() {

@@ -79,7 +79,9 @@ class OutputDir {
   /// listing tells: files it lacks are forgotten (written again if needed),
   /// files it does not list are removed. Content edited in place is not seen.
   void reconcile_staged();
-  void reconcile_directory(const std::string& prefix, Manifest& present);
+  /// Reconciles the staging tree's directory `relative` ("" or ending in
+  /// '/') and those below; the number of listed files found there.
+  size_t reconcile_directory(std::string& relative);
 
   std::filesystem::path target_, work_, staging_;
   int lock_fd_ = -1;
