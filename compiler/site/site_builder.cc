@@ -266,7 +266,8 @@ void write_aggregates(OutputDir& out, const std::vector<Item>& items, const std:
     const Item& it = items[i];
     model.entries[i] = it.cached ? ojson::from_cbor(it.cached->summary.begin(), it.cached->summary.end()) : it.summary;
   });
-  for (const auto& [path, bytes] : render_aggregate_files(model)) out.write(path, bytes);
+  std::vector<AggregateFile> files = aggregate_files(model);
+  parallel_for(files.size(), o.jobs, [&](size_t i) { out.write(files[i].path, files[i].render()); });
 }
 
 /// One build; `reuse`: trust the previous build's cache and files.

@@ -6,6 +6,7 @@
 /// loads.
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,15 +29,17 @@ struct SiteModel {
 std::string render_index_page(const SiteModel& site);
 std::string render_search_page(const SiteModel& site);
 std::string render_lint_page(const SiteModel& site);
-std::string render_rules_page(const SiteModel& site);
-/// One page per rule of the registry, as (code, html).
-std::vector<std::pair<std::string, std::string>> render_rule_pages(const SiteModel& site);
 
-/// Every file computed from all the summaries at once, as (path, bytes) in
-/// the order of aggregate_file_paths(): index, search, lint and rules pages,
-/// a page per rule, alerts.json, rules.json, lint.json.
-std::vector<std::pair<std::string, std::string>> render_aggregate_files(const SiteModel& site);
-/// The paths render_aggregate_files() returns, without rendering anything.
+/// A file computed from all the summaries at once, and how to render it.
+struct AggregateFile {
+  std::string path;
+  std::function<std::string()> render;  ///< independent of the others: may run on any thread
+};
+/// Every aggregate file: index, search, lint and rules pages, a page per
+/// rule, alerts.json, rules.json, lint.json. The renderers read `site`,
+/// which must outlive them.
+std::vector<AggregateFile> aggregate_files(const SiteModel& site);
+/// Their paths, without rendering anything.
 std::vector<std::string> aggregate_file_paths();
 
 /// assets/search-data.js: `window.RUNBOOKC_SEARCH = [...]` from the search

@@ -2,10 +2,13 @@
 // spliced runbooks.json and search data (the same bytes as a whole dump).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "compiler/json_index.h"
 #include "compiler/site/build_cache.h"
 #include "compiler/site/manifest.h"
 #include "compiler/site/site_pages.h"
+#include "linter/rule.h"
 #include "test_support.h"
 
 namespace {
@@ -102,11 +105,16 @@ TEST_CASE("search data spliced from documents: one array, as one dump would writ
   CHECK(joined(search_data_script({})) == "window.RUNBOOKC_SEARCH = [];\n");
 }
 
-TEST_CASE("aggregate files: the paths known without rendering are the ones rendered") {
+TEST_CASE("aggregate files: the paths known without rendering, each rendered on its own") {
   SiteModel model;
-  std::vector<std::string> rendered;
-  for (const auto& [path, bytes] : render_aggregate_files(model)) rendered.push_back(path);
-  CHECK(rendered == aggregate_file_paths());
-  CHECK(rendered.front() == "index.html");
-  CHECK(rendered.back() == "lint.json");
+  std::vector<std::string> paths;
+  for (const AggregateFile& f : aggregate_files(model)) {
+    paths.push_back(f.path);
+    CHECK_FALSE(f.render().empty());
+  }
+  CHECK(paths == aggregate_file_paths());
+  CHECK(paths.front() == "index.html");
+  CHECK(paths.back() == "lint.json");
+  CHECK(std::count_if(paths.begin(), paths.end(), [](const std::string& p) { return p.starts_with("rules/RB"); }) ==
+        static_cast<long>(rbc::all_rules().size()));
 }
