@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # runbookc build of ../shared/corpus beside hugo rendering the same Markdown
 # with a minimal theme (one layouts/_default/single.html), in one run.
-# Prints wall times: full builds, then a rebuild after changing one runbook.
+# Prints wall times: full builds, rebuilds with nothing changed, then
+# rebuilds after changing one runbook.
 # Usage: bench/build_vs_hugo.sh [RUNBOOKC] [CORPUS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,32 +51,47 @@ cp "$work/hugo/layouts/_default/single.html" "$work/hugo/layouts/_default/list.h
 
 echo "corpus: $files Markdown files ($(du -sh "$work/md" | cut -f1)), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
 
-# timed LABEL CMD...: runs CMD, prints wall and CPU (user+sys) seconds, keeps "wall" in $wall.
+# timed LABEL N BEFORE CMD...: runs CMD N times, the shell command BEFORE
+# before each run (untimed); prints the fastest run's wall and CPU (user+sys of
+# CMD alone) seconds and keeps its wall time in $wall. Best of N: the machine
+# may be shared.
 timed() {
-  local label=$1; shift
+  local label=$1 n=$2 before=$3; shift 3
   local r
   r=$(python3 -c '
 import os, subprocess, sys, time
-t = time.monotonic(); p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-w = time.monotonic() - t; c = os.times()
-sys.stderr.write(p.stderr.decode(errors="replace")[-300:] if p.returncode else "")
-print(f"{w:.3f} {c.children_user + c.children_system:.3f} {p.returncode}")' "$@")
+n, before, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+best = None
+for _ in range(n):
+    if before:
+        subprocess.run(before, shell=True, check=True)
+    c0 = os.times(); t = time.monotonic()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    w = time.monotonic() - t; c1 = os.times()
+    if p.returncode:
+        sys.stderr.write(p.stderr.decode(errors="replace")[-300:])
+        print(f"0 0 {p.returncode}"); sys.exit()
+    cpu = (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)
+    if best is None or w < best[0]: best = (w, cpu)
+print(f"{best[0]:.3f} {best[1]:.3f} 0")' "$n" "$before" "$@")
   set -- $r
   [ "$3" = 0 ] || { echo "FAILED: $label"; exit 1; }
-  printf '%-46s %7s s wall %7s s CPU\n' "$label" "$1" "$2"
+  printf '%-52s %7s s wall %7s s CPU\n' "$label" "$1" "$2"
   wall=$1
 }
 
 hugo_cmd=(hugo --quiet --source "$work/hugo" --destination "$work/hugo-out")
-timed "hugo, full render (minimal theme)" "${hugo_cmd[@]}"; hugo_full=$wall
-timed "runbookc build, full (lint+highlight+site)" "$RUNBOOKC" build "$work/md" -o "$work/site"; rb_full=$wall
-timed "runbookc build, nothing changed" "$RUNBOOKC" build "$work/md" -o "$work/site"
+rb_cmd=("$RUNBOOKC" build "$work/md" -o "$work/site")
+timed "hugo, full render (minimal theme), best of 3" 3 "rm -rf '$work/hugo-out'" "${hugo_cmd[@]}"; hugo_full=$wall
+timed "runbookc build, full (lint+highlight+site), best of 3" 3 "rm -rf '$work/site' '$work/.site.runbookc'" "${rb_cmd[@]}"; rb_full=$wall
+# The first rebuild has no previous generation to update: it stages every file.
+timed "runbookc build, nothing changed, first rebuild" 1 "" "${rb_cmd[@]}"
+timed "runbookc build, nothing changed, best of 5" 5 "" "${rb_cmd[@]}"
 
-# Change one runbook in both copies and rebuild both.
+# Change one runbook (again before each run) and rebuild; then hugo.
 one=$(find "$work/md" -name "*.md" -not -path "*/.*" | sort | sed -n 1p)
 rel=${one#"$work/md/"}
-printf '\nEdited for the benchmark.\n' >>"$one"
+timed "runbookc build, one runbook changed, best of 5" 5 "printf '\nEdited for the benchmark.\n' >>'$one'" "${rb_cmd[@]}"; rb_one=$wall
 printf '\nEdited for the benchmark.\n' >>"$work/hugo/content/$rel"
-timed "runbookc build, one runbook changed" "$RUNBOOKC" build "$work/md" -o "$work/site"; rb_one=$wall
-timed "hugo, render after one change" "${hugo_cmd[@]}"
+timed "hugo, render after one change" 1 "" "${hugo_cmd[@]}"
 python3 -c "print(f'rebuild after one change: {100*$rb_one/$rb_full:.1f}% of a full runbookc build; full build: {$rb_full/$hugo_full:.2f}x hugo wall time')"

@@ -25,9 +25,9 @@ int run_index(const IndexArgs& args) {
   std::vector<std::string> paths;
   for (const FileResult& f : run.files) paths.push_back(f.path);
   std::vector<std::string> ids = runbook_ids(paths);
-  std::vector<ojson> entries;
-  for (size_t i = 0; i < run.files.size(); ++i) entries.push_back(runbook_entry(run.files[i], ids[i]));
-  std::string text = dump_json(runbooks_index(entries));
+  std::vector<std::string> entries;
+  for (size_t i = 0; i < run.files.size(); ++i) entries.push_back(runbook_entry_text(runbook_entry(run.files[i], ids[i])));
+  std::string text = runbooks_index_text({entries.begin(), entries.end()});
   if (args.output == "-") {
     std::cout << text;
     std::cout.flush();

@@ -85,13 +85,52 @@ ojson runbook_entry(const FileResult& f, const std::string& id, bool list_script
           {"scripts", scripts}};
 }
 
-ojson runbooks_index(const std::vector<ojson>& entries) {
-  return {{"version", 1}, {"runbooks", entries}};
+std::string runbook_entry_text(const ojson& entry) {
+  constexpr std::string_view kIndent = "    ";  // inside {"runbooks": [ ... ]}
+  std::string flat = entry.dump(2, ' ', false, ojson::error_handler_t::replace);
+  std::string out;
+  out.reserve(flat.size() + flat.size() / 8);
+  out += kIndent;
+  for (char c : flat) {
+    out += c;
+    if (c == '\n') out += kIndent;  // JSON strings hold no raw newline
+  }
+  return out;
 }
 
-ojson alerts_index(const std::vector<ojson>& entries, const std::string& base_url) {
+std::vector<std::string_view> runbooks_index_pieces(const std::vector<std::string_view>& entry_texts) {
+  if (entry_texts.empty()) return {"{\n  \"version\": 1,\n  \"runbooks\": []\n}\n"};
+  std::vector<std::string_view> out = {"{\n  \"version\": 1,\n  \"runbooks\": [\n"};
+  out.reserve(2 * entry_texts.size() + 1);
+  for (size_t i = 0; i < entry_texts.size(); ++i) {
+    if (i) out.push_back(",\n");
+    out.push_back(entry_texts[i]);
+  }
+  out.push_back("\n  ]\n}\n");
+  return out;
+}
+
+std::string runbooks_index_text(const std::vector<std::string_view>& entry_texts) {
+  std::string out;
+  for (std::string_view piece : runbooks_index_pieces(entry_texts)) out += piece;
+  return out;
+}
+
+ojson entry_summary(const ojson& entry) {
+  ojson out = ojson::object();
+  for (const auto& [key, value] : entry.items())
+    if (key != "sections" && key != "steps") out[key] = value;
+  std::map<std::string, size_t> blocks;
+  for (const ojson& s : entry["steps"]) ++blocks[s["kind"].get<std::string>()];
+  ojson blocks_json = ojson::object();
+  for (const auto& [kind, n] : blocks) blocks_json[kind] = n;
+  out["blocks"] = std::move(blocks_json);
+  return out;
+}
+
+ojson alerts_index(const std::vector<ojson>& summaries, const std::string& base_url) {
   std::map<std::string, ojson> alerts;
-  for (const ojson& e : entries)
+  for (const ojson& e : summaries)
     for (const auto& a : e["metadata"]["alerts"]) {
       std::string name = a.get<std::string>();
       std::string anchor = e["alert_anchors"].value(name, std::string());
@@ -122,19 +161,19 @@ ojson rules_index() {
   return {{"version", 1}, {"rules", rules}};
 }
 
-ojson lint_index(const std::vector<ojson>& entries) {
+ojson lint_index(const std::vector<ojson>& summaries) {
   ojson diagnostics = ojson::array();
   size_t files = 0, counts[3] = {0, 0, 0};
   std::map<std::string, size_t> by_code, blocks;
   ojson io_errors = ojson::array();
-  for (const ojson& e : entries) {
+  for (const ojson& e : summaries) {
     const std::string& error = e["error"].get_ref<const std::string&>();
     if (!error.empty()) {
       io_errors.push_back(error);
       continue;
     }
     ++files;
-    for (const ojson& s : e["steps"]) ++blocks[s["kind"].get<std::string>()];
+    for (const auto& [kind, n] : e["blocks"].items()) blocks[kind] += n.get<size_t>();
     for (const ojson& d : e["findings"]) {
       diagnostics.push_back(d);
       auto sev = severity_from_string(d["severity"].get<std::string>());

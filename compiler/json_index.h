@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/driver.h"
@@ -23,18 +24,31 @@ using ojson = nlohmann::ordered_json;
 /// the site builder lists the ones it wrote itself.
 ojson runbook_entry(const FileResult& file, const std::string& id, bool list_scripts = true);
 
-/// {"version": 1, "runbooks": [entries...]}
-ojson runbooks_index(const std::vector<ojson>& entries);
+/// An entry as it stands inside runbooks.json: dump_json's format, indented
+/// for its place in the "runbooks" list.
+std::string runbook_entry_text(const ojson& entry);
+
+/// runbooks.json, {"version": 1, "runbooks": [entries...]}, spliced from
+/// runbook_entry_text()s: the bytes dump_json would write for that document.
+std::string runbooks_index_text(const std::vector<std::string_view>& entry_texts);
+/// The same bytes as pieces, to be written one after the other (views into
+/// `entry_texts`' strings and into static text).
+std::vector<std::string_view> runbooks_index_pieces(const std::vector<std::string_view>& entry_texts);
+
+/// What the other indexes and the site's aggregate pages read of an entry:
+/// the entry without its sections and steps, plus "blocks", the number of
+/// steps of each kind ({"bash": 3, "postgres": 1}).
+ojson entry_summary(const ojson& entry);
 
 /// {"version": 1, "alerts": {name: [{runbook, title, url, anchor}]}}; URLs are
 /// `base_url` + "runbooks/<id>.html" + "#anchor" (base_url "" gives relative URLs).
-ojson alerts_index(const std::vector<ojson>& entries, const std::string& base_url);
+ojson alerts_index(const std::vector<ojson>& summaries, const std::string& base_url);
 
 /// {"version": 1, "rules": [...]} with each rule's page under rules/.
 ojson rules_index();
 
-/// `lint --format json` rebuilt from entries (their findings, blocks and errors).
-ojson lint_index(const std::vector<ojson>& entries);
+/// `lint --format json` rebuilt from entry summaries (their findings, blocks and errors).
+ojson lint_index(const std::vector<ojson>& summaries);
 
 /// Stable ids for runbook paths: the path below the deepest directory all
 /// share, without ".md", characters other than [a-z0-9._-] as '-'; clashes

@@ -24,17 +24,26 @@ size_t utf8_length(std::string_view s, size_t i) {
 /// Text as HTML accepts it: invalid UTF-8 becomes U+FFFD; control characters
 /// other than tab and newline are dropped.
 std::string clean(std::string_view text) {
-  std::string out;
+  auto plain = [](unsigned char c) { return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n'; };
+  size_t i = 0;
+  while (i < text.size() && plain(static_cast<unsigned char>(text[i]))) ++i;
+  std::string out(text.substr(0, i));  // most text is plain ASCII: one copy
+  if (i == text.size()) return out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    size_t n = utf8_length(text, i);
+  while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
+    if (plain(c)) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    size_t n = utf8_length(text, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
       ++i;
       continue;
     }
-    if (n > 1 || (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n') out.append(text.substr(i, n));
+    if (n > 1) out.append(text.substr(i, n));  // else a control character: dropped
     i += n;
   }
   return out;

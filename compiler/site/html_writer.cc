@@ -15,17 +15,18 @@ bool is_void(std::string_view name) {
 }
 
 void escape(std::string& out, std::string_view text, bool attribute) {
-  for (char c : text) {
-    switch (c) {
+  std::string_view special = attribute ? "&<>\"" : "&<>";
+  while (!text.empty()) {
+    size_t at = text.find_first_of(special);  // runs without special characters are copied whole
+    out.append(text.substr(0, at));
+    if (at == std::string_view::npos) return;
+    switch (text[at]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '"':
-        if (attribute) out += "&quot;";
-        else out += c;
-        break;
-      default: out += c;
+      default: out += "&quot;";
     }
+    text.remove_prefix(at + 1);
   }
 }
 

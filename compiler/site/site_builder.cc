@@ -1,13 +1,11 @@
 #include "compiler/site/site_builder.h"
 
-#include "compiler/script/runbook_scripts.h"
-#include "linter/bash_confirm.h"
-
-#include <unistd.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -15,12 +13,18 @@
 
 #include "compiler/driver.h"
 #include "compiler/json_index.h"
+#include "compiler/script/runbook_scripts.h"
+#include "compiler/site/build_cache.h"
 #include "compiler/site/embedded_files.h"
+#include "compiler/site/file_io.h"
+#include "compiler/site/manifest.h"
 #include "compiler/site/output_dir.h"
 #include "compiler/site/review_dates.h"
 #include "compiler/site/runbook_page.h"
 #include "compiler/site/search_document.h"
 #include "compiler/site/site_pages.h"
+#include "compiler/site/source_hashes.h"
+#include "linter/bash_confirm.h"
 #include "linter/rule.h"
 
 namespace fs = std::filesystem;
@@ -29,7 +33,7 @@ namespace rbc::site {
 namespace {
 
 constexpr const char* kMarker = ".runbookc-site";
-constexpr const char* kCache = ".runbookc-cache.cbor";  ///< {id: {key, entry, search}}
+constexpr const char* kSourceMemo = "sources";  ///< in the output's work directory
 
 std::string hex64(uint64_t v) {
   char buf[17];
@@ -37,40 +41,41 @@ std::string hex64(uint64_t v) {
   return buf;
 }
 
-/// What every page depends on besides its own file: version, options, the
-/// embedded templates and assets, the rule catalog.
-std::string build_fingerprint(const BuildOptions& o, const std::string& today) {
-  XXH64_state_t* st = XXH64_createState();
-  XXH64_reset(st, 0);
-  auto feed = [&](std::string_view s) {
-    XXH64_update(st, s.data(), s.size());
-    XXH64_update(st, "\0", 1);
-  };
-  feed(RUNBOOKC_VERSION);
-  feed(o.info.title);
-  feed(o.base_url);
-  feed(today);
-  for (const EmbeddedFile& f : embedded_files()) {
-    feed(f.name);
-    feed(f.bytes);
+/// Hashes strings, each one terminated so that ("ab", "c") and ("a", "bc") differ.
+class Hasher {
+ public:
+  Hasher() : state_(XXH64_createState()) { XXH64_reset(state_, 0); }
+  ~Hasher() { XXH64_freeState(state_); }
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+  Hasher& feed(std::string_view s) {
+    XXH64_update(state_, s.data(), s.size());
+    XXH64_update(state_, "\0", 1);
+    return *this;
   }
-  for (const Rule& r : all_rules()) {
-    feed(r.code);
-    feed(r.name);
-    feed(to_string(r.severity));
-  }
-  std::string out = hex64(XXH64_digest(st));
-  XXH64_freeState(st);
-  return out;
+  std::string hex() const { return hex64(XXH64_digest(state_)); }
+
+ private:
+  XXH64_state_t* state_;
+};
+
+/// What every output depends on besides its own runbook: version, options,
+/// the embedded templates and assets, the rule catalog, and the set of
+/// runbooks (links between runbooks point at their pages).
+std::string build_fingerprint(const BuildOptions& o, const std::string& today, const std::vector<std::string>& files,
+                              const std::vector<std::string>& ids) {
+  Hasher h;
+  h.feed(RUNBOOKC_VERSION).feed(o.info.title).feed(o.base_url).feed(today);
+  for (const EmbeddedFile& f : embedded_files()) h.feed(f.name).feed(f.bytes);
+  for (const Rule& r : all_rules()) h.feed(r.code).feed(r.name).feed(to_string(r.severity));
+  for (size_t i = 0; i < files.size(); ++i) h.feed(files[i]).feed(ids[i]);
+  return h.hex();
 }
 
-/// Bytes of the nearest .runbookc.yaml above `file` (memoized per directory).
+/// Bytes of the nearest .runbookc.yaml above a file (memoized per directory).
 class ConfigBytes {
  public:
-  const std::string& for_file(const std::string& file) {
-    fs::path dir = fs::absolute(fs::path(file)).parent_path();
-    return for_dir(dir);
-  }
+  const std::string& for_file(const std::string& file) { return for_dir((cwd_ / file).parent_path()); }
 
  private:
   const std::string& for_dir(const fs::path& dir) {
@@ -81,18 +86,25 @@ class ConfigBytes {
       bytes = for_dir(dir.parent_path());
     return memo_[dir.string()] = bytes;
   }
+  fs::path cwd_ = fs::current_path();  ///< once: fs::absolute would ask for it per file
   std::map<std::string, std::string> memo_;
 };
 
 struct Item {
   std::string path, id, key;
-  const std::string* config = nullptr;  ///< bytes of the nearest .runbookc.yaml
+  const std::string* config = nullptr;     ///< bytes of the nearest .runbookc.yaml
+  const RunbookRecord* cached = nullptr;   ///< the previous build's record, when still valid
   const FileResult* file = nullptr;        ///< this build's lint result (rendered items)
+  ojson entry, search, summary;            ///< rendered items
   std::vector<ScriptLink> scripts;         ///< written this build (rendered items)
   std::vector<std::string> script_bodies;  ///< parallel to `scripts`
-  bool cached = false;
-  ojson entry, search;
-  std::string page;  ///< rendered HTML (empty for cached items: the old page is copied)
+  std::string page;                        ///< rendered HTML
+  RunbookRecord record;                    ///< this build's record (rendered items): views into `owned`
+  struct {
+    std::string entry_text, search_text, summary;
+    std::vector<std::string> outputs;
+  } owned;
+  const RunbookRecord& current() const { return cached ? *cached : record; }
 };
 
 void parallel_for(size_t n, unsigned jobs, const std::function<void(size_t)>& fn) {
@@ -150,9 +162,116 @@ void write_assets(OutputDir& out) {
   }
 }
 
-}  // namespace
+/// The script list of an entry and the scripts themselves, compiled with `check`.
+void compile_scripts(Item& it, const FileResult& f, ScriptCheck check) {
+  it.scripts.clear();
+  it.script_bodies.clear();
+  ojson listed = ojson::array();
+  for (RunbookScript& script : runbook_scripts(f, it.id, check)) {
+    listed.push_back({{"section", script.section < 0 ? ojson() : ojson(f.runbook.sections[script.section].anchor)},
+                      {"path", script.path}});
+    it.scripts.push_back({script.path, script.section});
+    it.script_bodies.push_back(std::move(script.body));
+  }
+  it.entry["scripts"] = std::move(listed);
+}
 
-BuildReport build_site(const BuildOptions& o) {
+/// Lints and renders one stale runbook: entry, search document, scripts, page.
+void render(Item& it, FileResult* f, const BuildOptions& o, std::optional<long> today,
+            const std::map<std::string, std::string>& pages) {
+  FileResult missing;
+  if (!f) {
+    missing.path = it.path;
+    missing.error = "not read";
+    missing.runbook.source = std::make_shared<SourceFile>(it.path, "");
+    f = &missing;
+  }
+  if (!f->runbook.source) f->runbook.source = std::make_shared<SourceFile>(it.path, "");
+  it.entry = runbook_entry(*f, it.id, false);
+  it.search = search_document(f->runbook, it.id, runbook_title(f->runbook, f->path));
+  compile_scripts(it, *f, ScriptCheck::lenient);
+  it.page = render_runbook_page(o.info, {*f, it.id, it.scripts, today, &pages});
+  it.file = f == &missing ? nullptr : f;
+}
+
+/// tree-sitter accepted every step of the rendered runbooks; bash confirms
+/// all of them in a few processes, and runbooks with a step bash rejects are
+/// compiled again with every step checked by bash (that step is then shown,
+/// not run).
+void confirm_scripts(std::vector<Item>& items, const std::vector<size_t>& todo, const BuildOptions& o,
+                     std::optional<long> today, const std::map<std::string, std::string>& pages) {
+  std::vector<size_t> with_script;
+  std::vector<std::string> functions;
+  std::vector<std::pair<size_t, size_t>> ranges;  // per runbook in with_script: its functions
+  for (size_t k : todo)
+    if (!items[k].scripts.empty() && items[k].file) {
+      with_script.push_back(k);
+      size_t begin = functions.size();
+      for (std::string& f : shell_step_functions(items[k].file->runbook)) functions.push_back(std::move(f));
+      ranges.emplace_back(begin, functions.size());
+    }
+  if (functions.empty()) return;
+  std::vector<bool> parses = bash_check_many(functions);
+  for (size_t n = 0; n < with_script.size(); ++n) {
+    bool valid = true;
+    for (size_t f = ranges[n].first; f < ranges[n].second; ++f) valid = valid && parses[f];
+    if (valid) continue;
+    Item& it = items[with_script[n]];
+    compile_scripts(it, *it.file, ScriptCheck::strict);
+    it.page = render_runbook_page(o.info, {*it.file, it.id, it.scripts, today, &pages});
+  }
+}
+
+/// The cache record of a rendered runbook. Items are not moved afterwards:
+/// the record views into the item's strings.
+void make_record(Item& it) {
+  auto& own = it.owned;
+  own.entry_text = runbook_entry_text(it.entry);
+  own.search_text = it.search.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  it.summary = entry_summary(it.entry);
+  std::vector<uint8_t> cbor = ojson::to_cbor(it.summary);
+  own.summary.assign(cbor.begin(), cbor.end());
+  own.outputs = {"runbooks/" + it.id + ".html"};
+  for (const ScriptLink& s : it.scripts) own.outputs.push_back(s.path);
+  RunbookRecord& r = it.record;
+  r = {it.id, it.key, own.entry_text, own.search_text, own.summary, {own.outputs.begin(), own.outputs.end()}, -1};
+  for (const ojson& d : it.summary["findings"])
+    r.worst = std::max(r.worst, static_cast<int>(severity_from_string(d["severity"].get<std::string>()).value_or(Severity::error)));
+}
+
+/// What the aggregate files are rendered from: the fingerprint and every summary.
+std::string aggregates_key(const std::string& fingerprint, const std::vector<Item>& items) {
+  Hasher h;
+  h.feed(fingerprint);
+  for (const Item& it : items) h.feed(it.id).feed(it.current().summary);
+  return h.hex();
+}
+
+/// Keeps the aggregate files when what they are rendered from did not
+/// change; renders and writes them otherwise.
+void write_aggregates(OutputDir& out, const std::vector<Item>& items, const std::string& key,
+                      std::string_view previous_key, const BuildOptions& o, std::optional<long> today) {
+  std::vector<std::string> paths = aggregate_file_paths();
+  bool unchanged = key == previous_key && std::all_of(paths.begin(), paths.end(), [&](const std::string& p) { return out.has(p); });
+  if (unchanged) {
+    for (const std::string& p : paths) out.keep(p);
+    return;
+  }
+  SiteModel model;
+  model.info = o.info;
+  model.today = today;
+  model.base_url = o.base_url;
+  model.entries.resize(items.size());
+  parallel_for(items.size(), o.jobs, [&](size_t i) {
+    const Item& it = items[i];
+    model.entries[i] = it.cached ? ojson::from_cbor(it.cached->summary.begin(), it.cached->summary.end()) : it.summary;
+  });
+  std::vector<AggregateFile> files = aggregate_files(model);
+  parallel_for(files.size(), o.jobs, [&](size_t i) { out.write(files[i].path, files[i].render()); });
+}
+
+/// One build; `reuse`: trust the previous build's cache and files.
+BuildReport build(const BuildOptions& o, bool reuse) {
   BuildReport report;
   fs::path target(o.output);
   check_target(target);
@@ -170,53 +289,49 @@ BuildReport build_site(const BuildOptions& o) {
     return report;
   }
   std::vector<std::string> ids = runbook_ids(files);
-  // Links between runbooks point at pages: the set of runbooks is part of every page's key.
-  std::map<std::string, std::string> pages;
-  std::string fingerprint = build_fingerprint(o, today);
-  for (size_t i = 0; i < files.size(); ++i) {
-    pages[fs::path(files[i]).lexically_normal().generic_string()] = ids[i];
-    fingerprint += "\n" + files[i] + "=" + ids[i];
-  }
+  std::map<std::string, std::string> pages;  // runbook path → page id, for links between runbooks
+  for (size_t i = 0; i < files.size(); ++i) pages[fs::path(files[i]).lexically_normal().generic_string()] = ids[i];
+  std::string fingerprint = build_fingerprint(o, today, files, ids);
   ConfigBytes configs;
   Progress progress(o.progress);
 
+  OutputDir out(target, reuse);  // from here on, builds of this target wait for this one
+  SourceHashes sources(out.work_dir() / kSourceMemo);
+  // The cache is read whole anyway; a cache that is not what the site's
+  // manifest says was changed by hand, and so may the rest of the site be.
+  const FileStamp* cache_stamp = out.current_stamp(kCacheName);
+  CacheFile cache_file(cache_stamp ? out.target() / kCacheName : fs::path());
+  if (cache_stamp && content_hash(cache_file.bytes()) != cache_stamp->hash)
+    throw StaleOutput((out.target() / kCacheName).string() + " does not match the site's manifest");
+  const BuildCache& previous = cache_file.cache();
+  std::map<std::string_view, const RunbookRecord*> previous_by_id;
+  for (const RunbookRecord& r : previous.runbooks) previous_by_id[r.id] = &r;
+
+  // Keys: a runbook whose key is in the cache and whose files are in the site is reused.
   std::vector<Item> items(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
-    Item& it = items[i];
-    it.path = files[i];
-    it.id = ids[i];
-    it.config = &configs.for_file(it.path);
+    items[i].path = files[i];
+    items[i].id = ids[i];
+    items[i].config = &configs.for_file(files[i]);
   }
-  // Keys and cache look-ups: read each file; find its entry in the previous build's cache.
-  ojson previous;
-  if (std::string bytes; read_file(target / kCache, bytes)) previous = ojson::from_cbor(bytes, true, false);
-  if (!previous.is_object()) previous = ojson::object();
   parallel_for(items.size(), o.jobs, [&](size_t i) {
     Item& it = items[i];
-    std::string bytes;
-    read_file(it.path, bytes);
-    XXH64_state_t* st = XXH64_createState();
-    XXH64_reset(st, 0);
-    for (std::string_view part : {std::string_view(fingerprint), std::string_view(it.path), std::string_view(it.id),
-                                  std::string_view(*it.config)}) {
-      XXH64_update(st, part.data(), part.size());
-      XXH64_update(st, "\0", 1);
-    }
-    XXH64_update(st, bytes.data(), bytes.size());
-    it.key = hex64(XXH64_digest(st));
-    XXH64_freeState(st);
-    auto c = previous.find(it.id);
-    if (c != previous.end() && c->is_object() && c->value("key", std::string()) == it.key &&
-        fs::exists(target / "runbooks" / (it.id + ".html"))) {
-      it.entry = std::move(c->at("entry"));
-      it.search = std::move(c->at("search"));
-      it.cached = true;
-    }
+    std::optional<std::string> source = sources.hash(it.path);
+    it.key = Hasher().feed(fingerprint).feed(it.path).feed(it.id).feed(*it.config).feed(source.value_or("unreadable")).hex();
+    auto c = previous_by_id.find(it.id);
+    if (c == previous_by_id.end() || c->second->key != it.key) return;
+    for (std::string_view output : c->second->outputs)
+      if (!out.has(output)) return;
+    it.cached = c->second;
   });
 
+  std::vector<size_t> todo;
   std::vector<std::string> stale;
-  for (const Item& it : items)
-    if (!it.cached) stale.push_back(it.path);
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!items[i].cached) {
+      todo.push_back(i);
+      stale.push_back(items[i].path);
+    }
   progress.step("linting", 0, stale.size());
   LintOptions lint_options;
   lint_options.jobs = o.jobs;
@@ -224,124 +339,65 @@ BuildReport build_site(const BuildOptions& o) {
   for (const auto& e : run.errors) report.warnings.push_back(e);
   std::map<std::string, FileResult*> by_path;
   for (FileResult& f : run.files) by_path[f.path] = &f;
-
   std::atomic<size_t> done{0};
-  std::vector<size_t> todo;
-  for (size_t i = 0; i < items.size(); ++i)
-    if (!items[i].cached) todo.push_back(i);
   parallel_for(todo.size(), o.jobs, [&](size_t k) {
     Item& it = items[todo[k]];
-    FileResult missing;
-    FileResult* f = by_path.count(it.path) ? by_path[it.path] : nullptr;
-    if (!f) {
-      missing.path = it.path;
-      missing.error = "not read";
-      missing.runbook.source = std::make_shared<SourceFile>(it.path, "");
-      f = &missing;
-    }
-    if (!f->runbook.source) f->runbook.source = std::make_shared<SourceFile>(it.path, "");
-    std::string title = runbook_title(f->runbook, f->path);
-    it.entry = runbook_entry(*f, it.id, false);
-    it.search = search_document(f->runbook, it.id, title);
-    ojson listed = ojson::array();
-    for (RunbookScript& script : runbook_scripts(*f, it.id, ScriptCheck::lenient)) {
-      listed.push_back({{"section", script.section < 0 ? ojson() : ojson(f->runbook.sections[script.section].anchor)},
-                        {"path", script.path}});
-      it.scripts.push_back({script.path, script.section});
-      it.script_bodies.push_back(std::move(script.body));
-    }
-    it.entry["scripts"] = std::move(listed);
-    it.page = render_runbook_page(o.info, {*f, it.id, it.scripts, today_days, &pages});
-    it.file = f == &missing ? nullptr : f;
+    auto f = by_path.find(it.path);
+    render(it, f == by_path.end() ? nullptr : f->second, o, today_days, pages);
     progress.step("rendering", ++done, todo.size());
   });
+  confirm_scripts(items, todo, o, today_days, pages);
+  parallel_for(todo.size(), o.jobs, [&](size_t k) { make_record(items[todo[k]]); });
 
-  // tree-sitter accepted every step above; bash confirms all of them in a
-  // few processes, and runbooks with a step bash rejects are compiled again
-  // with every step checked by bash (that step is then shown, not run).
-  std::vector<size_t> with_script;
-  std::vector<std::string> functions;
-  std::vector<std::pair<size_t, size_t>> ranges;  // per runbook in with_script: its functions
-  for (size_t k : todo)
-    if (!items[k].scripts.empty() && items[k].file) {
-      with_script.push_back(k);
-      size_t begin = functions.size();
-      for (std::string& f : shell_step_functions(items[k].file->runbook)) functions.push_back(std::move(f));
-      ranges.emplace_back(begin, functions.size());
-    }
-  std::vector<bool> parses = bash_check_many(functions);
-  std::vector<bool> valid(with_script.size(), true);
-  for (size_t n = 0; n < with_script.size(); ++n)
-    for (size_t f = ranges[n].first; f < ranges[n].second; ++f) valid[n] = valid[n] && parses[f];
-  for (size_t n = 0; n < with_script.size(); ++n) {
-    Item& it = items[with_script[n]];
-    if (valid[n] || !it.file) continue;
-    it.scripts.clear();
-    it.script_bodies.clear();
-    ojson listed = ojson::array();
-    for (RunbookScript& script : runbook_scripts(*it.file, it.id, ScriptCheck::strict)) {
-      listed.push_back({{"section", script.section < 0 ? ojson() : ojson(it.file->runbook.sections[script.section].anchor)},
-                        {"path", script.path}});
-      it.scripts.push_back({script.path, script.section});
-      it.script_bodies.push_back(std::move(script.body));
-    }
-    it.entry["scripts"] = std::move(listed);
-    it.page = render_runbook_page(o.info, {*it.file, it.id, it.scripts, today_days, &pages});
-  }
-
-  // Aggregates, from entries only.
-  SiteModel model;
-  model.info = o.info;
-  model.today = today_days;
-  for (Item& it : items) {
-    model.entries.push_back(std::move(it.entry));
-    model.search_docs.push_back(std::move(it.search));
-    for (const ojson& d : model.entries.back()["findings"]) {
-      auto s = severity_from_string(d["severity"].get<std::string>());
-      if (s && (!report.worst || *s > *report.worst)) report.worst = s;
-    }
-  }
-  OutputDir out(target);
+  // The files. Creating files is the slow part on many file systems: done in
+  // parallel (distinct paths).
   out.write(kMarker, std::string("runbookc ") + RUNBOOKC_VERSION + "\n");
   write_assets(out);
-  // Creating files is the slow part on many file systems: done in parallel
-  // (distinct paths; the folders exist first).
-  std::filesystem::create_directories(out.staging() / "runbooks");
-  std::filesystem::create_directories(out.staging() / "scripts");
   parallel_for(items.size(), o.jobs, [&](size_t i) {
     Item& it = items[i];
-    std::string page_path = "runbooks/" + it.id + ".html";
     if (it.cached) {
-      out.link_over(page_path);
-      for (const ojson& script : model.entries[i]["scripts"]) out.link_over(script["path"].get<std::string>());
-    } else {
-      out.write(page_path, it.page);
-      for (size_t k = 0; k < it.scripts.size(); ++k) out.write(it.scripts[k].path, it.script_bodies[k], true);
+      for (std::string_view output : it.cached->outputs) out.keep(std::string(output));
+      return;
     }
+    out.write(it.owned.outputs[0], it.page);
+    for (size_t k = 0; k < it.scripts.size(); ++k) out.write(it.scripts[k].path, it.script_bodies[k], true);
   });
-  std::error_code empty_ec;
-  if (std::filesystem::is_empty(out.staging() / "scripts", empty_ec)) std::filesystem::remove(out.staging() / "scripts", empty_ec);
-  out.write("index.html", render_index_page(model));
-  out.write("search.html", render_search_page(model));
-  out.write("lint.html", render_lint_page(model));
-  out.write("rules/index.html", render_rules_page(model));
-  for (const auto& [code, html] : render_rule_pages(model)) out.write("rules/" + code + ".html", html);
-  out.write("assets/search-data.js", search_data_script(model));
-  out.write("runbooks.json", dump_json(runbooks_index(model.entries)));
-  out.write("alerts.json", dump_json(alerts_index(model.entries, o.base_url)));
-  out.write("rules.json", dump_json(rules_index()));
-  out.write("lint.json", dump_json(lint_index(model.entries)));
-  ojson cache = ojson::object();
-  for (size_t i = 0; i < items.size(); ++i)
-    cache[items[i].id] = {{"key", items[i].key}, {"entry", std::move(model.entries[i])}, {"search", std::move(model.search_docs[i])}};
-  std::vector<uint8_t> cbor = ojson::to_cbor(cache);
-  out.write(kCache, std::string_view(reinterpret_cast<const char*>(cbor.data()), cbor.size()));
+  std::vector<std::string_view> entry_texts, search_texts;
+  std::vector<const RunbookRecord*> records;
+  for (const Item& it : items) {
+    const RunbookRecord& r = it.current();
+    records.push_back(&r);
+    entry_texts.push_back(r.entry_text);
+    search_texts.push_back(r.search_text);
+    if (r.worst >= 0 && (!report.worst || static_cast<Severity>(r.worst) > *report.worst)) report.worst = static_cast<Severity>(r.worst);
+  }
+  out.write("runbooks.json", runbooks_index_pieces(entry_texts));
+  out.write("assets/search-data.js", search_data_script(search_texts));
+  std::string key = aggregates_key(fingerprint, items);
+  write_aggregates(out, items, key, previous.aggregates_key, o, today_days);
+  std::string scratch;
+  out.write(kCacheName, cache_pieces(key, records, scratch));
   out.commit();
+  try {
+    sources.save();
+  } catch (const std::exception& e) {
+    report.warnings.push_back(std::string("the site is built, but the memo of source hashes is not saved: ") + e.what());
+  }
 
   report.runbooks = items.size();
   report.reused = items.size() - todo.size();
   report.rendered = todo.size();
   return report;
+}
+
+}  // namespace
+
+BuildReport build_site(const BuildOptions& o) {
+  try {
+    return build(o, true);
+  } catch (const StaleOutput&) {
+    return build(o, false);  // the site was changed by hand: built again without reusing anything
+  }
 }
 
 }  // namespace rbc::site

@@ -1,8 +1,10 @@
 #include "compiler/site/site_pages.h"
 
 #include <map>
+#include <memory>
 #include <set>
 
+#include "compiler/json_index.h"
 #include "compiler/site/dom.h"
 #include "compiler/site/review_dates.h"
 #include "linter/rule.h"
@@ -160,19 +162,23 @@ std::string render_lint_page(const SiteModel& site) {
 namespace {
 
 /// (runbook entry, finding) pairs for each rule code.
-std::map<std::string, std::vector<std::pair<const ojson*, const ojson*>>> findings_by_code(const SiteModel& site) {
-  std::map<std::string, std::vector<std::pair<const ojson*, const ojson*>>> out;
+using FindingsByCode = std::map<std::string, std::vector<std::pair<const ojson*, const ojson*>>, std::less<>>;
+
+FindingsByCode findings_by_code(const SiteModel& site) {
+  FindingsByCode out;
   for (const ojson& e : site.entries)
     for (const ojson& d : e["findings"]) out[str(d, "code")].push_back({&e, &d});
   return out;
 }
 
-}  // namespace
+size_t count_for(const FindingsByCode& by_code, std::string_view code) {
+  auto it = by_code.find(code);
+  return it == by_code.end() ? 0 : it->second.size();
+}
 
-std::string render_rules_page(const SiteModel& site) {
+std::string render_rules_page(const SiteModel& site, const FindingsByCode& by_code) {
   Page page(site.info, "rules.xhtml", "Rules", "../");
   page.set_body_class("page-rules");
-  auto by_code = findings_by_code(site);
   pugi::xml_node rows = slot(page.content(), "fill-rows");
   for (const Rule& r : all_rules()) {
     std::string code(r.code);
@@ -182,56 +188,81 @@ std::string render_rules_page(const SiteModel& site) {
     add(tr, "td", to_string(r.category), {});
     add(add(tr, "td"), "span", to_string(r.severity), {{"class", std::string("lint lint-") + to_string(r.severity)}});
     add(tr, "td", r.summary, {});
-    add(tr, "td", std::to_string(by_code[code].size()), {});
+    add(tr, "td", std::to_string(count_for(by_code, code)), {});
   }
   return page.finish();
 }
 
-std::vector<std::pair<std::string, std::string>> render_rule_pages(const SiteModel& site) {
-  std::vector<std::pair<std::string, std::string>> out;
-  auto by_code = findings_by_code(site);
-  for (const Rule& r : all_rules()) {
-    std::string code(r.code);
-    Page page(site.info, "rule.xhtml", code + " " + std::string(r.name), "../");
-    page.set_body_class("page-rule");
-    pugi::xml_node c = page.content();
-    pugi::xml_node code_node = slot(c, "fill-code");
-    code_node.remove_children();
-    add_text(code_node, code);
-    pugi::xml_node h = slot(c, "fill-heading");
-    h.remove_children();
-    add_text(h, code + " " + std::string(r.name));
-    pugi::xml_node tags = slot(c, "fill-tags");
-    add(tags, "span", to_string(r.category), {{"class", "chip"}});
-    add_text(tags, " ");
-    add(tags, "span", std::string(to_string(r.severity)) + " by default", {{"class", std::string("lint lint-") + to_string(r.severity)}});
-    add_text(slot(c, "fill-summary"), r.summary);
-    add_text(slot(c, "fill-what"), r.what);
-    add_text(slot(c, "fill-why"), r.why);
-    add_text(slot(c, "fill-instead"), r.instead);
-    add_text(slot(c, "fill-bad"), r.bad.markdown);
-    add_text(slot(c, "fill-good"), r.good.markdown);
-    pugi::xml_node list_box = slot(c, "fill-findings");
-    const auto& found = by_code[code];
-    if (found.empty()) {
-      add(list_box, "p", "None.", {});
-    } else {
-      pugi::xml_node ul = add(list_box, "ul");
-      for (const auto& [e, d] : found) {
-        pugi::xml_node li = add(ul, "li");
-        add(li, "a", str(*e, "title"), {{"href", "../" + str(*e, "url")}});
-        add_text(li, ", line " + std::to_string((*d)["line"].get<int>()) + ": " + str(*d, "message"));
-      }
+std::string render_rule_page(const SiteModel& site, const Rule& r, const FindingsByCode& by_code) {
+  std::string code(r.code);
+  Page page(site.info, "rule.xhtml", code + " " + std::string(r.name), "../");
+  page.set_body_class("page-rule");
+  pugi::xml_node c = page.content();
+  pugi::xml_node code_node = slot(c, "fill-code");
+  code_node.remove_children();
+  add_text(code_node, code);
+  pugi::xml_node h = slot(c, "fill-heading");
+  h.remove_children();
+  add_text(h, code + " " + std::string(r.name));
+  pugi::xml_node tags = slot(c, "fill-tags");
+  add(tags, "span", to_string(r.category), {{"class", "chip"}});
+  add_text(tags, " ");
+  add(tags, "span", std::string(to_string(r.severity)) + " by default", {{"class", std::string("lint lint-") + to_string(r.severity)}});
+  add_text(slot(c, "fill-summary"), r.summary);
+  add_text(slot(c, "fill-what"), r.what);
+  add_text(slot(c, "fill-why"), r.why);
+  add_text(slot(c, "fill-instead"), r.instead);
+  add_text(slot(c, "fill-bad"), r.bad.markdown);
+  add_text(slot(c, "fill-good"), r.good.markdown);
+  pugi::xml_node list_box = slot(c, "fill-findings");
+  auto found = by_code.find(code);
+  if (found == by_code.end()) {
+    add(list_box, "p", "None.", {});
+  } else {
+    pugi::xml_node ul = add(list_box, "ul");
+    for (const auto& [e, d] : found->second) {
+      pugi::xml_node li = add(ul, "li");
+      add(li, "a", str(*e, "title"), {{"href", "../" + str(*e, "url")}});
+      add_text(li, ", line " + std::to_string((*d)["line"].get<int>()) + ": " + str(*d, "message"));
     }
-    out.emplace_back(code, page.finish());
   }
+  return page.finish();
+}
+
+}  // namespace
+
+std::vector<AggregateFile> aggregate_files(const SiteModel& site) {
+  auto by_code = std::make_shared<const FindingsByCode>(findings_by_code(site));
+  std::vector<AggregateFile> out = {
+      {"index.html", [&site] { return render_index_page(site); }},
+      {"search.html", [&site] { return render_search_page(site); }},
+      {"lint.html", [&site] { return render_lint_page(site); }},
+      {"rules/index.html", [&site, by_code] { return render_rules_page(site, *by_code); }},
+  };
+  for (const Rule& r : all_rules())
+    out.push_back({"rules/" + std::string(r.code) + ".html", [&site, &r, by_code] { return render_rule_page(site, r, *by_code); }});
+  out.push_back({"alerts.json", [&site] { return dump_json(alerts_index(site.entries, site.base_url)); }});
+  out.push_back({"rules.json", [] { return dump_json(rules_index()); }});
+  out.push_back({"lint.json", [&site] { return dump_json(lint_index(site.entries)); }});
   return out;
 }
 
-std::string search_data_script(const SiteModel& site) {
-  ojson docs = ojson::array();
-  for (const ojson& d : site.search_docs) docs.push_back(d);
-  return "window.RUNBOOKC_SEARCH = " + docs.dump(-1, ' ', false, ojson::error_handler_t::replace) + ";\n";
+std::vector<std::string> aggregate_file_paths() {
+  static const SiteModel empty;
+  std::vector<std::string> out;
+  for (const AggregateFile& f : aggregate_files(empty)) out.push_back(f.path);
+  return out;
+}
+
+std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents) {
+  std::vector<std::string_view> out = {"window.RUNBOOKC_SEARCH = ["};
+  out.reserve(2 * documents.size() + 1);
+  for (size_t i = 0; i < documents.size(); ++i) {
+    if (i) out.push_back(",");
+    out.push_back(documents[i]);
+  }
+  out.push_back("];\n");
+  return out;
 }
 
 }  // namespace rbc::site

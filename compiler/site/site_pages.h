@@ -1,11 +1,16 @@
 #pragma once
-/// The site's aggregate pages, built from runbooks.json entries (so cached
-/// runbooks need not be parsed again): the index, search, rules and lint
-/// report, and the search data the search script loads.
+/// The site's aggregate pages, built from entry summaries (see
+/// entry_summary(): what they need of each runbook, so cached runbooks need
+/// not be parsed again): the index, search, rules and lint report, the JSON
+/// indexes other than runbooks.json, and the search data the search script
+/// loads.
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "compiler/site/page.h"
@@ -16,21 +21,31 @@ using ojson = nlohmann::ordered_json;
 
 struct SiteModel {
   SiteInfo info;
-  std::vector<ojson> entries;         ///< runbooks.json entries, in path order
-  std::vector<ojson> search_docs;     ///< one per entry (see search_document())
+  std::vector<ojson> entries;         ///< entry summaries, in path order
   std::optional<long> today;          ///< for overdue reviews
+  std::string base_url;               ///< prefix of the URLs in alerts.json
 };
 
 std::string render_index_page(const SiteModel& site);
 std::string render_search_page(const SiteModel& site);
 std::string render_lint_page(const SiteModel& site);
-std::string render_rules_page(const SiteModel& site);
-/// One page per rule of the registry, as (code, html).
-std::vector<std::pair<std::string, std::string>> render_rule_pages(const SiteModel& site);
 
-/// assets/search-data.js: `window.RUNBOOKC_SEARCH = [...]`, loaded by a
-/// script element so search works from file:// too.
-std::string search_data_script(const SiteModel& site);
+/// A file computed from all the summaries at once, and how to render it.
+struct AggregateFile {
+  std::string path;
+  std::function<std::string()> render;  ///< independent of the others: may run on any thread
+};
+/// Every aggregate file: index, search, lint and rules pages, a page per
+/// rule, alerts.json, rules.json, lint.json. The renderers read `site`,
+/// which must outlive them.
+std::vector<AggregateFile> aggregate_files(const SiteModel& site);
+/// Their paths, without rendering anything.
+std::vector<std::string> aggregate_file_paths();
+
+/// assets/search-data.js: `window.RUNBOOKC_SEARCH = [...]` from the search
+/// documents as compact JSON texts; loaded by a script element so search
+/// works from file:// too. As pieces to write one after the other.
+std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents);
 
 /// True when the entry's review is overdue on `today`.
 bool entry_overdue(const ojson& entry, std::optional<long> today);

@@ -1,0 +1,47 @@
+#pragma once
+/// Plain POSIX file reading and writing for the site builder: one open, one
+/// read or write, no stream buffers.
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rbc::site {
+
+/// Reads a whole file; false when it cannot be opened or read. `status`,
+/// when given, receives what fstat said of it before it was read.
+bool read_file(const std::filesystem::path& path, std::string& out, struct stat* status = nullptr);
+
+/// A whole file mapped read-only (an empty file maps to an empty view).
+class MappedFile {
+ public:
+  MappedFile() = default;
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  /// Maps `path`; false when it cannot be opened or mapped.
+  bool open(const std::filesystem::path& path);
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+/// Creates `path` (which must not exist: a new inode, never a write through an
+/// existing one) holding the concatenated `pieces`, mode 0777 or 0666 less
+/// the umask; creates missing parent directories. Throws std::runtime_error
+/// naming the path.
+void write_new_file(const std::filesystem::path& path, const std::vector<std::string_view>& pieces, bool executable);
+void write_new_file(const std::filesystem::path& path, std::string_view bytes, bool executable);
+
+/// Replaces `path` by a new file holding `bytes` (written beside it, then
+/// renamed over it). Throws std::runtime_error naming the path.
+void replace_file(const std::filesystem::path& path, std::string_view bytes);
+
+/// Removes `path` if it exists; throws on any other failure.
+void remove_file(const std::filesystem::path& path);
+
+}  // namespace rbc::site
