@@ -146,7 +146,7 @@ FileResult lint_file(const std::string& path, const LintOptions& options, std::s
     return r;
   }
   try {
-    FileResult r = lint_bytes(path, std::move(bytes), std::move(config), ParseOptions{.autolink = !options.findings_only});
+    FileResult r = lint_bytes(path, std::move(bytes), std::move(config), ParseOptions{.autolink = !options.findings_only, .document = !options.findings_only});
     if (options.findings_only) {
       Runbook source_only;
       source_only.source = std::move(r.runbook.source);

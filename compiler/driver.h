@@ -22,9 +22,9 @@ struct LintOptions {
   std::vector<std::string> select, ignore;    ///< --select / --ignore, over the config file
   std::string today;                          ///< --today YYYY-MM-DD; empty: the real date
   /// true when only findings are wanted (`runbookc lint`): the IR is built
-  /// for the checks alone (bare URLs are not made links, which only HTML
-  /// needs) and each FileResult keeps its source text but not the IR, which
-  /// is freed as soon as the file is checked.
+  /// for the checks alone (no document tree, bare URLs not made links: only
+  /// the HTML and scripts need those) and each FileResult keeps its source
+  /// text but not the IR, which is freed as soon as the file is checked.
   bool findings_only = false;
 };
 

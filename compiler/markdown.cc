@@ -131,7 +131,7 @@ bool is_closing_fence(const SourceFile& src, uint32_t line, int length, char ch)
 
 class Builder {
  public:
-  explicit Builder(Runbook& rb) : rb_(rb), src_(*rb.source) {}
+  Builder(Runbook& rb, bool document) : rb_(rb), src_(*rb.source), document_(document) {}
 
   void build(cmark_node* root) {
     rb_.code_line.assign(src_.line_count() + 2, false);
@@ -144,9 +144,12 @@ class Builder {
     while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
       cmark_node* node = cmark_iter_get_node(iter);
       if (ev != CMARK_EVENT_ENTER || node == root) continue;
+      NodeType type = type_of(node);
+      int recorded = record(node, type);
+      if (!document_) continue;
       cmark_node* parent = cmark_node_parent(node);
       while (path.size() > 1 && path.back().first != parent) path.pop_back();
-      DocNode& added = path.back().second->children.emplace_back(convert(node));
+      DocNode& added = path.back().second->children.emplace_back(convert(node, type, recorded));
       path.emplace_back(node, &added);
     }
     cmark_iter_free(iter);
@@ -159,9 +162,28 @@ class Builder {
     return 1;
   }
 
-  DocNode convert(cmark_node* node) {
+  /// What the checks read from a node (sections, steps, links, HTML
+  /// comments): recorded whether or not the document tree is built. Returns
+  /// the index of the section or step made, else -1.
+  int record(cmark_node* node, NodeType type) {
+    switch (type) {
+      case NodeType::html_inline:
+      case NodeType::html_block:
+        if (const char* lit = cmark_node_get_literal(node)) record_comment(node, lit);
+        return -1;
+      case NodeType::link:
+        record_link(node, cmark_node_get_url(node) ? cmark_node_get_url(node) : "");
+        return -1;
+      case NodeType::heading: return add_section(node);
+      case NodeType::code_block: return add_step(node);
+      default: return -1;
+    }
+  }
+
+  /// The node of the document tree; `recorded` is what record() returned.
+  DocNode convert(cmark_node* node, NodeType type, int recorded) {
     DocNode out;
-    out.type = type_of(node);
+    out.type = type;
     out.line = block_line(node);
     switch (out.type) {
       case NodeType::text:
@@ -169,13 +191,11 @@ class Builder {
       case NodeType::html_inline:
       case NodeType::html_block:
         if (const char* lit = cmark_node_get_literal(node)) out.text = lit;
-        if (out.type == NodeType::html_inline || out.type == NodeType::html_block) record_comment(node, out.text);
         break;
       case NodeType::link:
       case NodeType::image:
         if (const char* url = cmark_node_get_url(node)) out.url = url;
         if (const char* title = cmark_node_get_title(node)) out.title = title;
-        if (out.type == NodeType::link) record_link(node, out.url);
         break;
       case NodeType::list:
         out.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
@@ -186,8 +206,8 @@ class Builder {
           out.checked = cmark_gfm_extensions_get_tasklist_item_checked(node) ? 1 : 0;
         break;
       case NodeType::table_row: out.header_row = cmark_gfm_extensions_get_table_row_is_header(node) != 0; break;
-      case NodeType::heading: out.section = add_section(node); break;
-      case NodeType::code_block: out.step = add_step(node); break;
+      case NodeType::heading: out.section = recorded; break;
+      case NodeType::code_block: out.step = recorded; break;
       default: break;
     }
     return out;
@@ -278,6 +298,7 @@ class Builder {
 
   Runbook& rb_;
   const SourceFile& src_;
+  bool document_;  ///< build rb_.document as well
   Slugger slugger_;
   std::vector<int> open_sections_;
 };
@@ -309,7 +330,7 @@ Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& o
   cmark_parser_feed(doc.parser, markdown.data(), markdown.size());
   doc.root = cmark_parser_finish(doc.parser);
 
-  Builder(rb).build(doc.root);
+  Builder(rb, options.document).build(doc.root);
   metadata_from_body(rb, rb.metadata);
   return rb;
 }

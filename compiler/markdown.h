@@ -11,6 +11,9 @@ struct ParseOptions {
   /// Bare URLs become links (GFM autolinks). Only the HTML needs them: no
   /// check reads an autolink, so a lint skips the extension's cost.
   bool autolink = true;
+  /// Build `Runbook::document`, the tree the HTML and the scripts read.
+  /// Sections, steps, links and comments are recorded either way.
+  bool document = true;
 };
 
 /// Builds the IR of one runbook. `path` is the name used in findings.

@@ -130,3 +130,19 @@ TEST_CASE("links and HTML comments keep their positions") {
   REQUIRE(rb.comments.size() == 1);
   CHECK(rb.comments[0].line == 5);
 }
+
+TEST_CASE("without the document tree, sections, steps, links and comments are recorded the same") {
+  std::string md = "# Title\n\n<!-- runbookc: disable=RB250 -->\nSee [the index](#steps).\n\n## Steps\n\n```bash\nredis-cli FLUSHDB\n```\n";
+  Runbook full = parse_runbook("t.md", md);
+  Runbook lean = parse_runbook("t.md", md, ParseOptions{.document = false});
+  CHECK(full.document.children.size() == 5);
+  CHECK(lean.document.children.empty());
+  REQUIRE(lean.sections.size() == 2);
+  CHECK(lean.sections[1].anchor == "steps");
+  REQUIRE(lean.steps.size() == 1);
+  CHECK(lean.steps[0].line == 8);
+  CHECK(lean.steps[0].body == full.steps[0].body);
+  REQUIRE(lean.links.size() == 1);
+  CHECK(lean.links[0].url == "#steps");
+  CHECK(lean.comments.size() == full.comments.size());
+}
