@@ -78,6 +78,25 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
   return files;
 }
 
+namespace {
+
+/// The rules `config` enables, worked out once per configuration and thread:
+/// a run has one or a few configurations and hundreds of files. The weak
+/// pointer makes a configuration freed since never mistaken for a new one.
+const std::vector<const Rule*>& enabled_rules(const std::shared_ptr<const Config>& config) {
+  thread_local std::weak_ptr<const Config> cached_for;
+  thread_local std::vector<const Rule*> rules;
+  if (cached_for.lock() != config) {
+    rules.clear();
+    for (const Rule& rule : all_rules())
+      if (config->enabled(rule)) rules.push_back(&rule);
+    cached_for = config;
+  }
+  return rules;
+}
+
+}  // namespace
+
 FileResult lint_bytes(std::string path, std::string bytes) {
   return lint_bytes(std::move(path), std::move(bytes), default_config());
 }
@@ -90,10 +109,7 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
   result.runbook.config = config;
   if (!result.runbook.binary) analyze(result.runbook);
   resolve_declared_danger(result.runbook);
-  std::vector<const Rule*> rules;
-  for (const Rule& rule : all_rules())
-    if (config->enabled(rule)) rules.push_back(&rule);
-  run_rules(result.runbook, rules, result.diagnostics);
+  run_rules(result.runbook, enabled_rules(config), result.diagnostics);
   for (const Step& step : result.runbook.steps) result.blocks.push_back(step.kind);
   // Post-rule passes: configured severities, declared danger, then suppressions.
   for (Diagnostic& d : result.diagnostics)
