@@ -56,9 +56,15 @@ bool Node::next_pair(void** it, Node& key, Node& value) const {
 }
 
 std::unique_ptr<Document> Document::parse(std::string_view text, ParseError& error) {
-  fy_diag_cfg diag_cfg;
-  fy_diag_cfg_default(&diag_cfg);
-  diag_cfg.fp = nullptr;
+  // fy_diag_cfg_default() asks whether stderr is a terminal each time: taken once.
+  static const fy_diag_cfg defaults = [] {
+    fy_diag_cfg cfg;
+    fy_diag_cfg_default(&cfg);
+    cfg.fp = nullptr;
+    cfg.colorize = false;
+    return cfg;
+  }();
+  fy_diag_cfg diag_cfg = defaults;
   fy_diag* diag = fy_diag_create(&diag_cfg);
   if (!diag) {
     error = {"cannot set up the YAML parser", 0, 0};
