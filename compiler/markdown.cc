@@ -6,6 +6,7 @@
 
 #include <cstring>
 #include <mutex>
+#include <shared_mutex>
 
 #include "compiler/fence_info.h"
 #include "compiler/metadata.h"
@@ -25,10 +26,37 @@ struct CmarkDocument {
   }
 };
 
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
+
+// cmark-gfm switches its extensions' special characters on and off in one
+// process-wide table around each document's inline parsing, so parsers
+// finishing at once switch them off under each other: a link, a task box or
+// a strikethrough then goes unseen, and output differs from run to run.
+//
+// The characters of autolink (`:`, `w`) and tasklist (space, `x`, `X`) are
+// switched on for good here and those extensions' lists emptied, so no parser
+// switches them off; a character special to an extension a parser lacks only
+// splits its text nodes. Strikethrough's `~` cannot be pinned (its list tells
+// cmark who owns a `~` delimiter), so documents holding a `~` finish alone
+// (tilde_guard); the others, which never consult it, finish side by side.
+void pin_special_characters() {
+  cmark_gfm_core_extensions_ensure_registered();
+  cmark_parser* pin = cmark_parser_new(CMARK_OPT_DEFAULT);
+  for (const char* name : {"autolink", "tasklist"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(pin, ext);
+  cmark_manage_extensions_special_characters(pin, 1);
+  cmark_parser_free(pin);
+  for (const char* name : {"autolink", "tasklist"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_syntax_extension_set_special_inline_chars(ext, nullptr);  // the old list stays allocated: once per process
+}
+
+std::shared_mutex tilde_guard;
+
 void attach_extensions(cmark_parser* parser, const ParseOptions& options) {
   static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {
+  std::call_once(once, pin_special_characters);
+  for (const char* name : kExtensions) {
     if (!options.autolink && std::string_view(name) == "autolink") continue;
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser, ext);
@@ -328,7 +356,13 @@ Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& o
   doc.parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
   attach_extensions(doc.parser, options);
   cmark_parser_feed(doc.parser, markdown.data(), markdown.size());
-  doc.root = cmark_parser_finish(doc.parser);
+  if (markdown.find('~') != std::string_view::npos) {
+    std::unique_lock<std::shared_mutex> alone(tilde_guard);
+    doc.root = cmark_parser_finish(doc.parser);
+  } else {
+    std::shared_lock<std::shared_mutex> together(tilde_guard);
+    doc.root = cmark_parser_finish(doc.parser);
+  }
 
   Builder(rb, options.document).build(doc.root);
   metadata_from_body(rb, rb.metadata);

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "compiler/fence_info.h"
 #include "compiler/markdown.h"
 
@@ -145,4 +149,44 @@ TEST_CASE("without the document tree, sections, steps, links and comments are re
   REQUIRE(lean.links.size() == 1);
   CHECK(lean.links[0].url == "#steps");
   CHECK(lean.comments.size() == full.comments.size());
+}
+
+namespace {
+
+/// The document tree as text: node types, texts and URLs in order.
+void flatten(const DocNode& node, std::string& out) {
+  out += std::to_string(static_cast<int>(node.type)) + ":" + node.text + node.url + "(";
+  for (const DocNode& child : node.children) flatten(child, out);
+  out += ")";
+}
+
+}  // namespace
+
+TEST_CASE("parsing on several threads at once gives what parsing alone gives (cmark-gfm's shared special characters)") {
+  const std::vector<std::string> docs = {
+      "# A\n\nSee www.example.com and https://example.org/x for more.\n\n- [ ] check x\n- [x] done\n",
+      "# B\n\n~~old~~ new, and ~strike~ here: https://a.example/b www.b.example\n",
+      "# C\n\nplain text with a: colon, some w words, and tasks:\n\n- [X] big x\n",
+  };
+  std::vector<std::string> expected;
+  for (const std::string& d : docs) {
+    std::string flat;
+    flatten(parse_runbook("t.md", d).document, flat);
+    expected.push_back(flat);
+  }
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 300; ++i) {
+        size_t k = static_cast<size_t>(i + t) % docs.size();
+        std::string flat;
+        flatten(parse_runbook("t.md", docs[k]).document, flat);
+        if (flat != expected[k]) ++mismatches;
+      }
+    });
+  for (auto& th : threads) th.join();
+  CHECK(mismatches == 0);
+  CHECK(expected[0].find("http://www.example.com") != std::string::npos);  // the autolinks are there to lose
+  CHECK(expected[1].find("old") != std::string::npos);
 }
