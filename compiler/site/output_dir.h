@@ -25,8 +25,9 @@
 
 namespace rbc::site {
 
-/// The current site's manifest lists a file that is not there (the site was
-/// changed by hand); a build that reuses nothing will repair it.
+/// The current site is not what its manifest says (a file is missing, the
+/// cache differs: it was changed by hand); a build that reuses nothing
+/// repairs it.
 struct StaleOutput : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
