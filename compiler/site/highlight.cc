@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <memory>
-#include <regex>
 #include <stdexcept>
 
 #include "compiler/site/embedded_files.h"
+#include "linter/pattern.h"
 
 extern "C" const TSLanguage* tree_sitter_bash();
 extern "C" const TSLanguage* tree_sitter_sql();
@@ -16,7 +16,7 @@ namespace {
 /// A `(#match? @capture "regex")` predicate of one pattern.
 struct MatchPredicate {
   uint32_t capture = 0;
-  std::regex regex;
+  Pattern regex;
 };
 
 struct CompiledQuery {
@@ -55,7 +55,7 @@ CompiledQuery compile(const TSLanguage* language, std::string_view source) {
       if (op == "match?" && i + 2 < steps && s[i + 1].type == TSQueryPredicateStepTypeCapture &&
           s[i + 2].type == TSQueryPredicateStepTypeString) {
         std::string_view re(ts_query_string_value_for_id(q.query, s[i + 2].value_id, &len), len);
-        q.predicates[p].push_back({s[i + 1].value_id, std::regex(std::string(re), std::regex::ECMAScript)});
+        q.predicates[p].push_back({s[i + 1].value_id, Pattern(re)});
       }
     }
   }
@@ -77,7 +77,7 @@ bool predicates_hold(const CompiledQuery& q, const TSQueryMatch& match, std::str
   for (const MatchPredicate& pred : q.predicates[match.pattern_index])
     for (uint16_t i = 0; i < match.capture_count; ++i)
       if (match.captures[i].index == pred.capture &&
-          !std::regex_search(std::string(node_text(match.captures[i].node, text)), pred.regex))
+          !pred.regex.search(node_text(match.captures[i].node, text)))
         return false;
   return true;
 }
