@@ -4,8 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "compiler/config_resolution.h"
+#include "compiler/driver.h"
 #include "linter/config.h"
 #include "test_support.h"
 
@@ -120,4 +122,23 @@ TEST_CASE("--select and --ignore by code, prefix or name; --today") {
   options.select = {};
   options.today = "23/11/2026";
   CHECK(!check_cli_overrides(options).empty());
+}
+
+TEST_CASE("collect_runbooks: *.md under directories, sorted, each file once; hidden directories, node_modules and directory links skipped") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("runbookc-collect-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  for (const char* sub : {"b", "a/deep", ".git", "node_modules/pkg", "target"}) fs::create_directories(dir / sub);
+  for (const char* file : {"b/z.md", "a/deep/y.md", "a/x.md", ".git/h.md", "node_modules/pkg/n.md", "a/notes.txt",
+                           "a/.md", "target/t.md"})
+    std::ofstream(dir / file) << "# T\n";
+  fs::create_directory_symlink(dir / "target", dir / "a" / "linked-dir");
+  fs::create_symlink(dir / "target" / "t.md", dir / "a" / "linked.md");
+  LintRun run;
+  std::string root = dir.string();
+  std::vector<std::string> files = collect_runbooks({root, root + "/a/", root + "/a/x.md"}, run);
+  CHECK(files == std::vector<std::string>{root + "/a/deep/y.md", root + "/a/linked.md", root + "/a/x.md",
+                                          root + "/b/z.md", root + "/target/t.md"});
+  CHECK(run.errors.empty());
+  fs::remove_all(dir);
 }
