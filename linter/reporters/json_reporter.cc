@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "compiler/source_file.h"
 #include "linter/reporters/reporter.h"
 #include "linter/reporters/json_diagnostic.h"
 
@@ -24,9 +25,31 @@ nlohmann::ordered_json diagnostic_to_json(const Diagnostic& d) {
 
 namespace {
 
-/// A JSON string literal; nlohmann does the escaping (invalid UTF-8 replaced).
+/// A JSON string literal, escaped as nlohmann's dump() escapes it. ASCII text
+/// (nearly every finding) is escaped here; anything else goes to nlohmann,
+/// which also replaces invalid UTF-8.
 std::string json_string(std::string_view text) {
-  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (find_non_ascii(text) != std::string_view::npos)
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<int>(c));
+        else out += c;
+    }
+  }
+  out += '"';
+  return out;
 }
 
 /// `{"key": n, ...}` at the indentation of a summary member.

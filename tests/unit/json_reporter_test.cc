@@ -50,7 +50,7 @@ TEST_CASE("lint --format json: the written report equals the dumped JSON tree") 
   run.files.push_back(test::lint("# Clean\n"));
   REQUIRE(run.files[0].diagnostics.size() >= 2);
   CHECK(written(run) == via_tree(run));
-  run.errors = {"x.md: cannot open: Permission denied", "tab\there"};
+  run.errors = {"x.md: cannot open: Permission denied", "tab\there", std::string("ctl \x01\x1f\x7f \\ \" \b\f\r\n end")};
   CHECK(written(run) == via_tree(run));
   LintRun empty;
   CHECK(written(empty) == via_tree(empty));
