@@ -11,9 +11,32 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 namespace rbc {
+
+namespace {
+
+/// bash's absolute path, looked up in PATH once: posix_spawnp tries every
+/// PATH entry on every call, a failed exec each. Empty when not found.
+const std::string& bash_path() {
+  static const std::string path = [] {
+    const char* env = std::getenv("PATH");
+    std::string_view dirs = env ? env : "/usr/bin:/bin";
+    while (!dirs.empty()) {
+      size_t colon = dirs.find(':');
+      std::string dir(dirs.substr(0, colon));
+      dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
+      std::string candidate = (dir.empty() ? "." : dir) + "/bash";
+      if (access(candidate.c_str(), X_OK) == 0) return candidate;
+    }
+    return std::string();
+  }();
+  return path;
+}
+
+}  // namespace
 
 BashVerdict bash_check_syntax(const std::string& script) {
   BashVerdict verdict;
@@ -41,7 +64,9 @@ BashVerdict bash_check_syntax(const std::string& script) {
   // otherwise empty environment (nothing runs under -n) also starts bash faster.
   char locale[] = "LC_ALL=C";
   char* envp[] = {locale, nullptr};
-  int rc = posix_spawnp(&pid, "bash", &actions, nullptr, as_argument ? argv_inline : argv_stdin, envp);
+  const std::string& bash = bash_path();
+  int rc = bash.empty() ? ENOENT
+                        : posix_spawn(&pid, bash.c_str(), &actions, nullptr, as_argument ? argv_inline : argv_stdin, envp);
   posix_spawn_file_actions_destroy(&actions);
   if (!as_argument) close(in[0]);
   close(err[1]);
