@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -18,19 +19,22 @@ namespace rbc {
 
 namespace {
 
-/// bash's absolute path, looked up in PATH once: posix_spawnp tries every
-/// PATH entry on every call, a failed exec each. Empty when not found.
+/// The bash to check with, looked up in PATH once (posix_spawnp tried every
+/// PATH entry on every call, a failed exec each): Debian's bash-static when
+/// installed, the same bash without a dynamic loader to run, which is most of
+/// starting it here; else bash. Empty when neither is found.
 const std::string& bash_path() {
   static const std::string path = [] {
     const char* env = std::getenv("PATH");
-    std::string_view dirs = env ? env : "/usr/bin:/bin";
-    while (!dirs.empty()) {
-      size_t colon = dirs.find(':');
-      std::string dir(dirs.substr(0, colon));
-      dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
-      std::string candidate = (dir.empty() ? "." : dir) + "/bash";
-      if (access(candidate.c_str(), X_OK) == 0) return candidate;
-    }
+    std::string dirs = env ? env : "/usr/bin:/bin";
+    for (const char* name : {"bash-static", "bash"})
+      for (size_t at = 0; at <= dirs.size();) {
+        size_t colon = std::min(dirs.find(':', at), dirs.size());
+        std::string dir = dirs.substr(at, colon - at);
+        std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+        if (access(candidate.c_str(), X_OK) == 0) return candidate;
+        at = colon + 1;
+      }
     return std::string();
   }();
   return path;

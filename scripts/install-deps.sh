@@ -12,7 +12,7 @@ APT_PACKAGES=(
   libpugixml-dev libcli11-dev libfmt-dev doctest-dev
   libfyaml-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev
   libre2-dev libmimalloc-dev
-  shellcheck
+  bash-static shellcheck
   postgresql redis-server
   chromium default-jre-headless
   hugo hyperfine python3 bc valgrind
