@@ -98,4 +98,14 @@ std::string relation_list(const SqlStatement& st, std::string_view unknown = "th
 /// journalctl, apt-get, yum, dnf, apk): GNU-only tools are then expected.
 bool targets_linux_servers(const Runbook& runbook);
 
+/// What the portability rules read: each `prog` command run on this machine
+/// (not through ssh, kubectl exec...), in runbooks not written for Linux servers.
+template <typename F>
+void for_each_local_command(const Runbook& runbook, std::string_view prog, F&& f) {
+  if (targets_linux_servers(runbook)) return;
+  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
+    if (program(cmd) == prog && !runs_remotely(cmd)) f(step, cmd);
+  });
+}
+
 }  // namespace rbc::rules

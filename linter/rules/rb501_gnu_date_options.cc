@@ -5,9 +5,7 @@ namespace {
 using namespace rules;
 
 void check(const Runbook& runbook, Emitter& emit) {
-  if (targets_linux_servers(runbook)) return;
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "date" || runs_remotely(cmd)) return;
+  for_each_local_command(runbook, "date", [&](const Step& step, const Command& cmd) {
     for (size_t i = 1; i < cmd.argv.size(); ++i) {
       std::string_view w = cmd.argv[i].text;
       bool gnu = w == "-d" || starts_with(w, "--date") || starts_with(w, "--iso-8601") || w == "-I" ||

@@ -5,9 +5,7 @@ namespace {
 using namespace rules;
 
 void check(const Runbook& runbook, Emitter& emit) {
-  if (targets_linux_servers(runbook)) return;
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "sed" || runs_remotely(cmd)) return;
+  for_each_local_command(runbook, "sed", [&](const Step& step, const Command& cmd) {
     for (size_t i = 1; i < cmd.argv.size(); ++i) {
       std::string_view w = cmd.argv[i].text;
       if (w == "--") return;

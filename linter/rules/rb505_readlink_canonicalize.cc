@@ -5,9 +5,7 @@ namespace {
 using namespace rules;
 
 void check(const Runbook& runbook, Emitter& emit) {
-  if (targets_linux_servers(runbook)) return;
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "readlink" || runs_remotely(cmd)) return;
+  for_each_local_command(runbook, "readlink", [&](const Step& step, const Command& cmd) {
     size_t at = find_flag(cmd, "fem", {"--canonicalize", "--canonicalize-existing", "--canonicalize-missing"});
     if (!at) return;
     emit.report(cmd.argv[at].span,

@@ -5,9 +5,7 @@ namespace {
 using namespace rules;
 
 void check(const Runbook& runbook, Emitter& emit) {
-  if (targets_linux_servers(runbook)) return;
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "grep" || runs_remotely(cmd)) return;
+  for_each_local_command(runbook, "grep", [&](const Step& step, const Command& cmd) {
     size_t at = find_flag(cmd, "P", {"--perl-regexp"});
     if (!at) return;
     emit.report(cmd.argv[at].span,
