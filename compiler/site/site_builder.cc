@@ -25,6 +25,7 @@
 #include "compiler/site/site_pages.h"
 #include "compiler/site/source_hashes.h"
 #include "linter/bash_confirm.h"
+#include "linter/config.h"
 #include "linter/rule.h"
 
 namespace fs = std::filesystem;
@@ -72,22 +73,22 @@ std::string build_fingerprint(const BuildOptions& o, const std::string& today, c
   return h.hex();
 }
 
-/// Bytes of the nearest .runbookc.yaml above a file (memoized per directory).
+/// Bytes of the nearest .runbookc.yaml above a file, found as lint finds it
+/// (find_config_file) and read once per configuration file.
 class ConfigBytes {
  public:
-  const std::string& for_file(const std::string& file) { return for_dir((cwd_ / file).parent_path()); }
+  const std::string& for_file(const std::string& file) {
+    // An absolute directory: find_config_file would otherwise ask for the cwd each time.
+    std::string config = find_config_file((cwd_ / file).parent_path().string(), &nearest_);
+    auto [it, added] = bytes_.try_emplace(config);
+    if (added && !config.empty()) read_file(config, it->second);
+    return it->second;
+  }
 
  private:
-  const std::string& for_dir(const fs::path& dir) {
-    auto it = memo_.find(dir.string());
-    if (it != memo_.end()) return it->second;
-    std::string bytes;
-    if (!read_file(dir / ".runbookc.yaml", bytes) && dir.has_parent_path() && dir.parent_path() != dir)
-      bytes = for_dir(dir.parent_path());
-    return memo_[dir.string()] = bytes;
-  }
-  fs::path cwd_ = fs::current_path();  ///< once: fs::absolute would ask for it per file
-  std::map<std::string, std::string> memo_;
+  fs::path cwd_ = fs::current_path();
+  std::map<std::string, std::string> nearest_;  ///< find_config_file's memo, by directory
+  std::map<std::string, std::string> bytes_;    ///< by configuration file ("" = none)
 };
 
 struct Item {
