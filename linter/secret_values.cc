@@ -6,15 +6,12 @@
 
 #include "linter/config.h"
 #include "linter/pattern.h"
+#include "linter/rule_helpers.h"
 
 namespace rbc {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+using rules::lower;
 
 bool all_of_char(std::string_view s, char a, char b = 0) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) { return c == a || (b && c == b); });

@@ -3,15 +3,13 @@
 
 #include "linter/pattern.h"
 #include "linter/rule.h"
+#include "linter/rule_helpers.h"
 #include "linter/secret_values.h"
 
 namespace rbc {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+using rules::lower;
 
 /// %XX escapes decoded, as browsers do before matching a fragment.
 std::string percent_decode(const std::string& s) {

@@ -4,15 +4,13 @@
 #include "linter/mojibake.h"
 #include "linter/pattern.h"
 #include "linter/rule.h"
+#include "linter/rule_helpers.h"
 #include "linter/secret_values.h"
 
 namespace rbc {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+using rules::lower;
 
 /// Whether `section` or one of its parents is a contact section; `cache` holds
 /// -1 (unknown), 0 or 1 per section (index + 1, so -1 = before any heading).
