@@ -245,7 +245,15 @@ void analyze_shell_step(Step& step, StepFacts& facts) {
     check_sql(piece, facts);
     facts.sql.push_back(std::move(piece));
   }
-  facts.env_vars = shell.variables_read;
+  // A placeholder stands in the parsed text as a word of its own length
+  // (`<offset>` -> `_offset_`): where bash would read that word as a variable
+  // (`${s:<offset>}`), it is the placeholder, not the environment.
+  for (const std::string& name : shell.variables_read) {
+    bool placeholder = std::any_of(norm.placeholders.begin(), norm.placeholders.end(), [&](const FoundPlaceholder& p) {
+      return std::string_view(norm.text).substr(p.begin, p.end - p.begin) == name;
+    });
+    if (!placeholder) facts.env_vars.push_back(name);
+  }
   facts.vars_set = shell.variables_set;
 
   if (!shell.error_begin) return;

@@ -214,7 +214,12 @@ PostgresParse parse_postgres(const std::string& text) {
   bool in_transaction = false;
   for (const auto& raw : field(tree, "stmts")) {
     if (!raw.contains("stmt") || !raw["stmt"].is_object() || raw["stmt"].empty()) continue;
-    const auto& [kind, body] = *raw["stmt"].items().begin();
+    // The object iterator, not items()'s proxy: the proxy value that `*` returns
+    // is a temporary, and a reference bound to it dangles.
+    const json& stmt = raw["stmt"];
+    auto first = stmt.begin();
+    const std::string kind = first.key();
+    const json& body = first.value();
     SqlStatement st = statement_facts(kind, body);
     collect_usage(body, st);
     uint32_t location = raw.value("stmt_location", 0u);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 
 #include "linter/tree_sitter_parser.h"
@@ -36,6 +37,65 @@ struct Decoded {
 std::string_view basename(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool is_shell_name(std::string_view w) {
+  if (w.empty() || std::isdigit(static_cast<unsigned char>(w[0]))) return false;
+  for (char c : w)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return true;
+}
+
+/// Variables that builtins set through their arguments (bash(1), SHELL BUILTIN
+/// COMMANDS): `let NAME=expr`, `read [opts] NAME...`, `mapfile`/`readarray
+/// [opts] NAME`, `printf -v NAME`, `getopts OPTSTRING NAME`.
+std::vector<std::string> names_set_by_builtin(const std::vector<std::string>& argv) {
+  std::vector<std::string> out;
+  if (argv.empty()) return out;
+  const std::string& cmd = argv[0];
+  auto name_before = [](std::string_view w, std::string_view sep) {
+    size_t at = w.find(sep);
+    return at == std::string_view::npos ? std::string_view() : w.substr(0, at);
+  };
+  if (cmd == "let") {
+    for (size_t i = 1; i < argv.size(); ++i) {
+      std::string_view w = argv[i];
+      std::string_view name = name_before(w, "=");
+      while (!name.empty() && std::string_view("+-*/%<>&|^").find(name.back()) != std::string_view::npos)
+        name.remove_suffix(1);  // x+=1, x<<=2
+      if (is_shell_name(name)) out.emplace_back(name);
+    }
+  } else if (cmd == "read" || cmd == "mapfile" || cmd == "readarray") {
+    // Options that take a value: read -a -d -i -n -N -p -t -u; mapfile -d -n -O -s -u -C -c.
+    std::string_view with_value = cmd == "read" ? "adinNptu" : "dnOsuCc";
+    bool names = false;
+    for (size_t i = 1; i < argv.size(); ++i) {
+      std::string_view w = argv[i];
+      if (!names && w == "--") {
+        names = true;
+      } else if (!names && w.size() > 1 && w[0] == '-') {
+        for (size_t k = 1; k < w.size(); ++k)
+          if (with_value.find(w[k]) != std::string_view::npos) {
+            if (w[k] == 'a' && cmd == "read") {  // -a NAME: the array read into
+              std::string_view array = k + 1 < w.size() ? w.substr(k + 1) : (i + 1 < argv.size() ? std::string_view(argv[i + 1]) : "");
+              if (is_shell_name(array)) out.emplace_back(array);
+            }
+            if (k + 1 == w.size()) ++i;  // the value is the next word
+            break;
+          }
+      } else {
+        names = true;
+        if (is_shell_name(w)) out.emplace_back(w);
+      }
+    }
+    if (out.empty()) out.emplace_back(cmd == "read" ? "REPLY" : "MAPFILE");
+  } else if (cmd == "printf") {
+    for (size_t i = 1; i + 1 < argv.size() && argv[i].size() > 1 && argv[i][0] == '-'; ++i)
+      if (argv[i] == "-v" && is_shell_name(argv[i + 1])) out.push_back(argv[i + 1]);
+  } else if (cmd == "getopts" && argv.size() > 2 && is_shell_name(argv[2])) {
+    out.push_back(argv[2]);
+  }
+  return out;
 }
 
 class Walker {
@@ -244,6 +304,11 @@ class Walker {
       walk_substitutions(child, src, wrappers);
     }
     if (argv.empty()) return;
+    {
+      std::vector<std::string> words;
+      for (const Decoded& d : argv) words.push_back(d.literal ? d.text.text : std::string());
+      for (std::string& name : names_set_by_builtin(words)) assigned.insert(std::move(name));
+    }
     assignments = std::move(prefix);  // nested commands above are done: no one else sets it before the record
     unwrap_and_record(argv, arg_nodes, src, std::move(wrappers), node, redirected);
   }

@@ -148,6 +148,28 @@ rb_resolve_parameters() {
     printf '%s\n' "${bad[@]}" >&2
     exit 2
   fi
+  # Bash evaluates these as arithmetic (array subscripts in a value run commands).
+  for ((n = RB_FIRST; n <= RB_LAST; n++)); do
+    for name in ${RB_STEP_INTEGER[$n]}; do
+      if [[ ! ${RB_VALUE[$name]} =~ ^[-+]?[0-9]+$ ]]; then bad+=("  <$name> (step $n)"); fi
+    done
+  done
+  if ((${#bad[@]})); then
+    rb_say "These values are used in arithmetic (\$(( )), (( )), [[ -gt ]], let, an array index...), so they"
+    rb_say "must be whole numbers; no step was run:"
+    printf '%s\n' "${bad[@]}" >&2
+    exit 2
+  fi
+  # Control characters in a value would reach the terminal and the transcript.
+  for name in "${!RB_VALUE[@]}"; do
+    value=${RB_VALUE[$name]//[$'\t\n']/}
+    if [[ $value =~ [[:cntrl:]] ]]; then bad+=("  <$name>"); fi
+  done
+  if ((${#bad[@]})); then
+    rb_say "These values hold control characters (escape sequences); no step was run:"
+    printf '%s\n' "${bad[@]}" >&2
+    exit 2
+  fi
   for name in "${!RB_VALUE[@]}"; do printf -v "RB_PARAM_${name//-/_}" '%s' "${RB_VALUE[$name]}"; done
 }
 

@@ -23,7 +23,8 @@ bool is_syntax_finding(const Diagnostic& d) { return d.code == "RB001" || d.code
 template <typename Field>
 std::string step_array(const char* name, const std::vector<PlannedStep>& steps, Field field) {
   std::string out = fmt::format("{}=(", name);
-  for (const PlannedStep& s : steps) out += fmt::format("\n  [{}]={}", s.number, shell_quote(field(s)));
+  // Every field is shown on the engineer's terminal: controls made visible.
+  for (const PlannedStep& s : steps) out += fmt::format("\n  [{}]={}", s.number, shell_quote(visible_text(field(s))));
   return out + "\n)\n";
 }
 
@@ -37,7 +38,7 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
 std::string printf_segments(const std::vector<Segment>& segments) {
   std::string out = "printf '%s' ''";
   for (const Segment& s : segments) {
-    if (s.param.empty()) out += " " + shell_quote(s.text);
+    if (s.param.empty()) out += " " + shell_quote(visible_text(s.text));
     else out += " \"${RB_VALUE[" + s.param + "]}\"";
   }
   return out;
@@ -82,6 +83,23 @@ std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic
     for (const std::string& p : s.rendered.params)
       if (std::find(params.begin(), params.end(), p) == params.end()) params.push_back(p);
 
+  // Parameters bash would evaluate as arithmetic anywhere in this script take
+  // integers only: the script checks them before the first step.
+  std::vector<const ArithmeticFacts*> arithmetic;
+  std::set<std::string> shell_vars;
+  for (const PlannedStep& s : steps) {
+    if (s.rendered.runner == "shell") arithmetic.push_back(&s.rendered.arithmetic);
+    for (const std::string& p : s.rendered.params) shell_vars.insert(parameter_names(p).shell_var);
+  }
+  std::set<std::string> evaluated = evaluated_variables(arithmetic, shell_vars);
+  auto integer_params = [&](const PlannedStep& s) {
+    std::vector<std::string> out;
+    if (s.rendered.runner == "shell")
+      for (const std::string& p : s.rendered.params)
+        if (evaluated.count(parameter_names(p).shell_var)) out.push_back(p);
+    return joined(out, " ");
+  };
+
   std::string name = std::filesystem::path(runbook.path()).stem().string();
   std::string title = runbook.metadata.title.empty() && !runbook.sections.empty() ? runbook.sections[0].title
                                                                                   : runbook.metadata.title;
@@ -100,10 +118,11 @@ std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic
   out += "# Run with --help for options.\n";
   out += "set -Eeuo pipefail\n\n";
 
-  out += "RB_NAME=" + shell_quote(name) + "\n";
-  out += "RB_SOURCE=" + shell_quote(runbook.path()) + "\n";
-  out += "RB_TITLE=" + shell_quote(title) + "\n";
-  out += "RB_SECTION=" + shell_quote(anchor) + "\n";
+  // Shown on the terminal (usage, log names): controls made visible.
+  out += "RB_NAME=" + shell_quote(visible_text(name)) + "\n";
+  out += "RB_SOURCE=" + shell_quote(visible_text(runbook.path())) + "\n";
+  out += "RB_TITLE=" + shell_quote(visible_text(title)) + "\n";
+  out += "RB_SECTION=" + shell_quote(visible_text(anchor)) + "\n";
   out += "RB_HASH=" + shell_quote("xxh3-64:" + hash) + "\n";
   out += fmt::format("RB_STEP_COUNT={}\n", steps.size());
   out += "RB_PARAMS=(";
@@ -124,6 +143,7 @@ std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic
   out += step_array("RB_STEP_DANGER", steps, [](const PlannedStep& s) { return joined(s.dangers, "\n"); });
   out += step_array("RB_STEP_PARAMS", steps, [](const PlannedStep& s) { return joined(s.rendered.params, " "); });
   out += step_array("RB_STEP_SPLICED", steps, [](const PlannedStep& s) { return joined(s.rendered.spliced, " "); });
+  out += step_array("RB_STEP_INTEGER", steps, integer_params);
   out += step_array("RB_STEP_ENV", steps, [](const PlannedStep& s) { return joined(s.env, " "); });
   out += "\n";
   out += script_prelude();

@@ -11,7 +11,9 @@
 namespace rbc {
 namespace {
 
-constexpr char kSentinel = '\x01';  // stands for a placeholder in the flattened text
+// Stands for a placeholder in the flattened text. Unambiguous because steps
+// whose text holds control characters are never rendered (render_step).
+constexpr char kSentinel = '\x01';
 
 /// The block's commands: prompts and output lines dropped (from the blanked
 /// `normalized` text), placeholders cut out as parameter segments.
@@ -88,6 +90,23 @@ std::string flatten(const std::vector<Segment>& segments, std::vector<Segment>& 
   return flat;
 }
 
+/// A sentinel without its placeholder: cannot happen (see kSentinel); refuse
+/// to render rather than read past the table.
+bool internal_error(std::string& why) {
+  why = "internal error: placeholders out of step";
+  return false;
+}
+
+/// Control characters other than tab, line feed and carriage return.
+bool has_control_characters(const std::vector<Segment>& segments) {
+  for (const Segment& s : segments)
+    for (char c : s.text) {
+      auto u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f) return true;
+    }
+  return false;
+}
+
 void note_use(RenderedStep& out, const std::string& name, bool spliced) {
   if (std::find(out.params.begin(), out.params.end(), name) == out.params.end()) out.params.push_back(name);
   if (spliced && std::find(out.spliced.begin(), out.spliced.end(), name) == out.spliced.end())
@@ -125,6 +144,7 @@ bool render_shell(const Step& step, const std::string& flat, const std::vector<S
     char c = flat[i];
     Ctx ctx = stack.back();
     if (c == kSentinel) {
+      if (param_no >= uses.size()) return internal_error(why);
       const std::string& name = uses[param_no].param;
       if (comment) {  // not a value the step needs
         code += uses[param_no++].text;
@@ -174,6 +194,7 @@ bool render_shell(const Step& step, const std::string& flat, const std::vector<S
               code += lc;
               continue;
             }
+            if (param_no >= uses.size()) return internal_error(why);
             const std::string& name = uses[param_no++].param;
             if (h.quoted) {
               why = "placeholder <" + name + "> is inside a quoted here-document, where no value can be inserted";
@@ -302,18 +323,27 @@ bool render_sql(const std::string& flat, const std::vector<Segment>& uses, Rende
     char c = flat[i];
     char n = i + 1 < flat.size() ? flat[i + 1] : '\0';
     if (c == kSentinel) {
+      if (param_no >= uses.size()) return internal_error(why);
       const std::string& name = uses[param_no++].param;
       bool identifier = identifier_keywords().count(last_word()) > 0 || (!code.empty() && code.back() == '.') || n == '.';
       code += identifier ? ":\"" + psql(name) + "\"" : ":'" + psql(name) + "'";
       note_use(out, name, false);
     } else if (c == '-' && n == '-') {  // comment to the end of the line
       size_t e = std::min(flat.find('\n', i), flat.size());
-      for (; i < e; ++i) code += flat[i] == kSentinel ? uses[param_no++].text : std::string(1, flat[i]);
+      for (; i < e; ++i) {
+        if (flat[i] != kSentinel) code += flat[i];
+        else if (param_no < uses.size()) code += uses[param_no++].text;
+        else return internal_error(why);
+      }
       --i;
     } else if (c == '/' && n == '*') {
       size_t e = flat.find("*/", i + 2);
       e = e == std::string::npos ? flat.size() : e + 2;
-      for (; i < e; ++i) code += flat[i] == kSentinel ? uses[param_no++].text : std::string(1, flat[i]);
+      for (; i < e; ++i) {
+        if (flat[i] != kSentinel) code += flat[i];
+        else if (param_no < uses.size()) code += uses[param_no++].text;
+        else return internal_error(why);
+      }
       --i;
     } else if (c == '\'' || c == '"') {
       // A literal or quoted identifier: find its end ('' and "" escape the quote).
@@ -327,6 +357,7 @@ bool render_sql(const std::string& flat, const std::vector<Segment>& uses, Rende
         } else if (flat[j] == c) {
           break;
         } else if (flat[j] == kSentinel) {
+          if (param_no >= uses.size()) return internal_error(why);
           pieces.push_back({"", uses[param_no++].param});
         } else {
           if (pieces.empty() || !pieces.back().param.empty()) pieces.push_back({});
@@ -444,12 +475,15 @@ RenderedStep render_step(const Step& step, bool strict) {
       out.display = {{step.body, ""}};
       return show(lang + " is shown, not run");
   }
+  if (has_control_characters(out.display))
+    return show("holds control characters (shown escaped): shown, not run");
   std::vector<Segment> uses;
   std::string flat = flatten(out.display, uses);
   if (flat.find_first_not_of(" \t\r\n") == std::string::npos) return show("no commands to run");
   std::string why;
   if (out.runner == "shell") {
     if (!render_shell(step, flat, uses, out, why)) return show(why + ": shown, not run");
+    out.arithmetic = arithmetic_facts(out.code);
     // What the linter parsed had placeholders as plain words; check the text as it will run.
     std::string function = shell_function("rb_step", out.code);
     if (!(strict ? bash_check_syntax(function).ok : bash_parses(function)))

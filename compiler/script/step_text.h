@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "compiler/ir.h"
+#include "compiler/script/arithmetic_context.h"
 
 namespace rbc {
 
@@ -36,6 +37,7 @@ struct RenderedStep {
   std::vector<Segment> display;       ///< the commands as shown, values in place
   std::vector<std::string> params;    ///< parameter names, in order of first use
   std::vector<std::string> spliced;   ///< of those, the ones that need plain values
+  ArithmeticFacts arithmetic;         ///< shell: where bash would evaluate values as arithmetic
 };
 
 /// `strict`: confirm every shell step with `bash -n` (a process each); else

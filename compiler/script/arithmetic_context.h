@@ -1,0 +1,38 @@
+#pragma once
+/// Where a generated script would let bash evaluate a parameter's value as
+/// arithmetic. Bash expands array subscripts inside an arithmetic expression,
+/// so a value such as `a[$(cmd)]` runs `cmd` wherever the value is evaluated:
+/// `$(( ))`, `(( ))`, `for (( ))`, `[[ -eq/-ne/-lt/-le/-gt/-ge ]]`, `let`,
+/// `declare -i`, `${var:offset:length}` and array subscripts; and also through
+/// a variable that holds the value (`n=<n>` ... `$(( n + 1 ))`), since bash
+/// evaluates a variable's value when an expression names it. Such parameters
+/// must be plain integers.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace rbc {
+
+struct ArithmeticFacts {
+  /// Shell variables (`RB_PARAM_x`) expanded directly in an arithmetic context.
+  std::set<std::string> evaluated;
+  /// Other variables an arithmetic context reads, or that are declared
+  /// integer (`declare -i n`): a value assigned to them is evaluated.
+  std::set<std::string> arithmetic_variables;
+  /// Assignments: variable -> the variables its value is built from.
+  std::map<std::string, std::set<std::string>> assigned_from;
+};
+
+/// The facts of one shell step's code as the script runs it. `code` is parsed
+/// with tree-sitter-bash; array subscripts are also found in the text, as
+/// tree-sitter does not see every one (`unset 'a[i]'`, `( [i]=x )`).
+ArithmeticFacts arithmetic_facts(const std::string& code);
+
+/// Of `variables` (`RB_PARAM_x` names), those whose value bash may evaluate as
+/// arithmetic in any of `steps`, directly or through assignments in any step
+/// (the session carries variables from one step to the next).
+std::set<std::string> evaluated_variables(const std::vector<const ArithmeticFacts*>& steps,
+                                          const std::set<std::string>& variables);
+
+}  // namespace rbc
