@@ -70,8 +70,16 @@ void subscripts_in_text(const std::string& code, std::set<std::string>& evaluate
   }
 }
 
+/// How a command's arguments name variables.
+enum class NameArgs { none, all, options_then_names, after_dash_v };
+
 struct Context {
   bool arithmetic = false;
+  bool name_position = false;   ///< a builtin reads this word as a variable name
+  NameArgs name_args = NameArgs::none;  ///< of this command's arguments
+  bool next_is_name = false;    ///< the next argument is a name (after -v)
+  bool skip_next = false;       ///< the next argument is an option's value
+  std::string_view value_options;  ///< options whose value is the next word
   bool double_bracket = false;  ///< inside [[ ]]
   bool after_colon = false;     ///< a later child of ${var:...}
   bool integer_declaration = false;
@@ -112,20 +120,55 @@ class Walker {
     Context& parent = stack.back();
     if (!ts_node_is_named(node) && node_type(ts_node_parent(node)) == "expansion" && node_type(node) == ":")
       parent.after_colon = true;  // ${var:offset:length}; not :- := :+ :?
+    bool is_name = false;
+    if (parent.name_args != NameArgs::none && field && std::string_view(field) == "argument")
+      is_name = argument_is_name(parent, text(node));
     stack.push_back(enter(node, parent, field ? field : ""));
+    if (is_name) stack.back().name_position = true;
+  }
+
+  /// Whether a command argument is a variable name, updating the command's
+  /// state for the next argument.
+  static bool argument_is_name(Context& command, std::string_view word) {
+    bool option = word.size() > 1 && word[0] == '-';
+    switch (command.name_args) {
+      case NameArgs::all:
+        return !option;
+      case NameArgs::after_dash_v: {
+        bool name = command.next_is_name;
+        command.next_is_name = word == "-v" || word == "-R";
+        return name;
+      }
+      case NameArgs::options_then_names: {
+        if (command.skip_next) {
+          command.skip_next = false;
+          return false;
+        }
+        if (option) {
+          char last = word.back();
+          command.skip_next = command.value_options.find(last) != std::string_view::npos;
+          return false;
+        }
+        return true;
+      }
+      case NameArgs::none:
+        break;
+    }
+    return false;
   }
 
   Context enter(TSNode node, const Context& parent, std::string_view field) {
     Context ctx = parent;
     ctx.after_colon = false;
+    ctx.name_args = NameArgs::none;
+    ctx.next_is_name = ctx.skip_next = false;
     if (parent.after_colon) ctx.arithmetic = true;
     std::string_view type = node_type(node);
+    if (field == "body") ctx.arithmetic = false;  // of a for (( )) loop, a function...
     if (type == "arithmetic_expansion") {
       ctx.arithmetic = true;
     } else if (type == "c_style_for_statement") {
-      ctx.arithmetic = true;  // the body is a child reached with field "body"
-    } else if (field == "body") {
-      ctx.arithmetic = false;
+      ctx.arithmetic = true;  // but not its body (above)
     } else if (field == "index" && node_type(ts_node_parent(node)) == "subscript") {
       ctx.arithmetic = true;
     } else if (type == "test_command") {
@@ -135,8 +178,19 @@ class Walker {
       if (!ts_node_is_null(op) && is_numeric_test(text(op))) ctx.arithmetic = true;
     } else if (type == "command") {
       TSNode name = ts_node_child_by_field_name(node, "name", 4);
-      if (!ts_node_is_null(name) && text(name) == "let") ctx.arithmetic = true;
-    } else if (type == "declaration_command") {
+      std::string_view program = text(name);
+      if (program == "let") ctx.arithmetic = true;
+      if (program == "unset" || program == "getopts") ctx.name_args = NameArgs::all;
+      if (program == "printf" || program == "test" || program == "[") ctx.name_args = NameArgs::after_dash_v;
+      if (program == "read") ctx.name_args = NameArgs::options_then_names, ctx.value_options = "adinNptu";
+      if (program == "mapfile" || program == "readarray")
+        ctx.name_args = NameArgs::options_then_names, ctx.value_options = "dnOsuCc";
+    } else if (type == "unary_expression") {
+      TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+      std::string_view o = text(op);
+      if (o == "-v" || o == "-R") ctx.name_position = true;  // [[ -v name ]]
+    } else if (type == "declaration_command" || type == "unset_command") {
+      ctx.name_position = true;  // declare/local/export NAME or NAME=value: the value is data
       for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n && i < 8; ++i) {
         TSNode child = ts_node_named_child(node, i);
         std::string_view word = text(child);
@@ -157,6 +211,7 @@ class Walker {
       if (!ts_node_is_null(var)) pending_target_ = std::string(text(var));
     }
     if (field == "value") {
+      ctx.name_position = false;
       ctx.assigning = pending_target_;
       if (parent.integer_declaration) ctx.arithmetic = true;
     }
@@ -177,6 +232,7 @@ class Walker {
     else names.emplace(text(node));
     for (const std::string& name : names) {
       bool parameter = name.compare(0, kParamPrefix.size(), kParamPrefix) == 0;
+      if (parameter && ctx.name_position) out_.as_names.insert(name);
       if (ctx.arithmetic) (parameter ? out_.evaluated : out_.arithmetic_variables).insert(name);
       if (!ctx.assigning.empty()) out_.assigned_from[ctx.assigning].insert(name);
     }

@@ -20,6 +20,10 @@ struct ArithmeticFacts {
   /// Other variables an arithmetic context reads, or that are declared
   /// integer (`declare -i n`): a value assigned to them is evaluated.
   std::set<std::string> arithmetic_variables;
+  /// Shell variables (`RB_PARAM_x`) standing where a builtin takes a variable
+  /// name (`unset`, `read`, `printf -v`, `declare`, `[[ -v ]]`...): bash
+  /// evaluates a subscript in a name too, and no value there is safe.
+  std::set<std::string> as_names;
   /// Assignments: variable -> the variables its value is built from.
   std::map<std::string, std::set<std::string>> assigned_from;
 };

@@ -484,6 +484,9 @@ RenderedStep render_step(const Step& step, bool strict) {
   if (out.runner == "shell") {
     if (!render_shell(step, flat, uses, out, why)) return show(why + ": shown, not run");
     out.arithmetic = arithmetic_facts(out.code);
+    for (const std::string& p : out.params)
+      if (out.arithmetic.as_names.count(parameter_names(p).shell_var))
+        return show("placeholder <" + p + "> stands where bash takes a variable name, where no value is safe: shown, not run");
     // What the linter parsed had placeholders as plain words; check the text as it will run.
     std::string function = shell_function("rb_step", out.code);
     if (!(strict ? bash_check_syntax(function).ok : bash_parses(function)))

@@ -44,6 +44,18 @@ TEST_CASE("places where bash does not evaluate arithmetic leave the parameter al
   CHECK(evaluated_in("declare -r n=\"${RB_PARAM_a}\"") == kNone);
 }
 
+TEST_CASE("a parameter where a builtin takes a variable name is found") {
+  auto names_in = [](const std::string& code) { return arithmetic_facts(code).as_names; };
+  CHECK(names_in("unset \"${RB_PARAM_a}\"") == kA);
+  CHECK(names_in("read -r -p 'Value: ' \"${RB_PARAM_a}\"") == kA);
+  CHECK(names_in("read -r -p \"${RB_PARAM_b}\" answer < \"${RB_PARAM_c}\"") == kNone);
+  CHECK(names_in("printf -v \"${RB_PARAM_a}\" '%s' \"${RB_PARAM_b}\"") == kA);
+  CHECK(names_in("[[ -v \"${RB_PARAM_a}\" ]] && test -v \"${RB_PARAM_a}\"") == kA);
+  CHECK(names_in("declare \"${RB_PARAM_a}\"; export NAME=\"${RB_PARAM_b}\"") == kA);
+  CHECK(names_in("mapfile -t -d , \"${RB_PARAM_a}\" < file") == kA);
+  CHECK(names_in("kubectl get pod \"${RB_PARAM_a}\" -o name | while read -r pod; do echo $pod; done") == kNone);
+}
+
 TEST_CASE("a value that reaches arithmetic through variables, in the same or a later step") {
   ArithmeticFacts first = arithmetic_facts("n=\"${RB_PARAM_a}\"\nm=$n\nname=\"${RB_PARAM_b}\"");
   ArithmeticFacts second = arithmetic_facts("echo $(( m * 2 )) \"$name\"");
