@@ -83,6 +83,7 @@ struct Context {
   bool double_bracket = false;  ///< inside [[ ]]
   bool after_colon = false;     ///< a later child of ${var:...}
   bool integer_declaration = false;
+  bool nameref_declaration = false;  ///< declare -n: values are variable names
   std::string assigning;        ///< the variable whose value this is
 };
 
@@ -194,8 +195,9 @@ class Walker {
       for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n && i < 8; ++i) {
         TSNode child = ts_node_named_child(node, i);
         std::string_view word = text(child);
-        if (node_type(child) == "word" && word.size() > 1 && word[0] == '-' && word.find('i') != std::string_view::npos)
-          ctx.integer_declaration = true;
+        bool flags = node_type(child) == "word" && word.size() > 1 && word[0] == '-';
+        if (flags && word.find('i') != std::string_view::npos) ctx.integer_declaration = true;
+        if (flags && word.find('n') != std::string_view::npos) ctx.nameref_declaration = true;
       }
     } else if (type == "variable_assignment") {
       TSNode name = ts_node_child_by_field_name(node, "name", 4);
@@ -211,7 +213,7 @@ class Walker {
       if (!ts_node_is_null(var)) pending_target_ = std::string(text(var));
     }
     if (field == "value") {
-      ctx.name_position = false;
+      ctx.name_position = parent.nameref_declaration;
       ctx.assigning = pending_target_;
       if (parent.integer_declaration) ctx.arithmetic = true;
     }

@@ -53,6 +53,7 @@ TEST_CASE("a parameter where a builtin takes a variable name is found") {
   CHECK(names_in("[[ -v \"${RB_PARAM_a}\" ]] && test -v \"${RB_PARAM_a}\"") == kA);
   CHECK(names_in("declare \"${RB_PARAM_a}\"; export NAME=\"${RB_PARAM_b}\"") == kA);
   CHECK(names_in("mapfile -t -d , \"${RB_PARAM_a}\" < file") == kA);
+  CHECK(names_in("declare -n ref=\"${RB_PARAM_a}\"; local -rn other=x") == kA);
   CHECK(names_in("kubectl get pod \"${RB_PARAM_a}\" -o name | while read -r pod; do echo $pod; done") == kNone);
 }
 
