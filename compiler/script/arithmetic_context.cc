@@ -50,22 +50,28 @@ bool is_numeric_test(std::string_view op) {
 }
 
 /// A subscript `name[...RB_PARAM_x...]` around each parameter, found in the
-/// text: from the expansion back to an unclosed `[` right after a name,
-/// within one word.
+/// text: an unclosed `[` right after a name, earlier in the same word. One
+/// pass, so a long word with many parameters stays linear.
 void subscripts_in_text(const std::string& code, std::set<std::string>& evaluated) {
-  for (size_t at = code.find(kParamPrefix); at != std::string::npos; at = code.find(kParamPrefix, at + 1)) {
-    if (at < 2 || code.compare(at - 2, 2, "${") != 0) continue;
-    size_t end = at;
-    while (end < code.size() && is_name_char(code[end])) ++end;
-    int depth = 0;
-    for (size_t i = at - 2; i-- > 0;) {
-      char c = code[i];
-      if (std::isspace(static_cast<unsigned char>(c)) || c == ';' || c == '|' || c == '&' || c == '(' || c == ')') break;
-      if (c == ']') ++depth;
-      if (c == '[' && depth-- == 0) {
-        if (i > 0 && is_name_char(code[i - 1])) evaluated.insert(code.substr(at, end - at));
-        break;
-      }
+  std::vector<bool> open;  // unclosed `[` of the current word: after a name?
+  size_t named_open = 0;
+  for (size_t i = 0; i < code.size(); ++i) {
+    char c = code[i];
+    if (std::isspace(static_cast<unsigned char>(c)) || c == ';' || c == '|' || c == '&' || c == '(' || c == ')') {
+      open.clear();
+      named_open = 0;
+    } else if (c == '[') {
+      bool named = i > 0 && is_name_char(code[i - 1]);
+      open.push_back(named);
+      named_open += named;
+    } else if (c == ']' && !open.empty()) {
+      named_open -= open.back();
+      open.pop_back();
+    } else if (c == '$' && named_open > 0 && code.compare(i + 1, 1, "{") == 0 &&
+               code.compare(i + 2, kParamPrefix.size(), kParamPrefix) == 0) {
+      size_t end = i + 2;
+      while (end < code.size() && is_name_char(code[end])) ++end;
+      evaluated.insert(code.substr(i + 2, end - i - 2));
     }
   }
 }
