@@ -275,35 +275,28 @@ ArithmeticFacts arithmetic_facts(const std::string& code) {
 
 std::set<std::string> evaluated_variables(const std::vector<const ArithmeticFacts*>& steps,
                                           const std::set<std::string>& variables) {
-  std::set<std::string> arithmetic;
-  std::map<std::string, std::set<std::string>> flows_into;  // source -> targets
-  std::set<std::string> evaluated;
+  // Backwards from what arithmetic reads, through assignments, once for all.
+  std::map<std::string, std::set<std::string>> sources_of;
+  std::set<std::string> reaches;
+  std::vector<std::string> todo;
   for (const ArithmeticFacts* f : steps) {
-    arithmetic.insert(f->arithmetic_variables.begin(), f->arithmetic_variables.end());
-    evaluated.insert(f->evaluated.begin(), f->evaluated.end());
-    for (const auto& [target, sources] : f->assigned_from)
-      for (const std::string& source : sources) flows_into[source].insert(target);
+    for (const std::string& v : f->evaluated)
+      if (reaches.insert(v).second) todo.push_back(v);
+    for (const std::string& v : f->arithmetic_variables)
+      if (reaches.insert(v).second) todo.push_back(v);
+    for (const auto& [target, sources] : f->assigned_from) sources_of[target].insert(sources.begin(), sources.end());
+  }
+  while (!todo.empty()) {
+    std::string at = std::move(todo.back());
+    todo.pop_back();
+    auto it = sources_of.find(at);
+    if (it == sources_of.end()) continue;
+    for (const std::string& source : it->second)
+      if (reaches.insert(source).second) todo.push_back(source);
   }
   std::set<std::string> out;
-  for (const std::string& variable : variables) {
-    if (evaluated.count(variable)) {
-      out.insert(variable);
-      continue;
-    }
-    // Follow the value through assignments to a variable arithmetic reads.
-    std::set<std::string> seen{variable};
-    std::vector<std::string> todo{variable};
-    while (!todo.empty() && !out.count(variable)) {
-      std::string at = std::move(todo.back());
-      todo.pop_back();
-      auto it = flows_into.find(at);
-      if (it == flows_into.end()) continue;
-      for (const std::string& target : it->second) {
-        if (arithmetic.count(target)) out.insert(variable);
-        if (seen.insert(target).second) todo.push_back(target);
-      }
-    }
-  }
+  for (const std::string& v : variables)
+    if (reaches.count(v)) out.insert(v);
   return out;
 }
 
