@@ -166,6 +166,23 @@ const std::vector<const Rule*>& enabled_rules(const std::shared_ptr<const Config
 
 }  // namespace
 
+namespace {
+
+/// RB007, from the front end's notes: the IR keeps no trace of the nesting it flattened.
+void report_flattened(const Runbook& rb, uint32_t offset, std::vector<Diagnostic>& out) {
+  const Rule* rule = find_rule("RB007");
+  if (!rule || !rb.config->enabled(*rule)) return;
+  Emitter emit(rb, out);
+  emit.set_rule(rule);
+  emit.report({offset, offset + 1},
+              fmt::format("Markdown nested more than {} levels deep; the page shows what lies deeper flattened into "
+                          "level {}",
+                          kMaxNesting, kMaxNesting),
+              "nest lists and block quotes less deeply");
+}
+
+}  // namespace
+
 FileResult lint_bytes(std::string path, std::string bytes) {
   return lint_bytes(std::move(path), std::move(bytes), default_config());
 }
@@ -174,11 +191,13 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
                       const ParseOptions& parse) {
   FileResult result;
   result.path = path;
-  result.runbook = parse_runbook(std::move(path), std::move(bytes), parse);
+  ParseNotes notes;
+  result.runbook = parse_runbook(std::move(path), std::move(bytes), parse, &notes);
   result.runbook.config = config;
   if (!result.runbook.binary) analyze(result.runbook);
   resolve_declared_danger(result.runbook);
   run_rules(result.runbook, enabled_rules(config), result.diagnostics);
+  if (notes.flattened_at) report_flattened(result.runbook, *notes.flattened_at, result.diagnostics);
   for (const Step& step : result.runbook.steps) result.blocks.push_back(step.kind);
   // Post-rule passes: configured severities, declared danger, then suppressions.
   for (Diagnostic& d : result.diagnostics)
