@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "compiler/config_resolution.h"
+#include "compiler/input_roots.h"
 #include "compiler/markdown.h"
 #include "linter/analysis.h"
 #include "linter/config.h"
@@ -28,12 +29,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Appends the *.md regular files under `dir` to `found`, spelled `base` +
+/// What the walk needs besides the directory: where to report skipped links,
+/// and the directories a link may point into.
+struct Walk {
+  const InputRoots& roots;
+  std::vector<std::string>& found;
+  std::vector<std::string>& warnings;
+};
+
+/// Appends the *.md regular files under `dir` to `walk.found`, spelled `base` +
 /// their path below it. Hidden directories, node_modules and directories that
 /// cannot be read are skipped, and links to directories are not followed.
+/// A link to a file outside the input roots is skipped with a warning.
 /// POSIX calls: std::filesystem's iterator cost more than the files it found
 /// on a large tree, and this runs before any file is checked.
-void walk_markdown(const std::string& dir, const std::string& base, std::vector<std::string>& found) {
+void walk_markdown(const std::string& dir, const std::string& base, Walk& walk) {
   DIR* d = opendir(dir.c_str());
   if (!d) return;
   int dfd = dirfd(d);
@@ -41,26 +51,52 @@ void walk_markdown(const std::string& dir, const std::string& base, std::vector<
     std::string_view name = e->d_name;
     if (name == "." || name == "..") continue;
     unsigned char type = e->d_type;
+    struct stat st;
+    if (type == DT_UNKNOWN) {
+      if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+    }
     bool link = type == DT_LNK;
-    if (type == DT_UNKNOWN || link) {
-      struct stat st;
-      if (fstatat(dfd, e->d_name, &st, 0) != 0) continue;  // follows links; a dangling one is skipped
+    if (link) {
+      if (fstatat(dfd, e->d_name, &st, 0) != 0) continue;  // follows the link; a dangling one is skipped
       type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
     }
     if (type == DT_DIR) {
       if (link || (name.size() > 1 && name[0] == '.') || name == "node_modules") continue;
       std::string sub = base + std::string(name);
-      walk_markdown(sub, sub + "/", found);
+      walk_markdown(sub, sub + "/", walk);
     } else if (type == DT_REG && name.size() > 3 && name.substr(name.size() - 3) == ".md") {
-      found.push_back(base + std::string(name));
+      std::string path = base + std::string(name);
+      if (link) {
+        if (std::string why = walk.roots.link_outside(path); !why.empty()) {
+          walk.warnings.push_back(std::move(why));
+          continue;
+        }
+      }
+      walk.found.push_back(std::move(path));
     }
   }
   closedir(d);
 }
 
+/// What a file that is not regular is, for the error naming it.
+std::string_view kind_of(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo: return "a named pipe (FIFO)";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::character: return "a character device";
+    case fs::file_type::block: return "a block device";
+    default: return "a special file";
+  }
+}
+
 }  // namespace
 
-std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run) {
+std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run,
+                                          const std::vector<std::string>& more_roots) {
+  std::vector<std::string> root_paths = paths;
+  root_paths.insert(root_paths.end(), more_roots.begin(), more_roots.end());
+  InputRoots roots(root_paths);
   std::vector<std::string> files;
   std::set<std::string> seen;  // normalized paths, so overlapping arguments name a file once
   auto add = [&](const std::string& p, std::string key) {
@@ -75,6 +111,17 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
     }
     std::string root_key = fs::path(path).lexically_normal().string();
     if (!fs::is_directory(status)) {
+      // Named on the command line: a link may also point beside itself.
+      std::string beside = fs::path(path).parent_path().string();
+      if (std::string why = roots.link_outside(path, beside.empty() ? "." : beside); !why.empty()) {
+        run.warnings.push_back(std::move(why));
+        continue;
+      }
+      // Only regular files are read: opening a FIFO would wait for a writer forever.
+      if (!fs::is_regular_file(status)) {
+        run.errors.push_back(fmt::format("{}: not a regular file but {}; not read", path, kind_of(status.type())));
+        continue;
+      }
       add(path, root_key);
       continue;
     }
@@ -88,7 +135,8 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
     // Entries below `path` are `base` + names: normalizing the root once is enough.
     std::string base = path == "." ? "" : path.back() == '/' ? path : path + "/";
     std::vector<std::string> found;
-    walk_markdown(path, base, found);
+    Walk walk{roots, found, run.warnings};
+    walk_markdown(path, base, walk);
     if (found.empty()) run.warnings.push_back(fmt::format("{}: no *.md runbooks found in this directory", path));
     std::sort(found.begin(), found.end());
     for (const auto& f : found) {
@@ -118,6 +166,23 @@ const std::vector<const Rule*>& enabled_rules(const std::shared_ptr<const Config
 
 }  // namespace
 
+namespace {
+
+/// RB007, from the front end's notes: the IR keeps no trace of the nesting it flattened.
+void report_flattened(const Runbook& rb, uint32_t offset, std::vector<Diagnostic>& out) {
+  const Rule* rule = find_rule("RB007");
+  if (!rule || !rb.config->enabled(*rule)) return;
+  Emitter emit(rb, out);
+  emit.set_rule(rule);
+  emit.report({offset, offset + 1},
+              fmt::format("Markdown nested more than {} levels deep; the page shows what lies deeper flattened into "
+                          "level {}",
+                          kMaxNesting, kMaxNesting),
+              "nest lists and block quotes less deeply");
+}
+
+}  // namespace
+
 FileResult lint_bytes(std::string path, std::string bytes) {
   return lint_bytes(std::move(path), std::move(bytes), default_config());
 }
@@ -126,11 +191,13 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
                       const ParseOptions& parse) {
   FileResult result;
   result.path = path;
-  result.runbook = parse_runbook(std::move(path), std::move(bytes), parse);
+  ParseNotes notes;
+  result.runbook = parse_runbook(std::move(path), std::move(bytes), parse, &notes);
   result.runbook.config = config;
   if (!result.runbook.binary) analyze(result.runbook);
   resolve_declared_danger(result.runbook);
   run_rules(result.runbook, enabled_rules(config), result.diagnostics);
+  if (notes.flattened_at) report_flattened(result.runbook, *notes.flattened_at, result.diagnostics);
   for (const Step& step : result.runbook.steps) result.blocks.push_back(step.kind);
   // Post-rule passes: configured severities, declared danger, then suppressions.
   for (Diagnostic& d : result.diagnostics)
@@ -145,8 +212,10 @@ namespace {
 
 /// The whole file in `bytes`, or a one-line error naming it. POSIX calls
 /// rather than streams: one open, fstat, read and close per file.
+/// O_NONBLOCK and the fstat after opening: a file replaced by a FIFO since it
+/// was found is refused instead of waited on.
 std::string read_runbook(const std::string& path, uint64_t max_size, std::string& bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) return fmt::format("{}: cannot open: {}", path, std::strerror(errno));
   struct FdCloser {
     int fd;
@@ -154,6 +223,7 @@ std::string read_runbook(const std::string& path, uint64_t max_size, std::string
   } closer{fd};
   struct stat st;
   if (::fstat(fd, &st) != 0) return fmt::format("{}: cannot read: {}", path, std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return fmt::format("{}: not a regular file; not read", path);
   if (static_cast<uint64_t>(st.st_size) > max_size)
     return fmt::format("{}: file is {:.1f} MiB, larger than the {:.0f} MiB limit (--max-file-size); skipped", path,
                        static_cast<double>(st.st_size) / (1024 * 1024), static_cast<double>(max_size) / (1024 * 1024));
@@ -203,7 +273,7 @@ FileResult lint_file(const std::string& path, const LintOptions& options, std::s
 
 LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options) {
   LintRun run;
-  std::vector<std::string> files = collect_runbooks(paths, run);
+  std::vector<std::string> files = collect_runbooks(paths, run, options.input_roots);
   size_t errors_before = run.errors.size();
   std::vector<std::shared_ptr<const Config>> configs = resolve_configs(files, options, run);
   if (run.errors.size() > errors_before) return run;  // a bad configuration: nothing is linted

@@ -26,6 +26,9 @@ struct LintOptions {
   /// the HTML and scripts need those) and each FileResult keeps its source
   /// text but not the IR, which is freed as soon as the file is checked.
   bool findings_only = false;
+  /// More directories a linked runbook may point into, besides the
+  /// directories among the paths linted (build: the paths it was given).
+  std::vector<std::string> input_roots;
 };
 
 struct FileResult {
@@ -44,7 +47,11 @@ struct LintRun {
 
 /// Files named explicitly are taken whatever their extension; directories
 /// are walked for *.md (hidden directories and node_modules skipped).
-std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run);
+/// Only regular files are taken: anything else named is an error. A symbolic
+/// link is skipped with a warning unless its target lies inside a directory
+/// among `paths` or `more_roots` (or, for a link named explicitly, beside it).
+std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run,
+                                          const std::vector<std::string>& more_roots = {});
 
 /// The whole pipeline for one file's bytes (no I/O): what tests call.
 FileResult lint_bytes(std::string path, std::string bytes);

@@ -1,6 +1,7 @@
 #include "compiler/json_index.h"
 
 #include "compiler/script/runbook_scripts.h"
+#include "compiler/slug.h"
 
 #include <algorithm>
 #include <cctype>
@@ -211,8 +212,7 @@ std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
     common = n;
   }
   if (common == std::string::npos) common = 0;
-  std::vector<std::string> ids;
-  std::map<std::string, int> used;
+  std::vector<std::string> natural;
   for (const std::string& p : paths) {
     std::string rest = p.substr(std::min(common, p.size()));
     if (rest.size() > 3 && rest.ends_with(".md")) rest.resize(rest.size() - 3);
@@ -223,8 +223,22 @@ std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
     }
     while (!id.empty() && id.front() == '.') id.erase(0, 1);
     if (id.empty()) id = "runbook";
-    int n = ++used[id];
-    ids.push_back(n == 1 ? id : id + "-" + std::to_string(n));
+    natural.push_back(file_name_part(id));
+  }
+  // A repeated id gets -2, -3...: the first number that is nobody's id, so
+  // A.md, a-2.md, a.md give a, a-2, a-3 (every id names a page file).
+  std::set<std::string> natural_ids(natural.begin(), natural.end()), given;
+  std::map<std::string, int> repeats;
+  std::vector<std::string> ids;
+  for (const std::string& id : natural) {
+    std::string chosen = id;
+    if (given.count(id)) {
+      int& n = repeats.try_emplace(id, 1).first->second;
+      do chosen = id + "-" + std::to_string(++n);
+      while (natural_ids.count(chosen) || given.count(chosen));
+    }
+    given.insert(chosen);
+    ids.push_back(std::move(chosen));
   }
   return ids;
 }

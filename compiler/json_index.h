@@ -51,8 +51,9 @@ ojson rules_index();
 ojson lint_index(const std::vector<ojson>& summaries);
 
 /// Stable ids for runbook paths: the path below the deepest directory all
-/// share, without ".md", characters other than [a-z0-9._-] as '-'; clashes
-/// get "-2", "-3". Returned in the order of `paths`.
+/// share, without ".md", characters other than [a-z0-9._-] as '-', cut by
+/// file_name_part(); clashes get "-2", "-3"... skipping any number that is
+/// another path's id. Returned in the order of `paths`.
 std::vector<std::string> runbook_ids(const std::vector<std::string>& paths);
 
 /// JSON text as written to disk: two-space indent, invalid UTF-8 replaced.

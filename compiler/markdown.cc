@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 #include <shared_mutex>
@@ -97,18 +98,23 @@ NodeType type_of(cmark_node* node) {
 }
 
 /// Plain text of a node's inline content (what GitHub slugs a heading from).
+/// The text of `node`'s inlines. cmark's iterator, not recursion: headings
+/// and link texts can nest emphasis thousands deep.
 std::string plain_text(cmark_node* node) {
   std::string out;
-  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-    switch (cmark_node_get_type(child)) {
+  cmark_iter* iter = cmark_iter_new(node);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER || n == node) continue;
+    switch (cmark_node_get_type(n)) {
       case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE: out += cmark_node_get_literal(child); break;
+      case CMARK_NODE_CODE: out += cmark_node_get_literal(n); break;
       case CMARK_NODE_SOFTBREAK:
       case CMARK_NODE_LINEBREAK: out += ' '; break;
-      case CMARK_NODE_HTML_INLINE: break;
-      default: out += plain_text(child);
+      default: break;
     }
   }
+  cmark_iter_free(iter);
   return out;
 }
 
@@ -159,14 +165,21 @@ bool is_closing_fence(const SourceFile& src, uint32_t line, int length, char ch)
 
 class Builder {
  public:
-  Builder(Runbook& rb, bool document) : rb_(rb), src_(*rb.source), document_(document) {}
+  Builder(Runbook& rb, bool document, ParseNotes& notes)
+      : rb_(rb), src_(*rb.source), document_(document), notes_(notes) {}
 
   void build(cmark_node* root) {
     rb_.code_line.assign(src_.line_count() + 2, false);
     rb_.document.type = NodeType::document;
     // The path from the root to the node last entered; robust to nodes that
-    // get no EXIT event (leaves), whatever the extension.
-    std::vector<std::pair<cmark_node*, DocNode*>> path{{root, &rb_.document}};
+    // get no EXIT event (leaves), whatever the extension. Each cmark node
+    // maps to the tree node its children go into, at that node's depth.
+    struct Open {
+      cmark_node* node;
+      DocNode* into;  // null when the tree is not built
+      int depth;
+    };
+    std::vector<Open> path{{root, &rb_.document, 0}};
     cmark_iter* iter = cmark_iter_new(root);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
@@ -174,16 +187,43 @@ class Builder {
       if (ev != CMARK_EVENT_ENTER || node == root) continue;
       NodeType type = type_of(node);
       int recorded = record(node, type);
-      if (!document_) continue;
       cmark_node* parent = cmark_node_parent(node);
-      while (path.size() > 1 && path.back().first != parent) path.pop_back();
-      DocNode& added = path.back().second->children.emplace_back(convert(node, type, recorded));
-      path.emplace_back(node, &added);
+      while (path.size() > 1 && path.back().node != parent) path.pop_back();
+      Open at = path.back();
+      if (at.depth >= kMaxNesting && flattened(type) && cmark_node_first_child(node)) {
+        if (!notes_.flattened_at) notes_.flattened_at = offset_of(node);
+        path.push_back({node, at.into, at.depth});  // its children go where it would have gone
+        continue;
+      }
+      DocNode* added = document_ ? &at.into->children.emplace_back(convert(node, type, recorded)) : nullptr;
+      path.push_back({node, added, at.depth + 1});
     }
     cmark_iter_free(iter);
   }
 
  private:
+  /// Containers dropped below kMaxNesting (their content is kept). Paragraphs,
+  /// headings and tables stay: they cannot nest in themselves.
+  static bool flattened(NodeType type) {
+    switch (type) {
+      case NodeType::document:
+      case NodeType::paragraph:
+      case NodeType::heading:
+      case NodeType::table:
+      case NodeType::table_row:
+      case NodeType::table_cell: return false;
+      default: return true;
+    }
+  }
+
+  uint32_t offset_of(cmark_node* node) {
+    int line = cmark_node_get_start_line(node), column = cmark_node_get_start_column(node);
+    if (line <= 0) return src_.line_start(block_line(node));
+    uint32_t start = src_.line_start(static_cast<uint32_t>(line));
+    uint32_t end = line_end(src_, static_cast<uint32_t>(line));
+    return std::min(end, start + static_cast<uint32_t>(std::max(column, 1) - 1));
+  }
+
   uint32_t block_line(cmark_node* node) {
     for (cmark_node* n = node; n; n = cmark_node_parent(n))
       if (int line = cmark_node_get_start_line(n); line > 0) return static_cast<uint32_t>(line);
@@ -327,13 +367,15 @@ class Builder {
   Runbook& rb_;
   const SourceFile& src_;
   bool document_;  ///< build rb_.document as well
+  ParseNotes& notes_;
   Slugger slugger_;
   std::vector<int> open_sections_;
 };
 
 }  // namespace
 
-Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& options) {
+Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& options, ParseNotes* notes) {
+  ParseNotes ignored;
   Runbook rb;
   rb.binary = bytes.find('\0') != std::string::npos;
   rb.source = std::make_shared<SourceFile>(std::move(path), std::move(bytes));
@@ -364,7 +406,7 @@ Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& o
     doc.root = cmark_parser_finish(doc.parser);
   }
 
-  Builder(rb, options.document).build(doc.root);
+  Builder(rb, options.document, notes ? *notes : ignored).build(doc.root);
   metadata_from_body(rb, rb.metadata);
   return rb;
 }

@@ -1,6 +1,8 @@
 #pragma once
 /// The markdown front end: the only code that includes cmark-gfm.
 /// Bytes in, IR out; problems are recorded in the IR, never thrown.
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "compiler/ir.h"
@@ -16,7 +18,21 @@ struct ParseOptions {
   bool document = true;
 };
 
+/// How deep lists, block quotes, links and emphasis nest in
+/// Runbook::document: deeper containers are dropped and their content put in
+/// the last one kept, so that every walk over the tree (rendering, scripts,
+/// destruction) is bounded however deep the Markdown nests.
+constexpr int kMaxNesting = 32;
+
+/// What the front end noticed that the IR does not keep.
+struct ParseNotes {
+  /// File offset of the first container nested deeper than kMaxNesting
+  /// (RB007); none when the nesting fits.
+  std::optional<uint32_t> flattened_at;
+};
+
 /// Builds the IR of one runbook. `path` is the name used in findings.
-Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& options = {});
+Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& options = {},
+                      ParseNotes* notes = nullptr);
 
 }  // namespace rbc

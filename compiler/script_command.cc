@@ -55,11 +55,13 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
 
 int run_script(const ScriptArgs& args) {
   std::error_code ec;
-  if (!fs::is_regular_file(args.file, ec)) {
-    std::cerr << "runbookc: error: " << args.file << ": no such file\n";
+  if (fs::is_directory(args.file, ec)) {
+    std::cerr << "runbookc: error: " << args.file << ": is a directory, not a runbook\n";
     return 2;
   }
+  // lint_paths refuses what is missing, not a regular file, or a link out of its directory.
   LintRun run = lint_paths({args.file}, LintOptions{});
+  for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
   for (const auto& e : run.errors) std::cerr << "runbookc: error: " << e << "\n";
   if (!run.errors.empty() || run.files.empty()) return 2;
   const FileResult& file = run.files.front();

@@ -1,8 +1,11 @@
 #include "compiler/slug.h"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 #include <cctype>
+#include <cstdint>
 
 namespace rbc {
 
@@ -44,6 +47,15 @@ std::string github_slug(std::string_view heading) {
     out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
   }
   return out;
+}
+
+std::string file_name_part(std::string_view name) {
+  constexpr size_t kKept = 100;
+  if (name.size() <= kKept) return std::string(name);
+  size_t cut = kKept;
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  uint64_t hash = XXH64(name.data(), name.size(), 0);
+  return fmt::format("{}-{:08x}", name.substr(0, cut), static_cast<uint32_t>(hash >> 32));
 }
 
 std::string Slugger::unique(std::string_view heading) {

@@ -78,13 +78,16 @@ std::unique_ptr<Document> Document::parse(std::string_view text, ParseError& err
   if (!doc) {
     void* it = nullptr;
     fy_diag_error* first = fy_diag_errors_iterate(diag, &it);
+    // fy_diag_destroy, not fy_diag_unref: only destroy frees the collected
+    // error records (and the tokens holding the input buffer). Nothing else
+    // holds this diag once the build has failed.
     if (!first) {  // no document and no error: an empty stream (nothing, or only comments)
-      fy_diag_unref(diag);
+      fy_diag_destroy(diag);
       return std::unique_ptr<Document>(new Document(nullptr));
     }
     error = {first->msg ? first->msg : "not valid YAML", first->line > 0 ? first->line - 1 : 0,
              first->column > 0 ? first->column - 1 : 0};  // libfyaml counts from 1
-    fy_diag_unref(diag);
+    fy_diag_destroy(diag);
     return nullptr;
   }
   fy_diag_unref(diag);  // the document keeps its own reference

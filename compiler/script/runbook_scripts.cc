@@ -5,6 +5,7 @@
 #include "compiler/script/plan.h"
 #include "compiler/script/step_text.h"
 #include "compiler/script/script.h"
+#include "compiler/slug.h"
 #include "linter/bash_confirm.h"
 
 namespace rbc {
@@ -35,7 +36,8 @@ std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::st
       if (section < 0) break;  // the whole runbook does not compile: its sections hold the same steps
       continue;
     }
-    out.push_back({"scripts/" + id + (section < 0 ? "" : "--" + rb.sections[section].anchor) + ".sh", section,
+    std::string anchor = section < 0 ? "" : "--" + file_name_part(rb.sections[section].anchor);
+    out.push_back({"scripts/" + id + anchor + ".sh", section,
                    std::move(body)});
   }
   return out;

@@ -11,7 +11,7 @@
 namespace rbc {
 
 struct RunbookScript {
-  std::string path;  ///< "scripts/<id>.sh" or "scripts/<id>--<anchor>.sh", relative to the site root
+  std::string path;  ///< "scripts/<id>.sh" or "scripts/<id>--<anchor>.sh" (anchor cut by file_name_part), relative to the site root
   int section = -1;  ///< -1: the whole runbook
   std::string body;
 };

@@ -336,6 +336,7 @@ BuildReport build(const BuildOptions& o, bool reuse) {
   progress.step("linting", 0, stale.size());
   LintOptions lint_options;
   lint_options.jobs = o.jobs;
+  lint_options.input_roots = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;  // links were checked against these
   LintRun run = stale.empty() ? LintRun{} : lint_paths(stale, lint_options);
   for (const auto& e : run.errors) report.warnings.push_back(e);
   std::map<std::string, FileResult*> by_path;
