@@ -1,5 +1,7 @@
 #include "compiler/ir.h"
 
+#include <algorithm>
+
 namespace rbc {
 
 const char* to_string(BlockKind kind) {
@@ -29,12 +31,10 @@ bool Step::runnable() const {
 }
 
 int Runbook::section_at(uint32_t offset) const {
-  int found = -1;
-  for (size_t i = 0; i < sections.size(); ++i) {
-    if (sections[i].span.begin <= offset) found = static_cast<int>(i);
-    else break;
-  }
-  return found;
+  // Sections are recorded in document order, so their spans begin in increasing order.
+  auto after = std::partition_point(sections.begin(), sections.end(),
+                                    [&](const Section& s) { return s.span.begin <= offset; });
+  return static_cast<int>(after - sections.begin()) - 1;
 }
 
 std::string Runbook::section_path(int section) const {

@@ -7,6 +7,9 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "linter/reporters/json_diagnostic.h"
 #include "linter/rule.h"
@@ -58,8 +61,11 @@ ojson runbook_entry(const FileResult& f, const std::string& id, bool list_script
   for (const Step& s : rb.steps) steps.push_back(step_json(s));
   ojson findings = ojson::array();
   for (const Diagnostic& d : f.diagnostics) findings.push_back(diagnostic_to_json(d));
-  ojson alert_anchors = ojson::object();
-  for (const std::string& a : rb.metadata.alerts) alert_anchors[a] = step_title_anchor(rb, a);
+  ojson::object_t anchors;  // first mention of each alert, in order (ordered_json would search per insertion)
+  std::unordered_set<std::string_view> named;
+  for (const std::string& a : rb.metadata.alerts)
+    if (named.insert(a).second) anchors.Container::emplace_back(a, step_title_anchor(rb, a));
+  ojson alert_anchors(std::move(anchors));
   ojson scripts = ojson::array();
   if (list_scripts)
     for (const RunbookScript& script : runbook_scripts(f, id))
@@ -131,17 +137,22 @@ ojson entry_summary(const ojson& entry) {
 
 ojson alerts_index(const std::vector<ojson>& summaries, const std::string& base_url) {
   std::map<std::string, ojson> alerts;
-  for (const ojson& e : summaries)
+  for (const ojson& e : summaries) {
+    std::unordered_map<std::string_view, std::string_view> anchors;  // a lookup per alert, not a search
+    if (const ojson& listed = e["alert_anchors"]; listed.is_object())
+      for (const auto& [name, anchor] : listed.items())
+        if (anchor.is_string()) anchors.emplace(name, anchor.get_ref<const std::string&>());
     for (const auto& a : e["metadata"]["alerts"]) {
       std::string name = a.get<std::string>();
-      std::string anchor = e["alert_anchors"].value(name, std::string());
+      auto found = anchors.find(name);
+      std::string anchor = found == anchors.end() ? std::string() : std::string(found->second);
       std::string url = base_url + e["url"].get<std::string>() + (anchor.empty() ? "" : "#" + anchor);
       auto& list = alerts[name];
       if (list.is_null()) list = ojson::array();
       list.push_back({{"runbook", e["id"]}, {"title", e["title"]}, {"url", url}, {"anchor", anchor}});
     }
-  ojson out = ojson::object();
-  for (auto& [name, list] : alerts) out[name] = std::move(list);
+  }
+  ojson out(ojson::object_t(alerts.begin(), alerts.end()));  // keys distinct and sorted already
   return {{"version", 1}, {"alerts", out}};
 }
 

@@ -31,6 +31,30 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
     }
   }
   if (line_starts_.size() > 1 && line_starts_.back() == text_.size()) line_starts_.pop_back();
+  index_checkpoints();
+}
+
+namespace {
+
+uint32_t continuation_bytes(std::string_view s) {
+  uint32_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) == 0x80;
+  return n;
+}
+
+}  // namespace
+
+void SourceFile::index_checkpoints() {
+  checkpoints_.assign(text_.size() / kCheckpoint + 1, 0);
+  std::string_view text(text_);
+  for (size_t k = 1; k < checkpoints_.size(); ++k)
+    checkpoints_[k] = checkpoints_[k - 1] + continuation_bytes(text.substr((k - 1) * kCheckpoint, kCheckpoint));
+}
+
+uint32_t SourceFile::code_points_before(uint32_t offset) const {
+  size_t k = offset / kCheckpoint;
+  uint32_t block = static_cast<uint32_t>(k * kCheckpoint);
+  return offset - checkpoints_[k] - continuation_bytes(std::string_view(text_).substr(block, offset - block));
 }
 
 size_t find_non_ascii(std::string_view text, size_t from) {
@@ -55,7 +79,9 @@ Position SourceFile::position(uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
   uint32_t start = line_starts_[line - 1];
-  return {line, 1 + count_code_points(std::string_view(text_).substr(start, offset - start))};
+  if (offset - start <= 2 * kCheckpoint)
+    return {line, 1 + count_code_points(std::string_view(text_).substr(start, offset - start))};
+  return {line, 1 + code_points_before(offset) - code_points_before(start)};
 }
 
 uint32_t SourceFile::line_at(uint32_t offset) const {
@@ -94,6 +120,7 @@ std::vector<uint32_t> SourceFile::repair_utf8() {
     text_[i++] = '?';
     while (i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) text_[i++] = '?';
   }
+  if (!bad.empty()) index_checkpoints();
   return bad;
 }
 

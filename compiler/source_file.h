@@ -41,6 +41,12 @@ class SourceFile {
   std::string text_;
   bool had_bom_ = false;
   std::vector<uint32_t> line_starts_;
+  /// Entry k: continuation bytes in the first k * kCheckpoint bytes, so a
+  /// column on a very long line is found without counting from its start.
+  static constexpr uint32_t kCheckpoint = 4096;
+  std::vector<uint32_t> checkpoints_;
+  void index_checkpoints();
+  uint32_t code_points_before(uint32_t offset) const;
 };
 
 /// Number of code points in `s` (continuation bytes are not counted).

@@ -40,17 +40,49 @@ const std::string& bash_path() {
   return path;
 }
 
+/// `script` in an unlinked temporary file, positioned at its start, or -1.
+/// bash reads a pipe one byte per read(2) but a regular file in blocks.
+int script_file(const std::string& script) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/runbookc-check-XXXXXX";
+  int fd = mkostemp(path.data(), O_CLOEXEC);
+  if (fd < 0) return -1;
+  unlink(path.c_str());  // nothing to clean up later, whatever happens
+  for (size_t written = 0; written < script.size();) {
+    ssize_t n = write(fd, script.data() + written, script.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      close(fd);
+      return -1;
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (lseek(fd, 0, SEEK_SET) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 }  // namespace
 
 BashVerdict bash_check_syntax(const std::string& script) {
   BashVerdict verdict;
   // Scripts that fit in one argument go as `bash -n -c SCRIPT`: bash reads a
-  // pipe one byte per system call. Larger ones go through standard input.
+  // pipe one byte per system call. Larger ones go through standard input,
+  // from a temporary file when one can be made, else from a pipe.
   bool as_argument = script.size() < 100 * 1024 && script.find('\0') == std::string::npos;
+  int file = as_argument ? -1 : script_file(script);
   int in[2] = {-1, -1}, err[2];
-  if (!as_argument && pipe2(in, O_CLOEXEC) != 0) return verdict;
+  if (file >= 0) in[0] = file;
+  else if (!as_argument && pipe2(in, O_CLOEXEC) != 0) return verdict;
+  auto close_input = [&] {
+    if (in[0] >= 0) close(in[0]);
+    if (in[1] >= 0) close(in[1]);
+    in[0] = in[1] = -1;
+  };
   if (pipe2(err, O_CLOEXEC) != 0) {
-    if (!as_argument) close(in[0]), close(in[1]);
+    close_input();
     return verdict;
   }
   posix_spawn_file_actions_t actions;
@@ -72,17 +104,17 @@ BashVerdict bash_check_syntax(const std::string& script) {
   int rc = bash.empty() ? ENOENT
                         : posix_spawn(&pid, bash.c_str(), &actions, nullptr, as_argument ? argv_inline : argv_stdin, envp);
   posix_spawn_file_actions_destroy(&actions);
-  if (!as_argument) close(in[0]);
+  if (in[0] >= 0) close(in[0]), in[0] = -1;
   close(err[1]);
   if (rc != 0) {
-    if (!as_argument) close(in[1]);
+    close_input();
     close(err[0]);
     return verdict;
   }
   // Write the script and read diagnostics together, so neither pipe fills up.
   size_t written = 0;
   std::string diagnostics;
-  bool writing = !as_argument;
+  bool writing = in[1] >= 0;
   while (true) {
     pollfd fds[2] = {{err[0], POLLIN, 0}, {writing ? in[1] : -1, POLLOUT, 0}};
     if (poll(fds, 2, 10'000) <= 0) break;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <set>
+#include <unordered_set>
 
 #include "linter/tree_sitter_parser.h"
 
@@ -105,7 +106,11 @@ class Walker {
   void walk_program(TSNode root, const MappedText& src) { walk(root, src, {}); }
 
   std::set<std::string> assigned;
-  std::vector<std::string> read;
+  std::vector<std::string> read;  ///< in order of first read
+
+  void note_read(const std::string& name) {
+    if (read_set_.insert(name).second) read.push_back(name);
+  }
 
  private:
   // ---- decoding words ------------------------------------------------------
@@ -144,8 +149,7 @@ class Walker {
     } else if (type == "string" || type == "translated_string") {
       uint32_t inner_b = b + (type == "translated_string" ? 2 : 1), inner_e = e > inner_b ? e - 1 : inner_b;
       uint32_t at = inner_b;
-      for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) {
-        TSNode child = ts_node_named_child(node, i);
+      for_each_named_child(node, [&](TSNode child) {
         uint32_t cb = ts_node_start_byte(child), ce = ts_node_end_byte(child);
         if (cb > at) append_escaped(src, at, std::min(cb, inner_e), true, d.text);
         std::string_view ct = node_type(child);
@@ -158,19 +162,18 @@ class Walker {
           else d.text.append_mapped(src, cb, ce);
         }
         at = std::max(at, ce);
-      }
+      });
       if (at < inner_e) append_escaped(src, at, inner_e, true, d.text);
     } else if (type == "ansi_c_string") {
       if (e - b >= 3) append_escaped(src, b + 2, e - 1, false, d.text);
     } else if (type == "concatenation") {
       uint32_t at = b;
-      for (uint32_t i = 0, n = ts_node_child_count(node); i < n; ++i) {
-        TSNode child = ts_node_child(node, i);
+      for_each_child(node, false, [&](TSNode child) {
         uint32_t cb = ts_node_start_byte(child);
         if (cb > at) append_escaped(src, at, cb, false, d.text);
         decode_into(child, src, d, for_other_parser);
         at = ts_node_end_byte(child);
-      }
+      });
       if (at < e) append_escaped(src, at, e, false, d.text);
     } else if (type == "word" || type == "number" || type == "command_name" || type == "$" ||
                type == "extglob_pattern") {
@@ -200,19 +203,21 @@ class Walker {
 
   // ---- variables -----------------------------------------------------------
 
-  void note_reads(TSNode node, const MappedText& src) {
+  /// `parent`: the type of node's parent when the caller knows it (ts_node_parent
+  /// walks down from the root, past every earlier sibling on the way).
+  void note_reads(TSNode node, const MappedText& src, std::string_view parent = {}) {
     Frame frame(frames_);
     if (frame.deep) return;
     std::string_view type = node_type(node);
-    if (type == "variable_name" && !ts_node_is_null(ts_node_parent(node))) {
-      std::string_view parent = node_type(ts_node_parent(node));
+    if (type == "variable_name" && (!parent.empty() || !ts_node_is_null(ts_node_parent(node)))) {
+      if (parent.empty()) parent = node_type(ts_node_parent(node));
       if (parent == "simple_expansion" || parent == "expansion") {
         std::string name(node_text(node, src.text));
-        if (std::find(read.begin(), read.end(), name) == read.end()) read.push_back(name);
+        note_read(name);
       }
       return;
     }
-    for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) note_reads(ts_node_named_child(node, i), src);
+    for_each_named_child(node, [&](TSNode child) { note_reads(child, src, type); });
   }
 
   // ---- walking -------------------------------------------------------------
@@ -229,10 +234,9 @@ class Walker {
       TSNode body = ts_node_child_by_field_name(node, "body", 4);
       if (!ts_node_is_null(body) && node_type(body) == "command") {
         command(body, src, wrappers, &node);
-        for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) {
-          TSNode child = ts_node_named_child(node, i);
+        for_each_named_child(node, [&](TSNode child) {
           if (!ts_node_eq(child, body)) walk(child, src, wrappers);
-        }
+        });
         return;
       }
     }
@@ -248,24 +252,24 @@ class Walker {
     if (type == "pipeline") {
       int id = next_pipeline_++;
       int position = 0;
-      for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) {
+      for_each_named_child(node, [&](TSNode child) {
         size_t before = out_.commands.size();
-        walk(ts_node_named_child(node, i), src, wrappers);
+        walk(child, src, wrappers);
         if (out_.commands.size() > before) {
           // The first command recorded for this element is the one in the pipe.
           out_.commands[before].pipeline = id;
           out_.commands[before].position_in_pipeline = position++;
         }
-      }
+      });
       return;
     }
     if (type == "negated_command") {
       size_t before = out_.commands.size();
-      for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) walk(ts_node_named_child(node, i), src, wrappers);
+      for_each_named_child(node, [&](TSNode child) { walk(child, src, wrappers); });
       if (out_.commands.size() > before) out_.commands[before].negated = true;
       return;
     }
-    for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) walk(ts_node_named_child(node, i), src, wrappers);
+    for_each_named_child(node, [&](TSNode child) { walk(child, src, wrappers); });
   }
 
   void command(TSNode node, const MappedText& src, std::vector<std::string> wrappers, const TSNode* redirected) {
@@ -274,8 +278,7 @@ class Walker {
     std::vector<BodyWord> prefix;
     std::vector<Decoded> argv;
     std::vector<TSNode> arg_nodes;
-    for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) {
-      TSNode child = ts_node_named_child(node, i);
+    for_each_named_child(node, [&](TSNode child) {
       std::string_view type = node_type(child);
       if (type == "variable_assignment") {
         note_reads(child, src);
@@ -291,18 +294,18 @@ class Walker {
           w.literal = d.literal;
         }
         prefix.push_back(std::move(w));
-        continue;
+        return;
       }
       if (type == "file_redirect" || type == "heredoc_redirect" || type == "herestring_redirect") {
         note_reads(child, src);
         walk_substitutions(child, src, wrappers);
-        continue;
+        return;
       }
-      if (type == "comment") continue;
+      if (type == "comment") return;
       argv.push_back(decode(child, src));
       arg_nodes.push_back(child);
       walk_substitutions(child, src, wrappers);
-    }
+    });
     if (argv.empty()) return;
     {
       std::vector<std::string> words;
@@ -319,11 +322,10 @@ class Walker {
     if (frame.deep) return;
     std::string_view type = node_type(node);
     if (type == "command_substitution" || type == "process_substitution") {
-      for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) walk(ts_node_named_child(node, i), src, wrappers);
+      for_each_named_child(node, [&](TSNode child) { walk(child, src, wrappers); });
       return;
     }
-    for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i)
-      walk_substitutions(ts_node_named_child(node, i), src, wrappers);
+    for_each_named_child(node, [&](TSNode child) { walk_substitutions(child, src, wrappers); });
   }
 
   /// Parses a string argument (`bash -c '...'`, `ssh host '...'`) as shell.
@@ -336,8 +338,7 @@ class Walker {
     inner.next_pipeline_ = next_pipeline_ + 1000;
     inner.walk(ts_tree_root_node(tree.get()), word.text, wrappers);
     next_pipeline_ = inner.next_pipeline_ - 1000 + 1;
-    for (auto& r : inner.read)
-      if (std::find(read.begin(), read.end(), r) == read.end()) read.push_back(r);
+    for (auto& r : inner.read) note_read(r);
     assigned.insert(inner.assigned.begin(), inner.assigned.end());
   }
 
@@ -520,34 +521,32 @@ class Walker {
       }
     }
     if (has_command_arg || !redirected) return;
-    for (uint32_t r = 0, n = ts_node_named_child_count(*redirected); r < n; ++r) {
-      TSNode redirect = ts_node_named_child(*redirected, r);
+    for_each_named_child(*redirected, [&](TSNode redirect) {
       std::string_view rtype = node_type(redirect);
       if (rtype == "heredoc_redirect") {
-        for (uint32_t c = 0, cn = ts_node_named_child_count(redirect); c < cn; ++c) {
-          TSNode child = ts_node_named_child(redirect, c);
-          if (node_type(child) != "heredoc_body") continue;
+        for_each_named_child(redirect, [&](TSNode child) {
+          if (node_type(child) != "heredoc_body") return;
           MappedText body;
           uint32_t b = ts_node_start_byte(child), e = ts_node_end_byte(child), at = b;
-          for (uint32_t x = 0, xn = ts_node_named_child_count(child); x < xn; ++x) {
-            TSNode piece = ts_node_named_child(child, x);
-            if (node_type(piece) == "heredoc_content") continue;
+          for_each_named_child(child, [&](TSNode piece) {
+            if (node_type(piece) == "heredoc_content") return;
             uint32_t pb = ts_node_start_byte(piece), pe = ts_node_end_byte(piece);
             if (pb > at) body.append_mapped(src, at, pb);
             append_opaque(src, pb, pe, body);
             at = pe;
-          }
+          });
           if (at < e) body.append_mapped(src, at, e);
           if (body.to_body.empty()) body.to_body.push_back(src.body(b));
           if (redis) out_.redis.push_back({body, false});
           else out_.sql.push_back({body, mysql});
-        }
+        });
       } else if (rtype == "herestring_redirect" && !redis && ts_node_named_child_count(redirect) > 0) {
         out_.sql.push_back({decode(ts_node_named_child(redirect, 0), src, true).text, mysql});
       }
-    }
+    });
   }
 
+  std::unordered_set<std::string> read_set_;  ///< what `read` holds, for lookups
   std::vector<BodyWord> assignments;  ///< prefix assignments of the command being read
   ShellFacts& out_;
   int depth_;       ///< nesting of shell inside strings (bash -c '...')

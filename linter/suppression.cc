@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <map>
 #include <set>
 
 #include "linter/config.h"
@@ -12,7 +14,10 @@ namespace rbc {
 namespace {
 
 /// One suppression and what it covers: the whole file, a byte range, one
-/// code block or one file line.
+/// code block or one file line. It covers a finding whose code it names (any
+/// code when it names none) and that lies there, the first of these that is
+/// set deciding: whole_file; step (the finding's step); line (its start line);
+/// range (its first byte). Places and Coverage below answer that by lookups.
 struct Suppression {
   Directive directive;
   Span where;                     ///< the comment, for findings about it
@@ -25,14 +30,6 @@ struct Suppression {
   std::set<std::string> used;     ///< codes it hid
   bool hid_error = false;
   bool hid_any = false;
-
-  bool covers(const Diagnostic& d) const {
-    if (!codes.empty() && !codes.count(d.code)) return false;
-    if (whole_file) return true;
-    if (step >= 0) return d.step == step;
-    if (line > 0) return d.start.line == line;
-    return d.span.begin >= range.begin && d.span.begin < range.end;
-  }
 };
 
 Suppression make(const Directive& d, Span where) {
@@ -76,11 +73,10 @@ void from_html_comments(const Runbook& rb, std::vector<Suppression>& out) {
     if (d->kind == "disable-file") {
       s.whole_file = true;
     } else if (d->kind == "disable-next-block") {
-      for (const Step& step : rb.steps)
-        if (step.span.begin >= comment.span.end) {
-          s.step = step.index;
-          break;
-        }
+      // Steps are in document order: the first one starting at or after the comment's end.
+      auto next = std::partition_point(rb.steps.begin(), rb.steps.end(),
+                                       [&](const Step& step) { return step.span.begin < comment.span.end; });
+      if (next != rb.steps.end()) s.step = next->index;
       if (s.step < 0) s.range = {0, 0};  // no block follows: covers nothing
     } else {
       s.range = {comment.span.end, end_of_file};
@@ -102,7 +98,7 @@ void from_code_comments(const Runbook& rb, std::vector<Suppression>& out) {
       if (auto d = parse_code_directive(line)) {
         Span where = step.file_span(static_cast<uint32_t>(pos + d->offset), static_cast<uint32_t>(end));
         Suppression s = make(*d, where);
-        uint32_t file_line = src.position(where.begin).line;
+        uint32_t file_line = src.line_at(where.begin);
         bool alone = line.substr(0, d->offset).find_first_not_of(" \t") == std::string_view::npos;
         s.line = file_line;
         if (alone) {  // applies to the next line that holds something
@@ -123,6 +119,133 @@ void from_code_comments(const Runbook& rb, std::vector<Suppression>& out) {
     }
   }
 }
+
+template <typename T>
+bool holds(const std::vector<T>& sorted, T value) {
+  return std::binary_search(sorted.begin(), sorted.end(), value);
+}
+
+/// Is some value of `sorted` in [begin, end)?
+bool any_in(const std::vector<uint32_t>& sorted, uint32_t begin, uint32_t end) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), begin);
+  return it != sorted.end() && *it < end;
+}
+
+/// The places of the findings of one rule code, sorted, for Suppression::covers as lookups.
+struct Places {
+  bool any = false;
+  std::vector<int> steps;
+  std::vector<uint32_t> lines, begins;
+
+  void add(const Diagnostic& d) {
+    any = true;
+    steps.push_back(d.step);
+    lines.push_back(d.start.line);
+    begins.push_back(d.span.begin);
+  }
+  void sort() {
+    std::sort(steps.begin(), steps.end());
+    std::sort(lines.begin(), lines.end());
+    std::sort(begins.begin(), begins.end());
+  }
+  /// Does `s` cover one of these places (codes aside)?
+  bool covered_by(const Suppression& s) const {
+    if (!any) return false;
+    if (s.whole_file) return true;
+    if (s.step >= 0) return holds(steps, s.step);
+    if (s.line > 0) return holds(lines, s.line);
+    return s.range.begin < s.range.end && any_in(begins, s.range.begin, s.range.end);
+  }
+};
+
+/// Records on each suppression the codes it hid (`used`, `hid_any`,
+/// `hid_error`): for each code it names (every code found, when it names
+/// none), one lookup among that code's findings.
+void record_use(const std::vector<Diagnostic>& diagnostics, std::vector<Suppression>& suppressions) {
+  std::map<std::string, std::pair<Places, Places>> by_code;  // all findings, error findings
+  for (const Diagnostic& d : diagnostics) {
+    auto& [all, errors] = by_code[d.code];
+    all.add(d);
+    if (d.severity == Severity::error) errors.add(d);
+  }
+  for (auto& [code, places] : by_code) places.first.sort(), places.second.sort();
+  auto note = [](Suppression& s, const std::string& code, const std::pair<Places, Places>& places) {
+    if (!places.first.covered_by(s)) return;
+    s.used.insert(code);
+    s.hid_any = true;
+    s.hid_error |= places.second.covered_by(s);
+  };
+  for (Suppression& s : suppressions) {
+    if (s.codes.empty()) {
+      for (const auto& [code, places] : by_code) note(s, code, places);
+      continue;
+    }
+    for (const std::string& code : s.codes)
+      if (auto it = by_code.find(code); it != by_code.end()) note(s, code, it->second);
+  }
+}
+
+/// The union of what a set of suppressions covers, per code, so that
+/// "does any suppression cover this finding?" is a few lookups.
+class Coverage {
+ public:
+  /// `with_all_codes`: whether suppressions naming no code take part.
+  Coverage(const std::vector<Suppression>& suppressions, bool with_all_codes) {
+    for (const Suppression& s : suppressions) {
+      if (s.codes.empty()) {
+        if (with_all_codes) add(all_codes_, s);
+        continue;
+      }
+      for (const std::string& code : s.codes) add(by_code_[code], s);
+    }
+    finish(all_codes_);
+    for (auto& [code, area] : by_code_) finish(area);
+  }
+
+  bool covers(const Diagnostic& d) const {
+    if (in(all_codes_, d)) return true;
+    auto it = by_code_.find(d.code);
+    return it != by_code_.end() && in(it->second, d);
+  }
+
+ private:
+  struct Area {
+    bool whole_file = false;
+    std::vector<int> steps;
+    std::vector<uint32_t> lines;
+    std::vector<Span> ranges;  ///< sorted, disjoint after finish()
+  };
+
+  static void add(Area& area, const Suppression& s) {
+    if (s.whole_file) area.whole_file = true;
+    else if (s.step >= 0) area.steps.push_back(s.step);
+    else if (s.line > 0) area.lines.push_back(s.line);
+    else if (s.range.begin < s.range.end) area.ranges.push_back(s.range);
+  }
+
+  static void finish(Area& area) {
+    std::sort(area.steps.begin(), area.steps.end());
+    std::sort(area.lines.begin(), area.lines.end());
+    std::sort(area.ranges.begin(), area.ranges.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    std::vector<Span> merged;
+    for (Span r : area.ranges) {
+      if (!merged.empty() && r.begin <= merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
+      else merged.push_back(r);
+    }
+    area.ranges = std::move(merged);
+  }
+
+  static bool in(const Area& area, const Diagnostic& d) {
+    if (area.whole_file || holds(area.steps, d.step) || holds(area.lines, d.start.line)) return true;
+    // The last range starting at or before the finding.
+    auto after = std::upper_bound(area.ranges.begin(), area.ranges.end(), d.span.begin,
+                                  [](uint32_t at, Span r) { return at < r.begin; });
+    return after != area.ranges.begin() && d.span.begin < std::prev(after)->end;
+  }
+
+  Area all_codes_;
+  std::map<std::string, Area> by_code_;
+};
 
 const Rule* enabled_rule(const Runbook& rb, std::string_view code) {
   const Rule* rule = find_rule(code);
@@ -151,18 +274,11 @@ void apply_suppressions(const Runbook& rb, std::vector<Diagnostic>& diagnostics)
   from_code_comments(rb, suppressions);
   if (suppressions.empty()) return;
 
+  record_use(diagnostics, suppressions);
+  const Coverage hides(suppressions, true);
   std::vector<Diagnostic> kept;
-  for (Diagnostic& d : diagnostics) {
-    bool hidden = false;
-    for (Suppression& s : suppressions) {
-      if (!s.covers(d)) continue;
-      hidden = true;
-      s.used.insert(d.code);
-      s.hid_any = true;
-      s.hid_error |= d.severity == Severity::error;
-    }
-    if (!hidden) kept.push_back(std::move(d));
-  }
+  for (Diagnostic& d : diagnostics)
+    if (!hides.covers(d)) kept.push_back(std::move(d));
 
   std::vector<Diagnostic> meta;
   const Rule* without_reason = enabled_rule(rb, "RB410");
@@ -188,11 +304,9 @@ void apply_suppressions(const Runbook& rb, std::vector<Diagnostic>& diagnostics)
              "remove it", meta);
   }
   // Findings about suppressions can themselves be hidden (e.g. disable-file RB411), without counting as use.
+  const Coverage hides_meta(suppressions, false);
   for (Diagnostic& d : meta)
-    if (std::none_of(suppressions.begin(), suppressions.end(), [&](const Suppression& s) {
-          return !s.codes.empty() && s.codes.count(d.code) && s.covers(d);
-        }))
-      kept.push_back(std::move(d));
+    if (!hides_meta.covers(d)) kept.push_back(std::move(d));
   diagnostics = std::move(kept);
 }
 

@@ -43,8 +43,7 @@ std::vector<TSNode> all_errors(TSNode root, size_t limit) {
       // A node whose error sits in a hidden child (a MISSING hidden token)
       // that the cursor does not visit: the node itself is the place.
       bool child_has_error = false;
-      for (uint32_t i = 0, n = ts_node_child_count(node); i < n && !child_has_error; ++i)
-        child_has_error = ts_node_has_error(ts_node_child(node, i));
+      for_each_child(node, false, [&](TSNode child) { return !(child_has_error = ts_node_has_error(child)); });
       if (!child_has_error) error = true;
     }
     if (error) found.push_back(node);

@@ -1,10 +1,10 @@
 #include "compiler/script/plan.h"
 
 #include <cctype>
-#include <map>
 #include <set>
 
 #include "compiler/script/parameters.h"
+#include "compiler/script/script.h"
 
 namespace rbc {
 namespace {
@@ -16,10 +16,10 @@ void plain_text(const DocNode& node, std::string& out) {
 }
 
 /// Walks the document in order: the last paragraph read before each code block.
-void collect_context(const DocNode& node, std::string& last, std::map<int, std::string>& out) {
+void collect_context(const DocNode& node, std::string& last, std::vector<std::string>& out) {
   if (node.type == DocNode::Type::heading) last.clear();
   if (node.type == DocNode::Type::code_block && node.step >= 0) {
-    out[node.step] = last;
+    if (static_cast<size_t>(node.step) < out.size()) out[node.step] = last;
     last.clear();
     return;
   }
@@ -58,11 +58,11 @@ std::string declared_danger(const S& step) {
   return "";
 }
 
-std::vector<std::string> dangers_of(const Step& step, const std::vector<Diagnostic>& diagnostics) {
+std::vector<std::string> dangers_of(const Step& step, const std::vector<const Diagnostic*>& findings) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : diagnostics)
-    if (d.step == step.index && (d.category == Category::danger || d.category == Category::secret))
-      out.push_back(d.code + " " + d.rule + ": " + d.message);
+  for (const Diagnostic* d : findings)
+    if (d->category == Category::danger || d->category == Category::secret)
+      out.push_back(d->code + " " + d->rule + ": " + d->message);
   std::string declared = declared_danger(step);
   if (!declared.empty()) out.push_back("declared dangerous by the author: " + declared);
   return out;
@@ -82,23 +82,42 @@ int find_section(const Runbook& runbook, std::string_view anchor) {
   return -1;
 }
 
+PlanIndex::PlanIndex(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics)
+    : runbook_(runbook), section_steps_(runbook.sections.size()), context_(runbook.steps.size()),
+      findings_(runbook.steps.size()), content_hash_(rbc::content_hash(runbook)) {
+  std::string last;
+  collect_context(runbook.document, last, context_);
+  for (const Diagnostic& d : diagnostics)
+    if (d.step >= 0 && static_cast<size_t>(d.step) < findings_.size()) findings_[d.step].push_back(&d);
+  for (const Step& step : runbook.steps) {
+    all_steps_.push_back(step.index);
+    for (int s = step.section; s >= 0; s = runbook.sections[s].parent) section_steps_[s].push_back(step.index);
+  }
+}
+
+const std::vector<int>& PlanIndex::steps_in(int section) const {
+  return section < 0 ? all_steps_ : section_steps_[section];
+}
+
 std::vector<PlannedStep> plan_steps(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics,
                                     int section, bool strict) {
-  std::map<int, std::string> context;
-  std::string last;
-  collect_context(runbook.document, last, context);
+  return plan_steps(PlanIndex(runbook, diagnostics), section, strict);
+}
+
+std::vector<PlannedStep> plan_steps(const PlanIndex& index, int section, bool strict) {
+  const Runbook& runbook = index.runbook();
   std::vector<PlannedStep> out;
   std::set<std::string> set_by_earlier;  // the session carries them to later steps
-  for (const Step& step : runbook.steps) {
-    if (section >= 0 && !within_section(runbook, step.section, section)) continue;
+  for (int i : index.steps_in(section)) {
+    const Step& step = runbook.steps[i];
     PlannedStep p;
     p.number = static_cast<int>(out.size()) + 1;
     p.step = step.index;
     p.heading = step.section >= 0 ? runbook.section_path(step.section) : std::string();
-    p.context = shorten(context[step.index], 300);
+    p.context = shorten(index.context(i), 300);
     p.rendered = render_step(step, strict);
     if (p.rendered.runner != "show") {
-      p.dangers = dangers_of(step, diagnostics);
+      p.dangers = dangers_of(step, index.findings(i));
       std::set<std::string> seen;
       for (const std::string& v : step.facts.env_vars)
         if (valid_env_name(v) && !set_by_earlier.count(v) && seen.insert(v).second) p.env.push_back(v);

@@ -21,6 +21,34 @@ struct PlannedStep {
   std::vector<std::string> env;       ///< environment variables the step reads
 };
 
+/// What planning reads from the whole runbook, computed once per runbook so
+/// that a script per section costs its own steps, not the whole document.
+class PlanIndex {
+ public:
+  PlanIndex(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics);
+
+  const Runbook& runbook() const { return runbook_; }
+  /// Indexes into Runbook::steps of the steps in `section` and its
+  /// subsections (every step for -1), in document order.
+  const std::vector<int>& steps_in(int section) const;
+  /// The paragraph read last before step `step` ("" when none).
+  const std::string& context(int step) const { return context_[step]; }
+  /// Findings about step `step`, in the order of the diagnostics vector.
+  const std::vector<const Diagnostic*>& findings(int step) const { return findings_[step]; }
+  /// content_hash(runbook()), hashed once.
+  const std::string& content_hash() const { return content_hash_; }
+
+ private:
+  const Runbook& runbook_;
+  std::vector<int> all_steps_;
+  std::vector<std::vector<int>> section_steps_;
+  std::vector<std::string> context_;
+  std::vector<std::vector<const Diagnostic*>> findings_;
+  std::string content_hash_;
+};
+
+std::vector<PlannedStep> plan_steps(const PlanIndex& index, int section, bool strict = false);
+
 /// Every code block of the runbook (section -1) or of `section` and its
 /// subsections, in document order. Blocks that cannot run are "show" steps.
 std::vector<PlannedStep> plan_steps(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics,

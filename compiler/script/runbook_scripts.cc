@@ -1,7 +1,5 @@
 #include "compiler/script/runbook_scripts.h"
 
-#include <algorithm>
-
 #include "compiler/script/plan.h"
 #include "compiler/script/step_text.h"
 #include "compiler/script/script.h"
@@ -15,22 +13,19 @@ std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::st
   const Runbook& rb = file.runbook;
   if (!file.error.empty() || !rb.source || rb.binary) return out;
   std::vector<int> sections{-1};
+  PlanIndex index(rb, file.diagnostics);  // once: every section's script reads it
   // A section holding every step of the runbook would only repeat the whole-runbook script.
   // Every code block is a step, so counting blocks in scope is enough (no rendering).
-  auto steps_in = [&](int section) {
-    return std::count_if(rb.steps.begin(), rb.steps.end(),
-                         [&](const Step& step) { return within_section(rb, step.section, section); });
-  };
   for (int s : incident_sections(rb))
-    if (steps_in(s) < static_cast<long>(rb.steps.size())) sections.push_back(s);
+    if (index.steps_in(s).size() < rb.steps.size()) sections.push_back(s);
   // bash -n once on the whole script; sections reuse its verdict.
   ScriptCheck check = requested == ScriptCheck::strict ? ScriptCheck::strict : ScriptCheck::lenient;
   for (int section : sections) {
     std::string error;
-    std::string body = generate_script(rb, file.diagnostics, section, &error, check);
+    std::string body = generate_script(index, section, &error, check);
     if (requested == ScriptCheck::validate && section < 0 && !body.empty() && !bash_check_syntax(body).ok) {
       check = ScriptCheck::strict;
-      body = generate_script(rb, file.diagnostics, section, &error, check);
+      body = generate_script(index, section, &error, check);
     }
     if (body.empty()) {
       if (section < 0) break;  // the whole runbook does not compile: its sections hold the same steps

@@ -6,7 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
+#include <functional>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -53,18 +54,26 @@ std::string content_hash(const Runbook& runbook) {
 
 std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics, int section,
                             std::string* error, ScriptCheck check) {
+  return generate_script(PlanIndex(runbook, diagnostics), section, error, check);
+}
+
+std::string generate_script(const PlanIndex& index, int section, std::string* error, ScriptCheck check) {
   if (check == ScriptCheck::validate) {
-    std::string script = generate_script(runbook, diagnostics, section, error, ScriptCheck::lenient);
+    std::string script = generate_script(index, section, error, ScriptCheck::lenient);
     if (script.empty() || bash_check_syntax(script).ok) return script;
-    return generate_script(runbook, diagnostics, section, error, ScriptCheck::strict);
+    return generate_script(index, section, error, ScriptCheck::strict);
   }
-  std::vector<PlannedStep> steps = plan_steps(runbook, diagnostics, section, check == ScriptCheck::strict);
-  std::set<int> in_scope;
-  for (const PlannedStep& s : steps) in_scope.insert(s.step);
+  const Runbook& runbook = index.runbook();
+  std::vector<PlannedStep> steps = plan_steps(index, section, check == ScriptCheck::strict);
+  // Syntax findings of the steps in scope, in the order of the diagnostics vector.
+  std::vector<const Diagnostic*> syntax_findings;
+  for (const PlannedStep& s : steps)
+    for (const Diagnostic* d : index.findings(s.step))
+      if (is_syntax_finding(*d)) syntax_findings.push_back(d);
+  std::sort(syntax_findings.begin(), syntax_findings.end(), std::less<const Diagnostic*>());
   std::string syntax;
-  for (const Diagnostic& d : diagnostics)
-    if (is_syntax_finding(d) && in_scope.count(d.step))
-      syntax += fmt::format("{}:{}:{}: {} [{}] {}\n", d.path, d.start.line, d.start.column, d.code, d.rule, d.message);
+  for (const Diagnostic* d : syntax_findings)
+    syntax += fmt::format("{}:{}:{}: {} [{}] {}\n", d->path, d->start.line, d->start.column, d->code, d->rule, d->message);
   std::string scope = section >= 0 ? fmt::format("section #{}", runbook.sections[section].anchor) : "runbook";
   if (!syntax.empty()) {
     *error = fmt::format("{}: refusing to compile a script: a step has a syntax error\n{}", runbook.path(), syntax);
@@ -78,10 +87,11 @@ std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic
     return "";
   }
 
-  std::vector<std::string> params;
+  std::vector<std::string> params;  // in order of first use
+  std::unordered_set<std::string> seen_params;
   for (const PlannedStep& s : steps)
     for (const std::string& p : s.rendered.params)
-      if (std::find(params.begin(), params.end(), p) == params.end()) params.push_back(p);
+      if (seen_params.insert(p).second) params.push_back(p);
 
   // Parameters bash would evaluate as arithmetic anywhere in this script take
   // integers only: the script checks them before the first step.
@@ -104,7 +114,7 @@ std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic
   std::string title = runbook.metadata.title.empty() && !runbook.sections.empty() ? runbook.sections[0].title
                                                                                   : runbook.metadata.title;
   std::string anchor = section >= 0 ? runbook.sections[section].anchor : "";
-  std::string hash = content_hash(runbook);
+  const std::string& hash = index.content_hash();
   std::string out;
   out += "#!/usr/bin/env bash\n";
   // Whole file: runbook prose in single-quoted data may hold typographic quotes (’).

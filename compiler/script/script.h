@@ -22,6 +22,10 @@ enum class ScriptCheck { validate, strict, lenient };
 
 std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics, int section,
                             std::string* error, ScriptCheck check = ScriptCheck::validate);
+/// The same from an index built once per runbook (for one script per section).
+class PlanIndex;
+std::string generate_script(const PlanIndex& index, int section, std::string* error,
+                            ScriptCheck check = ScriptCheck::validate);
 
 /// XXH3-64 of the runbook's text, as 16 lower-case hex digits.
 std::string content_hash(const Runbook& runbook);

@@ -68,9 +68,7 @@ void render_step(pugi::xml_node parent, const Step& step, const RunbookView& vie
     add_text(panel, danger->second.empty() ? std::string("The author marked this step as dangerous.") : danger->second);
   }
 
-  std::vector<const Diagnostic*> findings;
-  for (const Diagnostic& d : view.diagnostics)
-    if (d.step == step.index) findings.push_back(&d);
+  const std::vector<const Diagnostic*>& findings = view.findings_of(step.index);
 
   const SourceFile& src = *view.runbook.source;
   std::vector<Highlight> hl = highlights_for(step);

@@ -53,19 +53,29 @@ void fill_meta(pugi::xml_node dl, const Runbook& rb, const RunbookPageInput& in)
   }
 }
 
-void fill_toc(pugi::xml_node ol, const Runbook& rb, int parent, int title_section, int depth) {
-  for (size_t i = 0; i < rb.sections.size(); ++i) {
+/// Sections by parent, in document order: children[parent + 1] (a scan of
+/// every section per entry made the table of contents quadratic).
+using SectionChildren = std::vector<std::vector<int>>;
+
+SectionChildren section_children(const Runbook& rb) {
+  SectionChildren children(rb.sections.size() + 1);
+  for (size_t i = 0; i < rb.sections.size(); ++i) children[rb.sections[i].parent + 1].push_back(static_cast<int>(i));
+  return children;
+}
+
+void fill_toc(pugi::xml_node ol, const Runbook& rb, const SectionChildren& children, int parent, int title_section,
+              int depth) {
+  for (int i : children[parent + 1]) {
     const Section& s = rb.sections[i];
-    if (s.parent != parent) continue;
-    if (static_cast<int>(i) == title_section) {
-      fill_toc(ol, rb, static_cast<int>(i), title_section, depth);
+    if (i == title_section) {
+      fill_toc(ol, rb, children, i, title_section, depth);
       continue;
     }
     pugi::xml_node li = add(ol, "li");
     add(li, "a", s.title, {{"href", "#" + s.anchor}});
     if (depth < 2) {
       pugi::xml_node sub = add(li, "ol");
-      fill_toc(sub, rb, static_cast<int>(i), title_section, depth + 1);
+      fill_toc(sub, rb, children, i, title_section, depth + 1);
       if (!sub.first_child()) li.remove_child(sub);
     }
   }
@@ -149,7 +159,7 @@ std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in
   fill_problems(slot(c, "fill-problems"), in);
 
   pugi::xml_node toc = slot(c, "fill-toc");
-  fill_toc(toc, rb, -1, title_section, 0);
+  fill_toc(toc, rb, section_children(rb), -1, title_section, 0);
   if (!toc.first_child()) {
     pugi::xml_node nav = slot(c, "fill-toc-nav");
     nav.parent().remove_child(nav);

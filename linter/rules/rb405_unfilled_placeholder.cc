@@ -214,8 +214,10 @@ void check(const Runbook& rb, Emitter& emit) {
     bool in_contacts = in_contact_section(rb, rb.section_at(begin), contacts);
     if (line_no < rb.code_line.size() && rb.code_line[line_no]) {
       if (!in_contacts) continue;
-      auto step = std::find_if(rb.steps.begin(), rb.steps.end(),
-                               [&](const Step& s) { return begin >= s.span.begin && begin < s.span.end; });
+      // Steps are in document order and do not overlap: the last one starting at or before the line.
+      auto step = std::partition_point(rb.steps.begin(), rb.steps.end(),
+                                       [&](const Step& s) { return s.span.begin <= begin; });
+      if (step == rb.steps.begin() || begin >= (--step)->span.end) step = rb.steps.end();
       if (step == rb.steps.end() || !text_block(*step) || step->line == line_no) continue;
       if (src.line_start(line_no) + src.line_text(line_no).size() == step->span.end) continue;  // closing fence
     }
