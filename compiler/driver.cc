@@ -293,4 +293,21 @@ LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& opt
   return run;
 }
 
+FileLinter::FileLinter(std::vector<std::string> files, const LintOptions& options)
+    : files_(std::move(files)), options_(options), configs_(files_.size()) {
+  LintRun run;
+  std::vector<std::string> kept = files_;
+  std::vector<std::shared_ptr<const Config>> configs = resolve_configs(kept, options, run);
+  errors_ = std::move(run.errors);
+  if (!errors_.empty()) return;
+  // resolve_configs keeps the files it does not exclude, in order.
+  for (size_t i = 0, k = 0; i < files_.size() && k < kept.size(); ++i)
+    if (files_[i] == kept[k]) configs_[i] = configs[k++];
+}
+
+std::optional<FileResult> FileLinter::lint(size_t i) const {
+  if (!configs_[i]) return std::nullopt;
+  return lint_file(files_[i], options_, configs_[i]);
+}
+
 }  // namespace rbc

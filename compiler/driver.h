@@ -4,6 +4,7 @@
 /// results in a deterministic order. Per-file work is a pure function of the
 /// file's bytes and the options.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,5 +62,26 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
 
 /// Reads and lints every runbook under `paths`.
 LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options);
+
+/// lint_paths over files already collected, one file at a time, for a caller
+/// that must not hold every result at once (`runbookc build`): the
+/// configurations are resolved up front, as lint_paths resolves them.
+class FileLinter {
+ public:
+  FileLinter(std::vector<std::string> files, const LintOptions& options);
+  /// Configuration errors, one line each, as lint_paths reports them; when
+  /// there are any, no file is linted.
+  const std::vector<std::string>& errors() const { return errors_; }
+  /// files[i] read and linted (an I/O problem in its `error`); nullopt when
+  /// it is not linted: excluded by its configuration, or a configuration is
+  /// bad. Safe to call from several threads.
+  std::optional<FileResult> lint(size_t i) const;
+
+ private:
+  std::vector<std::string> files_;
+  LintOptions options_;
+  std::vector<std::shared_ptr<const Config>> configs_;  ///< parallel to files_; null: not linted
+  std::vector<std::string> errors_;
+};
 
 }  // namespace rbc

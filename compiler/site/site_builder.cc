@@ -95,18 +95,34 @@ struct Item {
   std::string path, id, key;
   const std::string* config = nullptr;     ///< bytes of the nearest .runbookc.yaml
   const RunbookRecord* cached = nullptr;   ///< the previous build's record, when still valid
-  const FileResult* file = nullptr;        ///< this build's lint result (rendered items)
-  ojson entry, search, summary;            ///< rendered items
-  std::vector<ScriptLink> scripts;         ///< written this build (rendered items)
-  std::vector<std::string> script_bodies;  ///< parallel to `scripts`
-  std::string page;                        ///< rendered HTML
   RunbookRecord record;                    ///< this build's record (rendered items): views into `owned`
   struct {
     std::string entry_text, search_text, summary;
     std::vector<std::string> outputs;
-  } owned;
+  } owned;                                 ///< all that is kept of a rendered runbook once it is written
+  std::string read_error;                  ///< rendered items: why the file could not be read
   const RunbookRecord& current() const { return cached ? *cached : record; }
 };
+
+/// A stale runbook while it is rendered: its IR, page and scripts, held only
+/// until they are written and its record is made.
+struct Rendering {
+  Item* item = nullptr;
+  FileResult file;
+  bool linted = false;                     ///< false: `file` stands in for a runbook not linted
+  ojson entry, search;
+  std::vector<ScriptLink> scripts;
+  std::vector<std::string> script_bodies;  ///< parallel to `scripts`
+  std::string page;                        ///< rendered HTML
+};
+
+/// Stale runbooks are rendered in chunks of this many consecutive runbooks,
+/// one chunk per task; a chunk's scripts are confirmed by bash together
+/// (bash_check_many), its files written and its IR freed as soon as it is
+/// done, or earlier, once the runbooks pending hold this many source bytes.
+/// The grouping depends on the runbooks alone, never on thread timing.
+constexpr size_t kChunkRunbooks = 32;
+constexpr size_t kPendingSourceBytes = 2 * 1024 * 1024;
 
 void parallel_for(size_t n, unsigned jobs, const std::function<void(size_t)>& fn) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -164,51 +180,48 @@ void write_assets(OutputDir& out) {
 }
 
 /// The script list of an entry and the scripts themselves, compiled with `check`.
-void compile_scripts(Item& it, const FileResult& f, ScriptCheck check) {
-  it.scripts.clear();
-  it.script_bodies.clear();
+void compile_scripts(Rendering& r, ScriptCheck check) {
+  r.scripts.clear();
+  r.script_bodies.clear();
   ojson listed = ojson::array();
-  for (RunbookScript& script : runbook_scripts(f, it.id, check)) {
-    listed.push_back({{"section", script.section < 0 ? ojson() : ojson(f.runbook.sections[script.section].anchor)},
+  for (RunbookScript& script : runbook_scripts(r.file, r.item->id, check)) {
+    listed.push_back({{"section", script.section < 0 ? ojson() : ojson(r.file.runbook.sections[script.section].anchor)},
                       {"path", script.path}});
-    it.scripts.push_back({script.path, script.section});
-    it.script_bodies.push_back(std::move(script.body));
+    r.scripts.push_back({script.path, script.section});
+    r.script_bodies.push_back(std::move(script.body));
   }
-  it.entry["scripts"] = std::move(listed);
+  r.entry["scripts"] = std::move(listed);
 }
 
-/// Lints and renders one stale runbook: entry, search document, scripts, page.
-void render(Item& it, FileResult* f, const BuildOptions& o, std::optional<long> today,
-            const std::map<std::string, std::string>& pages) {
-  FileResult missing;
-  if (!f) {
-    missing.path = it.path;
-    missing.error = "not read";
-    missing.runbook.source = std::make_shared<SourceFile>(it.path, "");
-    f = &missing;
+/// Renders one stale runbook, linted or not: entry, search document, scripts, page.
+void render(Rendering& r, const BuildOptions& o, std::optional<long> today, const std::map<std::string, std::string>& pages) {
+  const Item& it = *r.item;
+  if (!r.linted) {
+    r.file = FileResult();
+    r.file.path = it.path;
+    r.file.error = "not read";
   }
-  if (!f->runbook.source) f->runbook.source = std::make_shared<SourceFile>(it.path, "");
-  it.entry = runbook_entry(*f, it.id, false);
-  it.search = search_document(f->runbook, it.id, runbook_title(f->runbook, f->path));
-  compile_scripts(it, *f, ScriptCheck::lenient);
-  it.page = render_runbook_page(o.info, {*f, it.id, it.scripts, today, &pages});
-  it.file = f == &missing ? nullptr : f;
+  if (!r.file.runbook.source) r.file.runbook.source = std::make_shared<SourceFile>(it.path, "");
+  r.entry = runbook_entry(r.file, it.id, false);
+  r.search = search_document(r.file.runbook, it.id, runbook_title(r.file.runbook, r.file.path));
+  compile_scripts(r, ScriptCheck::lenient);
+  r.page = render_runbook_page(o.info, {r.file, it.id, r.scripts, today, &pages});
 }
 
 /// tree-sitter accepted every step of the rendered runbooks; bash confirms
 /// all of them in a few processes, and runbooks with a step bash rejects are
 /// compiled again with every step checked by bash (that step is then shown,
 /// not run).
-void confirm_scripts(std::vector<Item>& items, const std::vector<size_t>& todo, const BuildOptions& o,
-                     std::optional<long> today, const std::map<std::string, std::string>& pages) {
-  std::vector<size_t> with_script;
+void confirm_scripts(std::vector<Rendering>& batch, const BuildOptions& o, std::optional<long> today,
+                     const std::map<std::string, std::string>& pages) {
+  std::vector<Rendering*> with_script;
   std::vector<std::string> functions;
   std::vector<std::pair<size_t, size_t>> ranges;  // per runbook in with_script: its functions
-  for (size_t k : todo)
-    if (!items[k].scripts.empty() && items[k].file) {
-      with_script.push_back(k);
+  for (Rendering& r : batch)
+    if (!r.scripts.empty() && r.linted) {
+      with_script.push_back(&r);
       size_t begin = functions.size();
-      for (std::string& f : shell_step_functions(items[k].file->runbook)) functions.push_back(std::move(f));
+      for (std::string& f : shell_step_functions(r.file.runbook)) functions.push_back(std::move(f));
       ranges.emplace_back(begin, functions.size());
     }
   if (functions.empty()) return;
@@ -217,27 +230,72 @@ void confirm_scripts(std::vector<Item>& items, const std::vector<size_t>& todo, 
     bool valid = true;
     for (size_t f = ranges[n].first; f < ranges[n].second; ++f) valid = valid && parses[f];
     if (valid) continue;
-    Item& it = items[with_script[n]];
-    compile_scripts(it, *it.file, ScriptCheck::strict);
-    it.page = render_runbook_page(o.info, {*it.file, it.id, it.scripts, today, &pages});
+    Rendering& r = *with_script[n];
+    compile_scripts(r, ScriptCheck::strict);
+    r.page = render_runbook_page(o.info, {r.file, r.item->id, r.scripts, today, &pages});
   }
 }
 
-/// The cache record of a rendered runbook. Items are not moved afterwards:
-/// the record views into the item's strings.
-void make_record(Item& it) {
+/// The cache record of a rendered runbook, the compact summary that is kept
+/// of it. Items are not moved afterwards: the record views into the item's strings.
+void make_record(const Rendering& rendering) {
+  Item& it = *rendering.item;
   auto& own = it.owned;
-  own.entry_text = runbook_entry_text(it.entry);
-  own.search_text = it.search.dump(-1, ' ', false, ojson::error_handler_t::replace);
-  it.summary = entry_summary(it.entry);
-  std::vector<uint8_t> cbor = ojson::to_cbor(it.summary);
+  own.entry_text = runbook_entry_text(rendering.entry);
+  own.search_text = rendering.search.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  ojson summary = entry_summary(rendering.entry);
+  std::vector<uint8_t> cbor = ojson::to_cbor(summary);
   own.summary.assign(cbor.begin(), cbor.end());
   own.outputs = {"runbooks/" + it.id + ".html"};
-  for (const ScriptLink& s : it.scripts) own.outputs.push_back(s.path);
+  for (const ScriptLink& s : rendering.scripts) own.outputs.push_back(s.path);
   RunbookRecord& r = it.record;
   r = {it.id, it.key, own.entry_text, own.search_text, own.summary, {own.outputs.begin(), own.outputs.end()}, -1};
-  for (const ojson& d : it.summary["findings"])
+  for (const ojson& d : summary["findings"])
     r.worst = std::max(r.worst, static_cast<int>(severity_from_string(d["severity"].get<std::string>()).value_or(Severity::error)));
+  if (rendering.linted && !rendering.file.error.empty()) it.read_error = rendering.file.error;
+}
+
+/// Confirms the pending runbooks' scripts, writes their pages and scripts
+/// and keeps only their records.
+void finish(std::vector<Rendering>& pending, OutputDir& out, const BuildOptions& o, std::optional<long> today,
+            const std::map<std::string, std::string>& pages) {
+  confirm_scripts(pending, o, today, pages);
+  for (Rendering& r : pending) {
+    make_record(r);
+    out.write(r.item->owned.outputs[0], r.page);
+    for (size_t k = 0; k < r.scripts.size(); ++k) out.write(r.scripts[k].path, r.script_bodies[k], true);
+  }
+  pending.clear();
+}
+
+/// Lints, renders and writes the stale runbooks (items[todo[k]] is
+/// linter's file k), in parallel, chunk by chunk (see kChunkRunbooks).
+void render_stale(std::vector<Item>& items, const std::vector<size_t>& todo, const FileLinter& linter, OutputDir& out,
+                  const BuildOptions& o, std::optional<long> today, const std::map<std::string, std::string>& pages,
+                  Progress& progress) {
+  std::atomic<size_t> done{0};
+  size_t chunks = (todo.size() + kChunkRunbooks - 1) / kChunkRunbooks;
+  parallel_for(chunks, o.jobs, [&](size_t c) {
+    std::vector<Rendering> pending;
+    pending.reserve(kChunkRunbooks);
+    size_t pending_bytes = 0;
+    for (size_t k = c * kChunkRunbooks; k < std::min(todo.size(), (c + 1) * kChunkRunbooks); ++k) {
+      Rendering& r = pending.emplace_back();
+      r.item = &items[todo[k]];
+      if (std::optional<FileResult> f = linter.lint(k)) {
+        r.file = std::move(*f);
+        r.linted = true;
+      }
+      render(r, o, today, pages);
+      pending_bytes += r.file.runbook.source->text().size();
+      progress.step("rendering", ++done, todo.size());
+      if (pending_bytes >= kPendingSourceBytes) {
+        finish(pending, out, o, today, pages);
+        pending_bytes = 0;
+      }
+    }
+    finish(pending, out, o, today, pages);
+  });
 }
 
 /// What the aggregate files are rendered from: the fingerprint and every summary.
@@ -264,8 +322,8 @@ void write_aggregates(OutputDir& out, const std::vector<Item>& items, const std:
   model.base_url = o.base_url;
   model.entries.resize(items.size());
   parallel_for(items.size(), o.jobs, [&](size_t i) {
-    const Item& it = items[i];
-    model.entries[i] = it.cached ? ojson::from_cbor(it.cached->summary.begin(), it.cached->summary.end()) : it.summary;
+    std::string_view summary = items[i].current().summary;
+    model.entries[i] = ojson::from_cbor(summary.begin(), summary.end());
   });
   std::vector<AggregateFile> files = aggregate_files(model);
   parallel_for(files.size(), o.jobs, [&](size_t i) { out.write(files[i].path, files[i].render()); });
@@ -333,36 +391,22 @@ BuildReport build(const BuildOptions& o, bool reuse) {
       todo.push_back(i);
       stale.push_back(items[i].path);
     }
-  progress.step("linting", 0, stale.size());
-  LintOptions lint_options;
-  lint_options.jobs = o.jobs;
-  lint_options.input_roots = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;  // links were checked against these
-  LintRun run = stale.empty() ? LintRun{} : lint_paths(stale, lint_options);
-  for (const auto& e : run.errors) report.warnings.push_back(e);
-  std::map<std::string, FileResult*> by_path;
-  for (FileResult& f : run.files) by_path[f.path] = &f;
-  std::atomic<size_t> done{0};
-  parallel_for(todo.size(), o.jobs, [&](size_t k) {
-    Item& it = items[todo[k]];
-    auto f = by_path.find(it.path);
-    render(it, f == by_path.end() ? nullptr : f->second, o, today_days, pages);
-    progress.step("rendering", ++done, todo.size());
-  });
-  confirm_scripts(items, todo, o, today_days, pages);
-  parallel_for(todo.size(), o.jobs, [&](size_t k) { make_record(items[todo[k]]); });
 
   // The files. Creating files is the slow part on many file systems: done in
-  // parallel (distinct paths).
+  // parallel (distinct paths). A stale runbook's page and scripts are written
+  // as soon as it is rendered; only its record is kept.
   out.write(kMarker, std::string("runbookc ") + RUNBOOKC_VERSION + "\n");
   write_assets(out);
+  LintOptions lint_options;
+  lint_options.jobs = o.jobs;
+  FileLinter linter(std::move(stale), lint_options);
+  for (const auto& e : linter.errors()) report.warnings.push_back(e);
+  render_stale(items, todo, linter, out, o, today_days, pages, progress);
+  for (size_t k : todo)
+    if (!items[k].read_error.empty()) report.warnings.push_back(items[k].read_error);
   parallel_for(items.size(), o.jobs, [&](size_t i) {
-    Item& it = items[i];
-    if (it.cached) {
-      for (std::string_view output : it.cached->outputs) out.keep(std::string(output));
-      return;
-    }
-    out.write(it.owned.outputs[0], it.page);
-    for (size_t k = 0; k < it.scripts.size(); ++k) out.write(it.scripts[k].path, it.script_bodies[k], true);
+    if (const RunbookRecord* cached = items[i].cached)
+      for (std::string_view output : cached->outputs) out.keep(std::string(output));
   });
   std::vector<std::string_view> entry_texts, search_texts;
   std::vector<const RunbookRecord*> records;
@@ -376,9 +420,18 @@ BuildReport build(const BuildOptions& o, bool reuse) {
   out.write("runbooks.json", runbooks_index_pieces(entry_texts));
   out.write("assets/search-data.js", search_data_script(search_texts));
   std::string key = aggregates_key(fingerprint, items);
-  write_aggregates(out, items, key, previous.aggregates_key, o, today_days);
   std::string scratch;
   out.write(kCacheName, cache_pieces(key, records, scratch));
+  // Written: the entry and search texts are not needed while the aggregate pages are rendered.
+  for (std::vector<std::string_view>* views : {&entry_texts, &search_texts}) std::vector<std::string_view>().swap(*views);
+  std::vector<const RunbookRecord*>().swap(records);
+  std::string().swap(scratch);
+  for (Item& it : items) {
+    std::string().swap(it.owned.entry_text);
+    std::string().swap(it.owned.search_text);
+    it.record.entry_text = it.record.search_text = {};
+  }
+  write_aggregates(out, items, key, previous.aggregates_key, o, today_days);
   out.commit();
   try {
     sources.save();
