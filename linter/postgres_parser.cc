@@ -214,7 +214,10 @@ PostgresParse parse_postgres(const std::string& text) {
   bool in_transaction = false;
   for (const auto& raw : field(tree, "stmts")) {
     if (!raw.contains("stmt") || !raw["stmt"].is_object() || raw["stmt"].empty()) continue;
-    const auto& [kind, body] = *raw["stmt"].items().begin();
+    // Bind the iterator, not the proxy value it returns (a temporary).
+    auto it = raw["stmt"].items().begin();
+    const std::string kind = it.key();
+    const json& body = it.value();
     SqlStatement st = statement_facts(kind, body);
     collect_usage(body, st);
     uint32_t location = raw.value("stmt_location", 0u);
