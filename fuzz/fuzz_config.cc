@@ -1,0 +1,54 @@
+// Fuzz target: `.runbookc.yaml` and front matter, the two YAML inputs.
+// bytes -> load_config (from a file, as lint reads it) -> a fixed runbook
+// linted under the configuration when it loads; and the same bytes as a
+// runbook's front matter, linted (metadata, review dates, tags).
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "compiler/driver.h"
+#include "fuzz/fuzz_support.h"
+#include "linter/config.h"
+
+namespace {
+
+const char kRunbook[] =
+    "# Disk full on db-1\n\n## Mitigation\n\n```bash\nrm -rf /var/log/old\ngit push --force origin main\n```\n\n"
+    "## Escalation\n\nPage the on-call DBA.\n";
+
+/// One scratch file per process, rewritten for each input.
+const std::string& config_path() {
+  static const std::string path = [] {
+    char name[] = "/tmp/runbookc-fuzz-config-XXXXXX";
+    int fd = mkstemp(name);
+    if (fd >= 0) close(fd);
+    return std::string(name);
+  }();
+  return path;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  rbc::fuzz::run_without_bash();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace rbc;
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  if (FILE* f = std::fopen(config_path().c_str(), "wb")) {
+    std::fwrite(bytes.data(), 1, bytes.size(), f);
+    std::fclose(f);
+    std::string error;
+    if (std::optional<Config> config = load_config(config_path(), error)) {
+      config->excluded("runbooks/db/disk-full.md");
+      lint_bytes("fuzz.md", kRunbook, std::make_shared<const Config>(std::move(*config)));
+    }
+  }
+  lint_bytes("fuzz.md", "---\n" + bytes + "\n---\n" + kRunbook, fuzz::lint_config());
+  return 0;
+}
