@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -19,15 +20,19 @@ const char kRunbook[] =
     "# Disk full on db-1\n\n## Mitigation\n\n```bash\nrm -rf /var/log/old\ngit push --force origin main\n```\n\n"
     "## Escalation\n\nPage the on-call DBA.\n";
 
-/// One scratch file per process, rewritten for each input.
-const std::string& config_path() {
-  static const std::string path = [] {
-    char name[] = "/tmp/runbookc-fuzz-config-XXXXXX";
-    int fd = mkstemp(name);
-    if (fd >= 0) close(fd);
-    return std::string(name);
+/// One scratch file per process, rewritten for each input, removed at exit.
+/// A plain array: it must outlive the atexit handler that reads it.
+char scratch_name[] = "/tmp/runbookc-fuzz-config-XXXXXX";
+
+const char* config_path() {
+  static const bool created = [] {
+    int fd = mkstemp(scratch_name);
+    if (fd < 0) return false;
+    close(fd);
+    std::atexit([] { unlink(scratch_name); });
+    return true;
   }();
-  return path;
+  return created ? scratch_name : "/dev/null";
 }
 
 }  // namespace
@@ -40,7 +45,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace rbc;
   std::string bytes(reinterpret_cast<const char*>(data), size);
-  if (FILE* f = std::fopen(config_path().c_str(), "wb")) {
+  if (FILE* f = std::fopen(config_path(), "wb")) {
     std::fwrite(bytes.data(), 1, bytes.size(), f);
     std::fclose(f);
     std::string error;
