@@ -38,7 +38,7 @@ const char* config_path() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  rbc::fuzz::run_without_bash();
+  rbc::fuzz::initialize();
   return 0;
 }
 

@@ -13,7 +13,7 @@
 #include "linter/reporters/reporter.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  rbc::fuzz::run_without_bash();
+  rbc::fuzz::initialize();
   return 0;
 }
 

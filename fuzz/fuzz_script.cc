@@ -18,7 +18,7 @@ constexpr int kMaxSections = 64;
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  rbc::fuzz::run_without_bash();
+  rbc::fuzz::initialize();
   return 0;
 }
 

@@ -1,10 +1,17 @@
 #pragma once
 /// What the fuzz targets share: a process set up for in-process runs only,
 /// and the configuration inputs are linted under.
+#include <cmark-gfm-core-extensions.h>
+
 #include <cstdlib>
 #include <memory>
 
 #include "linter/config.h"
+
+#if defined(__SANITIZE_ADDRESS__) || (defined(__has_feature) && __has_feature(address_sanitizer))
+#include <sanitizer/lsan_interface.h>
+#define RUNBOOKC_FUZZ_LSAN 1
+#endif
 
 namespace rbc::fuzz {
 
@@ -12,6 +19,27 @@ namespace rbc::fuzz {
 /// in-process (no process per input; the verdict is then "ok", as when bash
 /// is absent). Call before anything is linted.
 inline void run_without_bash() { setenv("PATH", "/nonexistent-runbookc-fuzz", 1); }
+
+/// cmark-gfm's extension registry is allocated once and kept for the
+/// process's lifetime (no call frees it): registered here with LeakSanitizer
+/// looking away, so that no suppression is needed (the frames of Debian's
+/// cmark-gfm archive have no frame pointers, so a suppression would need the
+/// slow unwinder on every malloc). Every other allocation stays checked.
+inline void register_markdown_extensions() {
+#ifdef RUNBOOKC_FUZZ_LSAN
+  __lsan_disable();
+#endif
+  cmark_gfm_core_extensions_ensure_registered();
+#ifdef RUNBOOKC_FUZZ_LSAN
+  __lsan_enable();
+#endif
+}
+
+/// What every target's LLVMFuzzerInitialize does.
+inline void initialize() {
+  run_without_bash();
+  register_markdown_extensions();
+}
 
 /// The defaults, plus what they leave off: required sections (the rule is
 /// silent without them) and a fixed date (reviews overdue, reproducibly).

@@ -18,7 +18,7 @@ targets=("$@")
 shared=${RUNBOOKC_SHARED:-$(git rev-parse --show-toplevel 2>/dev/null || echo "$root")/../shared}
 sample=${FUZZ_SEEDS:-150}
 
-export ASAN_OPTIONS="detect_leaks=1:suppressions=$root/tests/sanitize/lsan.supp"
+export ASAN_OPTIONS="detect_leaks=1"
 export LSAN_OPTIONS="suppressions=$root/tests/sanitize/lsan.supp"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 
