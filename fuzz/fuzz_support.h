@@ -8,9 +8,16 @@
 
 #include "linter/config.h"
 
-#if defined(__SANITIZE_ADDRESS__) || (defined(__has_feature) && __has_feature(address_sanitizer))
-#include <sanitizer/lsan_interface.h>
+// ASan (gcc says __SANITIZE_ADDRESS__, clang __has_feature): LeakSanitizer's interface.
+#if defined(__SANITIZE_ADDRESS__)
 #define RUNBOOKC_FUZZ_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RUNBOOKC_FUZZ_LSAN 1
+#endif
+#endif
+#ifdef RUNBOOKC_FUZZ_LSAN
+#include <sanitizer/lsan_interface.h>
 #endif
 
 namespace rbc::fuzz {
