@@ -1,9 +1,15 @@
 # The two commands of the README: `make demo` and `make test`.
 # Both install what is missing (scripts/install-deps.sh), then build.
+# `make test` also builds with ASan+UBSan (clang, $(SANITIZE_BUILD)) and runs
+# tests/sanitize/run.sh and each fuzz target for FUZZ_SECONDS.
 BUILD ?= build
 RUNBOOKC = $(BUILD)/runbookc
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_SECONDS ?= 60
+# -O1 and line tables only: the sanitizer build stays short, stacks keep file:line.
+SANITIZE_OPT = -O1 -gline-tables-only
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps build demo test bench clean sanitize-build test-sanitize fuzz
 
 all: build
 
@@ -23,6 +29,20 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure
+	@$(MAKE) --no-print-directory test-sanitize fuzz
+
+sanitize-build: deps
+	@cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCMAKE_C_FLAGS_RELWITHDEBINFO="$(SANITIZE_OPT)" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$(SANITIZE_OPT)" \
+	  -DRUNBOOKC_SANITIZE=address,undefined -DRUNBOOKC_FUZZ=ON >/dev/null
+	@cmake --build $(SANITIZE_BUILD)
+
+test-sanitize: sanitize-build
+	@bash tests/sanitize/run.sh $(SANITIZE_BUILD)
+
+fuzz: sanitize-build
+	@bash fuzz/run.sh $(SANITIZE_BUILD) $(FUZZ_SECONDS)
 
 bench: build
 	@bash bench/lint_corpus.sh
@@ -30,4 +50,4 @@ bench: build
 	@bash bench/build_vs_hugo.sh
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD)

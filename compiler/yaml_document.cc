@@ -87,7 +87,10 @@ std::unique_ptr<Document> Document::parse(std::string_view text, ParseError& err
     }
     error = {first->msg ? first->msg : "not valid YAML", first->line > 0 ? first->line - 1 : 0,
              first->column > 0 ? first->column - 1 : 0};  // libfyaml counts from 1
-    fy_diag_destroy(diag);
+    // Turning collection off frees the collected errors, and the tokens and
+    // input they hold: libfyaml's unref leaks them (~1 KiB per bad document).
+    fy_diag_set_collect_errors(diag, false);
+    fy_diag_unref(diag);
     return nullptr;
   }
   fy_diag_unref(diag);  // the document keeps its own reference

@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libpugixml-dev libcli11-dev libfmt-dev doctest-dev
   libfyaml-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev
   libre2-dev libmimalloc-dev
+  clang libclang-rt-14-dev
   bash-static shellcheck
   postgresql redis-server
   chromium default-jre-headless
