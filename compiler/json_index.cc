@@ -230,7 +230,10 @@ std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
     std::string id;
     for (char c : rest) {
       unsigned char u = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c)));
-      id += (std::isalnum(u) || u == '.' || u == '_' || u == '-') && u < 0x80 ? static_cast<char>(u) : '-';
+      char kept = (std::isalnum(u) || u == '.' || u == '_' || u == '-') && u < 0x80 ? static_cast<char>(u) : '-';
+      // No "--" in an id: section scripts are named id--anchor, so an id
+      // holding "--" could name another runbook's section script.
+      if (kept != '-' || id.empty() || id.back() != '-') id += kept;
     }
     while (!id.empty() && id.front() == '.') id.erase(0, 1);
     if (id.empty()) id = "runbook";

@@ -78,17 +78,15 @@ std::unique_ptr<Document> Document::parse(std::string_view text, ParseError& err
   if (!doc) {
     void* it = nullptr;
     fy_diag_error* first = fy_diag_errors_iterate(diag, &it);
-    // fy_diag_destroy, not fy_diag_unref: only destroy frees the collected
-    // error records (and the tokens holding the input buffer). Nothing else
-    // holds this diag once the build has failed.
+    // Turning collection off frees the collected errors, and the tokens and
+    // input they hold: libfyaml's unref alone leaks them (~1 KiB per bad document).
     if (!first) {  // no document and no error: an empty stream (nothing, or only comments)
-      fy_diag_destroy(diag);
+      fy_diag_set_collect_errors(diag, false);
+      fy_diag_unref(diag);
       return std::unique_ptr<Document>(new Document(nullptr));
     }
     error = {first->msg ? first->msg : "not valid YAML", first->line > 0 ? first->line - 1 : 0,
              first->column > 0 ? first->column - 1 : 0};  // libfyaml counts from 1
-    // Turning collection off frees the collected errors, and the tokens and
-    // input they hold: libfyaml's unref leaks them (~1 KiB per bad document).
     fy_diag_set_collect_errors(diag, false);
     fy_diag_unref(diag);
     return nullptr;

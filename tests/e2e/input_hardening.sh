@@ -83,6 +83,14 @@ import json
 got = {r["path"]: r["id"] for r in json.load(open("ids-site/runbooks.json"))["runbooks"]}
 assert got == {"ids/A.md": "a", "ids/a-2.md": "a-2", "ids/a.md": "a-3"}, got'
 check "three pages" test -f ids-site/runbooks/a.html -a -f ids-site/runbooks/a-2.html -a -f ids-site/runbooks/a-3.html
+# A runbook whose name holds the section-script separator: a.md's "## B" and a--b.md.
+mkdir sep
+printf '# A\n\n## B\n\n```bash\necho 1\n```\n\n## C\n\n```bash\necho 2\n```\n' > sep/a.md
+printf "$runbook" > sep/a--b.md
+"$RB" build sep -o sep-site --today 2026-12-01 2> err.txt; rc=$?
+check "a--b.md beside a.md with a section B builds" test $rc -eq 0
+check "a.md's section script and a--b.md's script are distinct" \
+  test -f sep-site/scripts/a--b.sh -a -f sep-site/scripts/a-b.sh -a -f sep-site/runbooks/a-b.html
 
 mkdir long
 long_name=$(printf 'l%.0s' $(seq 251))

@@ -52,6 +52,8 @@ TEST_CASE("runbook ids: a repeated id takes the first free number, never another
   CHECK(runbook_ids({"c/A.md", "c/a-2.md", "c/a.md"}) == test::list({"a", "a-2", "a-3"}));
   CHECK(runbook_ids({"c/a.md", "c/A.md", "c/a-2.md", "c/a-3.md"}) == test::list({"a", "a-4", "a-2", "a-3"}));
   CHECK(runbook_ids({"c/x y.md", "c/x-y.md", "c/x_y.md"}) == test::list({"x-y", "x-y-2", "x_y"}));
+  // No id holds "--", the separator of section scripts (a.md's "## B" is a--b.sh).
+  CHECK(runbook_ids({"c/a.md", "c/a--b.md", "c/x - y.md", "c/sub/-z.md"}) == test::list({"a", "a-b", "x-y", "sub-z"}));
 }
 
 TEST_CASE("runbook ids and script names fit in a file name: 100 bytes and a hash of the whole") {
