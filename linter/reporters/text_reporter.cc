@@ -17,10 +17,30 @@ const char* color_of(Severity s) {
 }
 
 /// The source line with tabs shown as single spaces, so the caret lines up.
+/// Text as it may reach a terminal: a tab is a space, and each control
+/// character one visible code point (U+2400 control pictures such as ␛ for
+/// ESC, U+FFFD for C1 controls), so runbook text cannot move the cursor or
+/// hide the report, and carets stay under the column they point at.
 std::string display_line(std::string_view line) {
-  std::string out(line);
-  for (char& c : out)
-    if (c == '\t') c = ' ';
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size(); ++i) {
+    auto u = static_cast<unsigned char>(line[i]);
+    if (u == '\t') {
+      out += ' ';
+    } else if (u < 0x20) {
+      out += "\xe2\x90";
+      out += static_cast<char>(0x80 + u);  // U+2400 + u
+    } else if (u == 0x7f) {
+      out += "\xe2\x90\xa1";  // U+2421 SYMBOL FOR DELETE
+    } else if (u == 0xc2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(line[i + 1]) <= 0x9f) {
+      out += "\xef\xbf\xbd";  // U+FFFD
+      ++i;
+    } else {
+      out += line[i];
+    }
+  }
   return out;
 }
 
@@ -77,7 +97,7 @@ void report_text(std::ostream& out, const LintRun& run, bool color) {
     uint32_t counted_line = 0, line_chars = 0;  // findings come sorted: count each line once
     for (const auto& d : file.diagnostics) {
       out << fmt::format("{}{}:{}:{}:{} {}{}:{} {}{} [{} {}]{}\n", bold, d.path, d.start.line, d.start.column, reset,
-                         color ? color_of(d.severity) : "", to_string(d.severity), reset, bold, d.message, d.code,
+                         color ? color_of(d.severity) : "", to_string(d.severity), reset, bold, display_line(d.message), d.code,
                          d.rule, reset);
       std::string_view line = file.runbook.source ? file.runbook.source->line_text(d.start.line) : std::string_view();
       if (!line.empty()) {
@@ -92,7 +112,7 @@ void report_text(std::ostream& out, const LintRun& run, bool color) {
                            std::string(shown.caret_column - 1, ' '), color ? color_of(d.severity) : "",
                            "^" + std::string(width - 1, '~'), reset);
       }
-      if (!d.help.empty()) out << fmt::format("  = help: {}\n", d.help);
+      if (!d.help.empty()) out << fmt::format("  = help: {}\n", display_line(d.help));
       out << fmt::format("  = see: runbookc explain {}\n", d.code);
     }
   }

@@ -33,7 +33,7 @@ TEST_CASE("a fence of 10,000 backticks holding 10,000 lines of shell") {
   for (int i = 0; i < 10000; ++i) body += "echo " + std::to_string(i) + "\n";
   auto r = test::lint("# T\n\n" + fence + "bash\n" + body + fence + "\n");
   REQUIRE(r.runbook.steps.size() == 1);
-  CHECK(r.runbook.steps[0].facts.commands.size() == 10000);
+  REQUIRE(r.runbook.steps[0].facts.commands.size() == 10000);
   CHECK(r.runbook.source->position(r.runbook.steps[0].facts.commands[9999].span.begin).line == 10003);
 }
 
