@@ -12,7 +12,7 @@ namespace rbc {
 namespace {
 
 // Stands for a placeholder in the flattened text. Unambiguous because steps
-// whose text holds control characters are never rendered (render_step).
+// whose text holds this byte (or NUL) are never rendered (render_step).
 constexpr char kSentinel = '\x01';
 
 /// The block's commands: prompts and output lines dropped (from the blanked
@@ -97,13 +97,11 @@ bool internal_error(std::string& why) {
   return false;
 }
 
-/// Control characters other than tab, line feed and carriage return.
-bool has_control_characters(const std::vector<Segment>& segments) {
+/// The placeholder marker byte or NUL in the step's own text. Other control
+/// characters run as written; the script shows them as escapes.
+bool has_unrenderable_bytes(const std::vector<Segment>& segments) {
   for (const Segment& s : segments)
-    for (char c : s.text) {
-      auto u = static_cast<unsigned char>(c);
-      if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f) return true;
-    }
+    if (s.text.find(kSentinel) != std::string::npos || s.text.find('\0') != std::string::npos) return true;
   return false;
 }
 
@@ -475,8 +473,8 @@ RenderedStep render_step(const Step& step, bool strict) {
       out.display = {{step.body, ""}};
       return show(lang + " is shown, not run");
   }
-  if (has_control_characters(out.display))
-    return show("holds control characters (shown escaped): shown, not run");
+  if (has_unrenderable_bytes(out.display))
+    return show("holds a \\x01 or NUL byte (shown escaped): shown, not run");
   std::vector<Segment> uses;
   std::string flat = flatten(out.display, uses);
   if (flat.find_first_not_of(" \t\r\n") == std::string::npos) return show("no commands to run");

@@ -78,13 +78,13 @@ TEST_CASE("visible_text writes what a terminal would act on as escapes") {
   CHECK(visible_text("caf\xc3\xa9 \xe2\x80\x94 ok") == "caf\xc3\xa9 \xe2\x80\x94 ok");
 }
 
-TEST_CASE("a step holding a control character is shown, not run, and never crashes the renderer") {
+TEST_CASE("a step holding the former placeholder marker byte is shown, not run, and never crashes the renderer") {
   // The byte the renderer once used as its placeholder marker, with and without placeholders.
   for (const char* body : {"echo a\x01z", "echo <name> a\x01z <other>", "cat <<EOF\n\x01 <name>\nEOF"}) {
     FileResult r = test::lint(std::string("# T\n\n```bash\n") + body + "\n```\n");
     REQUIRE(r.runbook.steps.size() == 1);
     RenderedStep step = render_step(r.runbook.steps[0]);
     CHECK(step.runner == "show");
-    CHECK(step.note == "holds control characters (shown escaped): shown, not run");
+    CHECK(step.note == "holds a \\x01 or NUL byte (shown escaped): shown, not run");
   }
 }
