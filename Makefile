@@ -5,7 +5,7 @@
 BUILD ?= build
 RUNBOOKC = $(BUILD)/runbookc
 SANITIZE_BUILD ?= build-sanitize
-FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?= 120
 # -O1 and line tables only: the sanitizer build stays short, stacks keep file:line.
 SANITIZE_OPT = -O1 -gline-tables-only
 

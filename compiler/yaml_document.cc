@@ -91,7 +91,10 @@ std::unique_ptr<Document> Document::parse(std::string_view text, ParseError& err
     fy_diag_unref(diag);
     return nullptr;
   }
-  fy_diag_unref(diag);  // the document keeps its own reference
+  // A document can be built with errors collected on the way (recovered
+  // from): free them the same way; the document keeps its own reference.
+  fy_diag_set_collect_errors(diag, false);
+  fy_diag_unref(diag);
   return std::unique_ptr<Document>(new Document(doc));
 }
 

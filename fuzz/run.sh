@@ -57,9 +57,13 @@ for target in "${targets[@]}"; do
   artifacts=$build/fuzz-artifacts/$target
   mkdir -p "$artifacts"
   log=$build/fuzz-artifacts/$target.log
-  echo "== $target: ${seconds}s, $(ls "$seeds" | wc -l) seeds, log $log"
+  echo "== $target: at most ${seconds}s, $(ls "$seeds" | wc -l) seeds, log $log"
   rc=0
+  # A fixed seed and a fixed number of inputs: the same run on every machine,
+  # so CI fails only on a defect a developer can replay (max_total_time caps it).
+  case $target in fuzz_lint) runs=${FUZZ_RUNS:-500} ;; fuzz_script) runs=${FUZZ_RUNS:-1000} ;; *) runs=${FUZZ_RUNS:-2000} ;; esac
   "$build/fuzz/$target" "$seeds" -dict="$root/fuzz/runbook.dict" -max_total_time="$seconds" \
+    -seed="${FUZZ_SEED:-1}" -runs="$runs" \
     -rss_limit_mb=2048 -timeout=10 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" >"$log" 2>&1 || rc=$?
   # The last status line: "#N DONE cov: C ft: F corp: ... exec/s: E rss: R".
