@@ -68,7 +68,7 @@ std::vector<std::string> names_set_by_builtin(const std::vector<std::string>& ar
     }
   } else if (cmd == "read" || cmd == "mapfile" || cmd == "readarray") {
     // Options that take a value: read -a -d -i -n -N -p -t -u; mapfile -d -n -O -s -u -C -c.
-    std::string_view with_value = cmd == "read" ? "adinNptu" : "dnOsuCc";
+    std::string_view with_value = cmd == "read" ? kReadValueOptions : kMapfileValueOptions;
     bool names = false;
     for (size_t i = 1; i < argv.size(); ++i) {
       std::string_view w = argv[i];

@@ -5,11 +5,17 @@
 /// first syntax error. Offsets are into the step body.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "linter/text_map.h"
 
 namespace rbc {
+
+/// Options of `read` and of `mapfile`/`readarray` whose value is the next
+/// word (bash(1)); the other words after the options are variable names.
+inline constexpr std::string_view kReadValueOptions = "adinNptu";
+inline constexpr std::string_view kMapfileValueOptions = "dnOsuCc";
 
 struct BodyWord {
   std::string text;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "linter/shell_analysis.h"
 #include "linter/tree_sitter_parser.h"
 
 namespace rbc {
@@ -189,9 +190,9 @@ class Walker {
       if (program == "let") ctx.arithmetic = true;
       if (program == "unset" || program == "getopts") ctx.name_args = NameArgs::all;
       if (program == "printf" || program == "test" || program == "[") ctx.name_args = NameArgs::after_dash_v;
-      if (program == "read") ctx.name_args = NameArgs::options_then_names, ctx.value_options = "adinNptu";
+      if (program == "read") ctx.name_args = NameArgs::options_then_names, ctx.value_options = kReadValueOptions;
       if (program == "mapfile" || program == "readarray")
-        ctx.name_args = NameArgs::options_then_names, ctx.value_options = "dnOsuCc";
+        ctx.name_args = NameArgs::options_then_names, ctx.value_options = kMapfileValueOptions;
     } else if (type == "unary_expression") {
       TSNode op = ts_node_child_by_field_name(node, "operator", 8);
       std::string_view o = text(op);
