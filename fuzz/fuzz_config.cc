@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "compiler/driver.h"
+#include "linter/driver.h"
 #include "fuzz/fuzz_support.h"
 #include "linter/config.h"
 

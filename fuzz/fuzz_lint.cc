@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "compiler/driver.h"
+#include "linter/driver.h"
 #include "fuzz/fuzz_support.h"
-#include "linter/reporters/reporter.h"
+#include "compiler/emit/reporters/reporter.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   rbc::fuzz::initialize();

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "compiler/driver.h"
-#include "compiler/script/runbook_scripts.h"
-#include "compiler/script/script.h"
+#include "linter/driver.h"
+#include "compiler/emit/script/runbook_scripts.h"
+#include "compiler/emit/script/script.h"
 #include "fuzz/fuzz_support.h"
 
 namespace {

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "compiler/yaml_document.h"
+#include "compiler/syntax/yaml_document.h"
 #include "linter/rule.h"
 
 namespace rbc {

@@ -5,7 +5,7 @@
 /// and secret findings are kept, as notes saying "(declared: why)".
 #include <vector>
 
-#include "compiler/ir.h"
+#include "compiler/syntax/ir.h"
 #include "linter/diagnostic.h"
 
 namespace rbc {

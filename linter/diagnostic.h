@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "compiler/ir.h"
+#include "compiler/syntax/ir.h"
 
 namespace rbc {
 

@@ -1,6 +1,6 @@
 #include "linter/mojibake.h"
 
-#include "compiler/source_file.h"
+#include "compiler/syntax/source_file.h"
 
 #include <algorithm>
 #include <array>

@@ -61,8 +61,9 @@ void Emitter::report_in_step(const Step& step, uint32_t begin, uint32_t end, std
   report(step.file_span(begin, end), std::move(message), std::move(help), step.index);
 }
 
-void run_rules(const Runbook& runbook, const std::vector<const Rule*>& rules, std::vector<Diagnostic>& out) {
-  Emitter emitter(runbook, out);
+void run_rules(const Runbook& runbook, const Config& config, const std::vector<const Rule*>& rules,
+               std::vector<Diagnostic>& out) {
+  Emitter emitter(runbook, config, out);
   for (const Rule* rule : rules) {
     if (!rule->check) continue;
     emitter.set_rule(rule);

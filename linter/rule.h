@@ -7,12 +7,13 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/ir.h"
+#include "compiler/syntax/ir.h"
 #include "linter/diagnostic.h"
 
 namespace rbc {
 
 class Emitter;
+struct Config;
 
 /// A documented example: a small runbook. A bad example must produce the
 /// rule's finding at (line, column); a good one must produce none.
@@ -47,11 +48,15 @@ bool register_rule(const Rule& rule);
 const std::vector<Rule>& all_rules();
 const Rule* find_rule(std::string_view code_or_name);
 
-/// Collects the findings of one rule over one runbook.
+/// Collects the findings of one rule over one runbook, linted under `config`.
 class Emitter {
  public:
-  Emitter(const Runbook& runbook, std::vector<Diagnostic>& out) : runbook_(runbook), out_(out) {}
+  Emitter(const Runbook& runbook, const Config& config, std::vector<Diagnostic>& out)
+      : runbook_(runbook), config_(config), out_(out) {}
   void set_rule(const Rule* rule) { rule_ = rule; }
+  /// The configuration the runbook is linted under (required sections,
+  /// secret names, review policy...).
+  const Config& config() const { return config_; }
 
   /// A finding at a file span. `step` is the code block it is in, if any.
   void report(Span span, std::string message, std::string help = {}, int step = -1);
@@ -60,11 +65,13 @@ class Emitter {
 
  private:
   const Runbook& runbook_;
+  const Config& config_;
   std::vector<Diagnostic>& out_;
   const Rule* rule_ = nullptr;
 };
 
 /// Runs `rules` over an analysed runbook; findings are appended unsorted.
-void run_rules(const Runbook& runbook, const std::vector<const Rule*>& rules, std::vector<Diagnostic>& out);
+void run_rules(const Runbook& runbook, const Config& config, const std::vector<const Rule*>& rules,
+               std::vector<Diagnostic>& out);
 
 }  // namespace rbc

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/ir.h"
+#include "compiler/syntax/ir.h"
 #include "linter/rule.h"
 
 namespace rbc::rules {

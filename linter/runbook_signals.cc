@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-#include "compiler/source_file.h"
+#include "compiler/syntax/source_file.h"
 
 #include "linter/mojibake.h"
 

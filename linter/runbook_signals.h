@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "compiler/ir.h"
+#include "compiler/syntax/ir.h"
 
 namespace rbc {
 

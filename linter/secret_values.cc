@@ -5,7 +5,7 @@
 #include <cctype>
 
 #include "linter/config.h"
-#include "linter/pattern.h"
+#include "compiler/base/pattern.h"
 #include "linter/rule_helpers.h"
 
 namespace rbc {
@@ -206,8 +206,7 @@ std::vector<SecretMatch> find_url_credentials(std::string_view text) {
   return out;
 }
 
-bool is_secret_key(const Runbook& runbook, std::string_view name) {
-  const Config& config = runbook.config ? *runbook.config : Config::defaults();
+bool is_secret_key(const Config& config, std::string_view name) {
   if (!config.is_secret_name(name)) return false;
   std::string u(name);
   std::transform(u.begin(), u.end(), u.begin(), [](unsigned char c) { return std::toupper(c); });

@@ -7,9 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/ir.h"
+#include "compiler/syntax/ir.h"
 
 namespace rbc {
+
+struct Config;
 
 /// A stand-in, not a secret: `$VAR`, `${VAR}`, `$(cmd)`, `<placeholder>`,
 /// `{{x}}`, `[x]`, `%s`, masks (`***`, `xxx`, `...`), "password"/"secret"/"changeme"
@@ -32,9 +34,9 @@ std::vector<SecretMatch> find_tokens(std::string_view text);
 /// `scheme://user:password@host` with a real-looking password; the match is the password.
 std::vector<SecretMatch> find_url_credentials(std::string_view text);
 
-/// True when a variable or key name names a secret under the runbook's
-/// config, and is not a reference to one (`secretName`, `TOKEN_FILE`, `PASSWORD_ARN`).
-bool is_secret_key(const Runbook& runbook, std::string_view name);
+/// True when a variable or key name names a secret under `config`, and is
+/// not a reference to one (`secretName`, `TOKEN_FILE`, `PASSWORD_ARN`).
+bool is_secret_key(const Config& config, std::string_view name);
 
 /// True when `span` overlaps a placeholder of `step`.
 bool overlaps_placeholder(const Step& step, Span span);

@@ -247,17 +247,18 @@ class Coverage {
   std::map<std::string, Area> by_code_;
 };
 
-const Rule* enabled_rule(const Runbook& rb, std::string_view code) {
+const Rule* enabled_rule(const Config& config, std::string_view code) {
   const Rule* rule = find_rule(code);
-  return rule && rb.config->enabled(*rule) ? rule : nullptr;
+  return rule && config.enabled(*rule) ? rule : nullptr;
 }
 
-void report(const Runbook& rb, const Rule* rule, Span where, std::string message, std::string help,
+/// A finding of RB410/RB411 (reported after the severity pass: configured here).
+void report(const Emitter& context, const Rule* rule, Span where, std::string message, std::string help,
             std::vector<Diagnostic>& out) {
-  Emitter emit(rb, out);
+  Emitter emit = context;
   emit.set_rule(rule);
   emit.report(where, std::move(message), std::move(help));
-  out.back().severity = rb.config->severity(*rule);
+  out.back().severity = context.config().severity(*rule);
 }
 
 std::string join(const std::set<std::string>& codes) {
@@ -268,7 +269,7 @@ std::string join(const std::set<std::string>& codes) {
 
 }  // namespace
 
-void apply_suppressions(const Runbook& rb, std::vector<Diagnostic>& diagnostics) {
+void apply_suppressions(const Runbook& rb, const Config& config, std::vector<Diagnostic>& diagnostics) {
   std::vector<Suppression> suppressions;
   from_html_comments(rb, suppressions);
   from_code_comments(rb, suppressions);
@@ -281,26 +282,27 @@ void apply_suppressions(const Runbook& rb, std::vector<Diagnostic>& diagnostics)
     if (!hides.covers(d)) kept.push_back(std::move(d));
 
   std::vector<Diagnostic> meta;
-  const Rule* without_reason = enabled_rule(rb, "RB410");
-  const Rule* unused = enabled_rule(rb, "RB411");
+  const Emitter context(rb, config, meta);
+  const Rule* without_reason = enabled_rule(config, "RB410");
+  const Rule* unused = enabled_rule(config, "RB411");
   for (const Suppression& s : suppressions) {
     if (without_reason && s.hid_error && s.directive.reason.empty())
-      report(rb, without_reason, s.where,
+      report(context, without_reason, s.where,
              "this suppression hides an error (" + join(s.used) + ") without saying why; the next reader cannot tell "
              "a reviewed exception from a silenced problem",
              "add reason=\"...\" to the comment", meta);
     if (!unused) continue;
     for (const std::string& name : s.unknown)
-      report(rb, unused, s.where, "`" + name + "` names no rule, so this suppression hides nothing",
+      report(context, unused, s.where, "`" + name + "` names no rule, so this suppression hides nothing",
              "use a code or name from `runbookc rules`", meta);
     std::set<std::string> idle;
     for (const std::string& code : s.codes)
-      if (code != "?" && !s.used.count(code) && enabled_rule(rb, code)) idle.insert(code);
+      if (code != "?" && !s.used.count(code) && enabled_rule(config, code)) idle.insert(code);
     if (!idle.empty())
-      report(rb, unused, s.where, "this suppression of " + join(idle) + " matched no finding; it would silently hide "
+      report(context, unused, s.where, "this suppression of " + join(idle) + " matched no finding; it would silently hide "
              "a future one", "remove it (or the codes that no longer fire)", meta);
     else if (s.codes.empty() && !s.hid_any)
-      report(rb, unused, s.where, "this suppression matched no finding; it would silently hide a future one",
+      report(context, unused, s.where, "this suppression matched no finding; it would silently hide a future one",
              "remove it", meta);
   }
   // Findings about suppressions can themselves be hidden (e.g. disable-file RB411), without counting as use.

@@ -10,12 +10,15 @@
 /// nothing (RB411) are findings themselves.
 #include <vector>
 
-#include "compiler/ir.h"
+#include "compiler/syntax/ir.h"
 #include "linter/diagnostic.h"
 
 namespace rbc {
 
-/// Post-rule pass over one runbook's findings (run after declared danger).
-void apply_suppressions(const Runbook& runbook, std::vector<Diagnostic>& diagnostics);
+struct Config;
+
+/// Post-rule pass over one runbook's findings (run after declared danger),
+/// linted under `config` (which decides whether RB410/RB411 report).
+void apply_suppressions(const Runbook& runbook, const Config& config, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace rbc

@@ -1,4 +1,4 @@
-// Reported by the driver (compiler/driver.cc, report_flattened): the front end
+// Reported by the driver (linter/driver.cc, report_flattened): the front end
 // flattens the nesting while building the document tree and tells it in ParseNotes.
 #include "linter/rule.h"
 

@@ -1,4 +1,4 @@
-#include "linter/pattern.h"
+#include "compiler/base/pattern.h"
 #include "linter/rule.h"
 #include "linter/secret_values.h"
 
@@ -26,7 +26,7 @@ void report_secret_expansions(const Runbook& rb, Emitter& emit, const Step& step
   std::string_view part = std::string_view(rb.source->text()).substr(within.begin, within.end - within.begin);
   expansion.for_each(part, [&](const PatternMatch& m) {
     std::string name(m.group(1));
-    if (!is_secret_key(rb, name)) return;
+    if (!is_secret_key(emit.config(), name)) return;
     uint32_t b = within.begin + static_cast<uint32_t>(m.position);
     emit.report({b, b + static_cast<uint32_t>(m.length())},
                 std::string(how) + " prints `" + name + "` to the terminal, where it lands in scrollback, screen "

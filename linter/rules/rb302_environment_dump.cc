@@ -1,4 +1,4 @@
-#include "linter/pattern.h"
+#include "compiler/base/pattern.h"
 #include "linter/rule.h"
 #include "linter/secret_values.h"
 
@@ -7,7 +7,7 @@ namespace {
 
 /// What follows `env`/`printenv` on its line decides whether every variable
 /// reaches the terminal; `grep_for` is set when only grep's (secret) matches do.
-bool dumps_everything(const Runbook& rb, std::string_view rest, std::string& grep_for) {
+bool dumps_everything(const Config& config, std::string_view rest, std::string& grep_for) {
   size_t at = rest.find_first_not_of(" \t");
   if (at == std::string_view::npos || rest[at] == ';' || rest[at] == '#' || rest.substr(at, 2) == "&&" ||
       rest.substr(at, 2) == "||" || rest[at] == ')')
@@ -22,7 +22,7 @@ bool dumps_everything(const Runbook& rb, std::string_view rest, std::string& gre
     // `env | grep -i proxy` prints only matches: fine unless they are secrets.
     static const Pattern word(R"([A-Za-z_][A-Za-z0-9_]*)");
     word.for_each(m.group(3), [&](const PatternMatch& w) {
-      if (grep_for.empty() && is_secret_key(rb, std::string(w.whole))) grep_for = w.whole;
+      if (grep_for.empty() && is_secret_key(config, std::string(w.whole))) grep_for = w.whole;
     });
     return !grep_for.empty();
   }
@@ -53,7 +53,7 @@ void check(const Runbook& rb, Emitter& emit) {
         bool shell_word_end = word_end == code.size() || code[word_end] == ' ' || code[word_end] == '\t' ||
                               code[word_end] == '|' || code[word_end] == ';' || code[word_end] == ')';
         std::string grep_for;
-        if (shell_word_end && dumps_everything(rb, std::string_view(code).substr(word_end), grep_for)) {
+        if (shell_word_end && dumps_everything(emit.config(), std::string_view(code).substr(word_end), grep_for)) {
           uint32_t b = static_cast<uint32_t>(pos + command_at);
           emit.report_in_step(step, b, b + static_cast<uint32_t>(command.size()),
                               grep_for.empty()

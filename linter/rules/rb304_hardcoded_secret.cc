@@ -1,6 +1,6 @@
 #include "linter/config.h"
 
-#include "linter/pattern.h"
+#include "compiler/base/pattern.h"
 #include "linter/rule.h"
 #include "linter/secret_values.h"
 
@@ -14,7 +14,7 @@ void check_line(const Runbook& rb, Emitter& emit, const Step& step, std::string_
   PatternMatch m;
   if (!assignment.find(line, m)) return;
   std::string name(m.group(1)), value(m.group(3));
-  if (!is_secret_key(rb, name) || !looks_like_real_secret(value)) return;
+  if (!is_secret_key(emit.config(), name) || !looks_like_real_secret(value)) return;
   uint32_t b = at + static_cast<uint32_t>(m.group(3).data() - line.data());
   Span span = step.file_span(b, b + static_cast<uint32_t>(value.size()));
   if (overlaps_placeholder(step, span)) return;
@@ -26,7 +26,7 @@ void check_line(const Runbook& rb, Emitter& emit, const Step& step, std::string_
 }
 
 void check(const Runbook& rb, Emitter& emit) {
-  const Config& config = rb.config ? *rb.config : Config::defaults();
+  const Config& config = emit.config();
   for (const Step& step : rb.steps) {
     const std::string& body = step.body;
     size_t pos = 0;

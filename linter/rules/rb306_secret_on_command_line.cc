@@ -33,7 +33,8 @@ struct Finding {
 };
 
 /// Secret-named flags (`--password=x`, `--token x`), mysql `-pSECRET`, `curl -u user:pass`, `redis-cli -a pass`.
-void check_argv(const Runbook& rb, const Step& step, const Command& cmd, std::vector<Finding>& out) {
+void check_argv(const Runbook& rb, const Config& config, const Step& step, const Command& cmd,
+                std::vector<Finding>& out) {
   std::string_view prog = basename(cmd.argv[0].text);
   bool mysql = prog == "mysql" || prog == "mysqldump" || prog == "mysqladmin" || prog == "mariadb";
   bool redis = prog == "redis-cli" || prog == "valkey-cli";
@@ -50,11 +51,11 @@ void check_argv(const Runbook& rb, const Step& step, const Command& cmd, std::ve
       if (flag == "from-literal" && eq != std::string::npos) {  // kubectl create secret --from-literal=KEY=VALUE
         size_t eq2 = t.find('=', eq + 1);
         std::string key_name = eq2 == std::string::npos ? "" : t.substr(eq + 1, eq2 - eq - 1);
-        if (eq2 != std::string::npos && is_secret_key(rb, key_name) && literal_real_secret(step, w, t.substr(eq2 + 1)))
+        if (eq2 != std::string::npos && is_secret_key(config, key_name) && literal_real_secret(step, w, t.substr(eq2 + 1)))
           out.push_back({tail_span(rb, w, t.size() - eq2 - 1), "--from-literal"});
         continue;
       }
-      if (!is_secret_key(rb, key) || key.find("STDIN") != std::string::npos || key.find("stdin") != std::string::npos)
+      if (!is_secret_key(config, key) || key.find("STDIN") != std::string::npos || key.find("stdin") != std::string::npos)
         continue;
       if (eq != std::string::npos) {
         if (literal_real_secret(step, w, t.substr(eq + 1))) out.push_back({tail_span(rb, w, t.size() - eq - 1), "--" + flag});
@@ -83,12 +84,12 @@ void check(const Runbook& rb, Emitter& emit) {
       std::vector<Finding> found;
       for (const Word& a : cmd.assignments) {  // PGPASSWORD=... psql
         size_t eq = a.text.find('=');
-        if (eq == std::string::npos || !is_secret_key(rb, a.text.substr(0, eq))) continue;
+        if (eq == std::string::npos || !is_secret_key(emit.config(), a.text.substr(0, eq))) continue;
         std::string value = a.text.substr(eq + 1);
         if (!value.empty() && a.literal && !is_stand_in_secret(value) && !overlaps_placeholder(step, a.span))
           found.push_back({a.span, a.text.substr(0, eq) + "="});
       }
-      if (!cmd.argv.empty()) check_argv(rb, step, cmd, found);
+      if (!cmd.argv.empty()) check_argv(rb, emit.config(), step, cmd, found);
       for (const Finding& f : found)
         emit.report(f.span,
                     "a literal secret is passed with `" + f.what + "`: it is visible to every user in `ps`, kept in "

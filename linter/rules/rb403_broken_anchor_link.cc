@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <set>
 
-#include "linter/pattern.h"
+#include "compiler/base/pattern.h"
 #include "linter/rule.h"
 #include "linter/rule_helpers.h"
 #include "linter/secret_values.h"

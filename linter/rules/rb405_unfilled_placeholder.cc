@@ -1,8 +1,8 @@
 #include <algorithm>
 
-#include "compiler/source_file.h"
+#include "compiler/syntax/source_file.h"
 #include "linter/mojibake.h"
-#include "linter/pattern.h"
+#include "compiler/base/pattern.h"
 #include "linter/rule.h"
 #include "linter/rule_helpers.h"
 #include "linter/secret_values.h"

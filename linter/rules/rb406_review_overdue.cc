@@ -18,7 +18,7 @@ Span value_span(const Runbook& rb, uint32_t line, const std::string& value) {
 std::string iso(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
 
 void check(const Runbook& rb, Emitter& emit) {
-  const Config& config = rb.config ? *rb.config : Config::defaults();
+  const Config& config = emit.config();
   const Metadata& md = rb.metadata;
   long today = config.today.days();
   auto line_of = [&](const char* key) {

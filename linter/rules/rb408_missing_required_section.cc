@@ -15,7 +15,7 @@ bool covers(const std::vector<std::string>& headings, const RequiredSection& req
 }
 
 void check(const Runbook& rb, Emitter& emit) {
-  const Config& config = rb.config ? *rb.config : Config::defaults();
+  const Config& config = emit.config();
   if (rb.sections.empty() || config.required_sections.empty()) return;
   std::vector<std::string> headings;  // normalized once, compared with every alias
   for (const Section& s : rb.sections) headings.push_back(heading_words(s.title));

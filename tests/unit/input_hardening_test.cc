@@ -9,10 +9,10 @@
 #include <fstream>
 #include <functional>
 
-#include "compiler/json_index.h"
-#include "compiler/script/runbook_scripts.h"
-#include "compiler/script/script.h"
-#include "compiler/slug.h"
+#include "compiler/emit/index/json_index.h"
+#include "compiler/emit/script/runbook_scripts.h"
+#include "compiler/emit/script/script.h"
+#include "compiler/syntax/slug.h"
 #include "test_support.h"
 
 using namespace rbc;

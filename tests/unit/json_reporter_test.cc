@@ -1,4 +1,4 @@
-// linter/reporters/json_reporter.cc writes its JSON directly: it must be
+// compiler/emit/reporters/json_reporter.cc writes its JSON directly: it must be
 // byte for byte what nlohmann's dump(2) makes of the same document.
 #include <doctest/doctest.h>
 
@@ -6,9 +6,9 @@
 
 #include <sstream>
 
-#include "compiler/driver.h"
-#include "linter/reporters/json_diagnostic.h"
-#include "linter/reporters/reporter.h"
+#include "linter/driver.h"
+#include "compiler/emit/reporters/json_diagnostic.h"
+#include "compiler/emit/reporters/reporter.h"
 #include "test_support.h"
 
 using namespace rbc;

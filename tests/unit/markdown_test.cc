@@ -4,8 +4,8 @@
 #include <thread>
 #include <vector>
 
-#include "compiler/fence_info.h"
-#include "compiler/markdown.h"
+#include "compiler/syntax/fence_info.h"
+#include "compiler/syntax/markdown.h"
 
 using namespace rbc;
 

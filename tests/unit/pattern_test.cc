@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "linter/pattern.h"
+#include "compiler/base/pattern.h"
 #include "test_support.h"
 
 using namespace rbc;

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "compiler/config_resolution.h"
-#include "compiler/driver.h"
+#include "linter/config_resolution.h"
+#include "linter/driver.h"
 #include "linter/config.h"
 #include "test_support.h"
 

@@ -6,11 +6,11 @@
 
 #include <sstream>
 
-#include "compiler/script/plan.h"
-#include "compiler/script/script.h"
-#include "compiler/source_file.h"
-#include "linter/bash_confirm.h"
-#include "linter/reporters/reporter.h"
+#include "compiler/emit/script/plan.h"
+#include "compiler/emit/script/script.h"
+#include "compiler/syntax/source_file.h"
+#include "compiler/languages/bash_confirm.h"
+#include "compiler/emit/reporters/reporter.h"
 #include "test_support.h"
 
 using namespace rbc;

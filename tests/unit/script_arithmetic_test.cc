@@ -2,9 +2,9 @@
 // how runbook text is shown on a terminal.
 #include <doctest/doctest.h>
 
-#include "compiler/script/arithmetic_context.h"
-#include "compiler/script/shell_quote.h"
-#include "compiler/script/step_text.h"
+#include "compiler/model/arithmetic_context.h"
+#include "compiler/emit/script/shell_quote.h"
+#include "compiler/model/step_text.h"
 #include "test_support.h"
 
 using namespace rbc;

@@ -2,8 +2,8 @@
 // the script back end.
 #include <doctest/doctest.h>
 
-#include "compiler/script/plan.h"
-#include "compiler/script/script.h"
+#include "compiler/emit/script/plan.h"
+#include "compiler/emit/script/script.h"
 #include "test_support.h"
 
 using namespace rbc;

@@ -1,8 +1,8 @@
 // The one quoting function every value of a generated script goes through.
 #include <doctest/doctest.h>
 
-#include "compiler/script/parameters.h"
-#include "compiler/script/shell_quote.h"
+#include "compiler/model/parameters.h"
+#include "compiler/emit/script/shell_quote.h"
 
 using namespace rbc;
 

@@ -9,7 +9,7 @@
 #include <map>
 #include <sstream>
 
-#include "compiler/site/site_builder.h"
+#include "compiler/emit/site/site_builder.h"
 
 namespace fs = std::filesystem;
 using rbc::site::BuildOptions;

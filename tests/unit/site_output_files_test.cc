@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "compiler/json_index.h"
-#include "compiler/site/build_cache.h"
-#include "compiler/site/manifest.h"
-#include "compiler/site/site_pages.h"
+#include "compiler/emit/index/json_index.h"
+#include "compiler/emit/output/build_cache.h"
+#include "compiler/emit/output/manifest.h"
+#include "compiler/emit/site/site_pages.h"
 #include "linter/rule.h"
 #include "test_support.h"
 

@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
 
-#include "compiler/json_index.h"
-#include "compiler/site/highlight.h"
-#include "compiler/site/review_dates.h"
-#include "compiler/site/runbook_page.h"
+#include "compiler/emit/index/json_index.h"
+#include "compiler/emit/site/highlight.h"
+#include "compiler/model/review_dates.h"
+#include "compiler/emit/site/runbook_page.h"
 #include "test_support.h"
 
 namespace {

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "compiler/site/safe_url.h"
+#include "compiler/emit/site/safe_url.h"
 
 using rbc::site::safe_url;
 

@@ -11,8 +11,8 @@
 #include <sstream>
 #include <thread>
 
-#include "compiler/site/manifest.h"
-#include "compiler/site/source_hashes.h"
+#include "compiler/emit/output/manifest.h"
+#include "compiler/emit/output/source_hashes.h"
 
 namespace fs = std::filesystem;
 using rbc::site::SourceHashes;

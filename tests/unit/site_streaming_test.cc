@@ -10,9 +10,9 @@
 #include <map>
 #include <sstream>
 
-#include "compiler/driver.h"
-#include "compiler/json_index.h"
-#include "compiler/site/site_builder.h"
+#include "linter/driver.h"
+#include "compiler/emit/index/json_index.h"
+#include "compiler/emit/site/site_builder.h"
 
 namespace fs = std::filesystem;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "compiler/slug.h"
+#include "compiler/syntax/slug.h"
 
 using rbc::github_slug;
 

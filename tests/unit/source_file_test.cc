@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "compiler/source_file.h"
+#include "compiler/syntax/source_file.h"
 
 using rbc::SourceFile;
 

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "linter/bash_confirm.h"
+#include "compiler/languages/bash_confirm.h"
 #include "test_support.h"
 
 using namespace rbc;

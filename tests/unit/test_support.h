@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 
-#include "compiler/driver.h"
+#include "linter/driver.h"
 
 // Failing comparisons of position lists print their contents.
 namespace doctest {

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "linter/reporters/reporter.h"
+#include "compiler/emit/reporters/reporter.h"
 #include "test_support.h"
 
 using namespace rbc;

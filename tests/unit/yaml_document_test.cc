@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/yaml_document.h"
+#include "compiler/syntax/yaml_document.h"
 #include "test_support.h"
 
 using namespace rbc;

@@ -1,0 +1,98 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "compiler/cli/commands.h"
+#include "linter/driver.h"
+#include "compiler/emit/reporters/reporter.h"
+
+namespace rbc {
+namespace {
+
+struct LintArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string color = "auto";
+  unsigned jobs = 0;
+  double max_file_size_mib = 16;
+  std::string config_file;
+  std::vector<std::string> select, ignore;
+  std::string today;
+};
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+}
+
+int run_lint(const LintArgs& args) {
+  LintOptions options;
+  options.jobs = args.jobs;
+  options.max_file_size = static_cast<uint64_t>(args.max_file_size_mib * 1024 * 1024);
+  options.config_file = args.config_file;
+  options.select = args.select;
+  options.ignore = args.ignore;
+  options.today = args.today;
+  options.findings_only = true;
+  std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
+  LintRun run = lint_paths(paths, options);
+  for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
+  for (const auto& e : run.errors) std::cerr << "runbookc: error: " << e << "\n";
+
+  if (args.format == "json") report_json(std::cout, run);
+  else if (args.format == "sarif") report_sarif(std::cout, run);
+  else if (args.format == "github") report_github(std::cout, run);
+  else report_text(std::cout, run, use_color(args.color));
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "runbookc: error: cannot write the report\n";
+    return 2;
+  }
+  if (!run.errors.empty()) return 2;
+  Severity threshold = *severity_from_string(args.fail_on);
+  for (const auto& f : run.files)
+    for (const auto& d : f.diagnostics)
+      if (d.severity >= threshold) return 1;
+  return 0;
+}
+
+}  // namespace
+
+Runner add_lint_command(CLI::App& app) {
+  auto args = std::make_shared<LintArgs>();
+  app.add_option("paths", args->paths, "Runbook files (any extension) or directories (walked for *.md); default: .");
+  app.add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+      ->capture_default_str();
+  app.add_option("--fail-on", args->fail_on, "Exit 1 when a finding at or above this severity is reported")
+      ->check(CLI::IsMember({"error", "warning", "note"}))
+      ->capture_default_str();
+  app.add_option("--color", args->color, "Colour in text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("-j,--jobs", args->jobs, "Files linted in parallel (default: one per core)");
+  app.add_option("--max-file-size", args->max_file_size_mib, "Refuse files larger than this many MiB")
+      ->capture_default_str();
+  app.add_option("--config", args->config_file,
+                 "Configuration file (default: the nearest .runbookc.yaml above each runbook)");
+  app.add_option("--select", args->select, "Only these rules: codes (RB301), prefixes (RB3) or names; comma-separated")
+      ->delimiter(',')
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--ignore", args->ignore, "Skip these rules: codes, prefixes or names; comma-separated")
+      ->delimiter(',')
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--today", args->today, "Date review-overdue compares against, YYYY-MM-DD (default: today)");
+  app.footer(
+      "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.");
+  return [args] { return run_lint(*args); };
+}
+
+}  // namespace rbc

@@ -1,0 +1,121 @@
+// `runbookc script FILE [--section ANCHOR] [-o OUT]`: the script back end on the command line.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "compiler/cli/commands.h"
+#include "linter/driver.h"
+#include "compiler/emit/script/plan.h"
+#include "compiler/emit/script/script.h"
+
+namespace rbc {
+namespace {
+namespace fs = std::filesystem;
+
+struct ScriptArgs {
+  std::string file;
+  std::string section;
+  std::string output;
+  bool list_sections = false;
+};
+
+/// Writes `text` to `path` through a temporary file in the same directory, mode 755.
+bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
+  fs::path target(path);
+  fs::path temp = target;
+  temp += fmt::format(".tmp-{}", getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+      error = fmt::format("cannot write {}", temp.string());
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      return false;
+    }
+  }
+  std::error_code ec;
+  if (chmod(temp.c_str(), 0755) != 0) ec = std::error_code(errno, std::generic_category());
+  if (!ec) fs::rename(temp, target, ec);
+  if (ec) {
+    error = fmt::format("cannot write {}: {}", path, ec.message());
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    return false;
+  }
+  return true;
+}
+
+int run_script(const ScriptArgs& args) {
+  std::error_code ec;
+  if (fs::is_directory(args.file, ec)) {
+    std::cerr << "runbookc: error: " << args.file << ": is a directory, not a runbook\n";
+    return 2;
+  }
+  // lint_paths refuses what is missing, not a regular file, or a link out of its directory.
+  LintRun run = lint_paths({args.file}, LintOptions{});
+  for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
+  for (const auto& e : run.errors) std::cerr << "runbookc: error: " << e << "\n";
+  if (!run.errors.empty() || run.files.empty()) return 2;
+  const FileResult& file = run.files.front();
+  if (!file.error.empty()) {
+    std::cerr << "runbookc: error: " << file.error << "\n";
+    return 2;
+  }
+  const Runbook& runbook = file.runbook;
+  if (args.list_sections) {
+    for (int s : incident_sections(runbook)) std::cout << runbook.sections[s].anchor << "\n";
+    return 0;
+  }
+  int section = -1;
+  if (!args.section.empty()) {
+    section = find_section(runbook, args.section);
+    if (section < 0) {
+      std::cerr << fmt::format("runbookc: error: {}: no section with anchor '{}'; sections with steps:\n",
+                               args.file, args.section);
+      for (int s : incident_sections(runbook))
+        std::cerr << fmt::format("  {}  ({})\n", runbook.sections[s].anchor, runbook.section_path(s));
+      return 2;
+    }
+  }
+  std::string error;
+  std::string script = generate_script(runbook, file.diagnostics, section, &error);
+  if (script.empty()) {
+    std::cerr << "runbookc: error: " << error << (error.ends_with('\n') ? "" : "\n");
+    return 1;
+  }
+  if (args.output.empty() || args.output == "-") {
+    std::cout << script;
+    std::cout.flush();
+    return std::cout ? 0 : 2;
+  }
+  if (!write_atomically(args.output, script, error)) {
+    std::cerr << "runbookc: error: " << error << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Runner add_script_command(CLI::App& app) {
+  auto args = std::make_shared<ScriptArgs>();
+  app.add_option("file", args->file, "The runbook")->required();
+  app.add_option("--section", args->section, "Only this section (its anchor, e.g. memory-pressure) and its subsections");
+  app.add_option("-o,--output", args->output, "Write the script here (atomically, mode 755) instead of stdout");
+  app.add_flag("--list-sections", args->list_sections,
+               "Print the anchors of the sections a per-incident script can be made for, and exit");
+  app.footer(
+      "Exit status: 0 script written, 1 a step has a syntax error or nothing can run, 2 usage or I/O error "
+      "(missing file, unknown --section).");
+  return [args] { return run_script(*args); };
+}
+
+}  // namespace rbc

@@ -1,0 +1,62 @@
+#pragma once
+/// The JSON back end: machine-readable indexes of a set of runbooks, each
+/// described by a JSON Schema in schemas/. Every function is deterministic
+/// (input order kept, maps sorted).
+///
+/// - runbooks.json: every runbook with metadata, sections, steps, findings
+/// - alerts.json:   alert name → runbook page URL and anchor
+/// - rules.json:    the rule catalog (the same source as `runbookc explain`)
+/// - lint.json:     the same document as `runbookc lint --format json`
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linter/driver.h"
+
+namespace rbc {
+
+using ojson = nlohmann::ordered_json;
+
+/// One runbooks.json entry. `id` names its page: runbooks/<id>.html.
+/// `list_scripts`: list the scripts the runbook compiles to (runbookc index);
+/// the site builder lists the ones it wrote itself.
+ojson runbook_entry(const FileResult& file, const std::string& id, bool list_scripts = true);
+
+/// An entry as it stands inside runbooks.json: dump_json's format, indented
+/// for its place in the "runbooks" list.
+std::string runbook_entry_text(const ojson& entry);
+
+/// runbooks.json, {"version": 1, "runbooks": [entries...]}, spliced from
+/// runbook_entry_text()s: the bytes dump_json would write for that document.
+std::string runbooks_index_text(const std::vector<std::string_view>& entry_texts);
+/// The same bytes as pieces, to be written one after the other (views into
+/// `entry_texts`' strings and into static text).
+std::vector<std::string_view> runbooks_index_pieces(const std::vector<std::string_view>& entry_texts);
+
+/// What the other indexes and the site's aggregate pages read of an entry:
+/// the entry without its sections and steps, plus "blocks", the number of
+/// steps of each kind ({"bash": 3, "postgres": 1}).
+ojson entry_summary(const ojson& entry);
+
+/// {"version": 1, "alerts": {name: [{runbook, title, url, anchor}]}}; URLs are
+/// `base_url` + "runbooks/<id>.html" + "#anchor" (base_url "" gives relative URLs).
+ojson alerts_index(const std::vector<ojson>& summaries, const std::string& base_url);
+
+/// {"version": 1, "rules": [...]} with each rule's page under rules/.
+ojson rules_index();
+
+/// `lint --format json` rebuilt from entry summaries (their findings, blocks and errors).
+ojson lint_index(const std::vector<ojson>& summaries);
+
+/// Stable ids for runbook paths: the path below the deepest directory all
+/// share, without ".md", characters other than [a-z0-9._-] as '-', cut by
+/// file_name_part(); clashes get "-2", "-3"... skipping any number that is
+/// another path's id. Returned in the order of `paths`.
+std::vector<std::string> runbook_ids(const std::vector<std::string>& paths);
+
+/// JSON text as written to disk: two-space indent, invalid UTF-8 replaced.
+std::string dump_json(const ojson& doc);
+
+}  // namespace rbc

@@ -1,0 +1,51 @@
+#include "compiler/emit/script/runbook_scripts.h"
+
+#include "compiler/emit/script/plan.h"
+#include "compiler/model/step_text.h"
+#include "compiler/emit/script/script.h"
+#include "compiler/syntax/slug.h"
+#include "compiler/languages/bash_confirm.h"
+
+namespace rbc {
+
+std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::string& id, ScriptCheck requested) {
+  std::vector<RunbookScript> out;
+  const Runbook& rb = file.runbook;
+  if (!file.error.empty() || !rb.source || rb.binary) return out;
+  std::vector<int> sections{-1};
+  PlanIndex index(rb, file.diagnostics);  // once: every section's script reads it
+  // A section holding every step of the runbook would only repeat the whole-runbook script.
+  // Every code block is a step, so counting blocks in scope is enough (no rendering).
+  for (int s : incident_sections(rb))
+    if (index.steps_in(s).size() < rb.steps.size()) sections.push_back(s);
+  // bash -n once on the whole script; sections reuse its verdict.
+  ScriptCheck check = requested == ScriptCheck::strict ? ScriptCheck::strict : ScriptCheck::lenient;
+  for (int section : sections) {
+    std::string error;
+    std::string body = generate_script(index, section, &error, check);
+    if (requested == ScriptCheck::validate && section < 0 && !body.empty() && !bash_check_syntax(body).ok) {
+      check = ScriptCheck::strict;
+      body = generate_script(index, section, &error, check);
+    }
+    if (body.empty()) {
+      if (section < 0) break;  // the whole runbook does not compile: its sections hold the same steps
+      continue;
+    }
+    std::string anchor = section < 0 ? "" : "--" + file_name_part(rb.sections[section].anchor);
+    out.push_back({"scripts/" + id + anchor + ".sh", section,
+                   std::move(body)});
+  }
+  return out;
+}
+
+std::vector<std::string> shell_step_functions(const Runbook& runbook) {
+  std::vector<std::string> out;
+  for (const Step& step : runbook.steps) {
+    if (step.kind != BlockKind::shell && step.kind != BlockKind::console) continue;
+    RenderedStep rendered = render_step(step);
+    if (rendered.runner == "shell") out.push_back(shell_function("rb_step", rendered.code));
+  }
+  return out;
+}
+
+}  // namespace rbc

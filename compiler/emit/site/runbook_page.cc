@@ -1,0 +1,173 @@
+#include "compiler/emit/site/runbook_page.h"
+
+#include "compiler/emit/site/document_renderer.h"
+#include "compiler/emit/site/dom.h"
+#include "compiler/model/review_dates.h"
+
+namespace rbc::site {
+namespace {
+
+int first_h1(const Runbook& rb) {
+  for (size_t i = 0; i < rb.sections.size(); ++i)
+    if (rb.sections[i].level == 1) return static_cast<int>(i);
+  return -1;
+}
+
+void add_meta(pugi::xml_node dl, std::string_view term, std::string_view value, const char* cls = nullptr) {
+  if (value.empty()) return;
+  pugi::xml_node div = add(dl, "div");
+  add(div, "dt", term, {});
+  pugi::xml_node dd = add(div, "dd");
+  if (cls) add(dd, "span", value, {{"class", cls}});
+  else add_text(dd, value);
+}
+
+void add_list_meta(pugi::xml_node dl, std::string_view term, const std::vector<std::string>& items, const char* tag) {
+  if (items.empty()) return;
+  pugi::xml_node div = add(dl, "div");
+  add(div, "dt", term, {});
+  pugi::xml_node dd = add(div, "dd");
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) add_text(dd, " ");
+    add(dd, tag, items[i], {{"class", "chip"}});
+  }
+}
+
+void fill_meta(pugi::xml_node dl, const Runbook& rb, const RunbookPageInput& in) {
+  const Metadata& m = rb.metadata;
+  if (!m.severity.empty()) add_meta(dl, "Severity", m.severity, ("badge sev-" + m.severity).c_str());
+  add_meta(dl, "Service", m.service);
+  add_meta(dl, "Owner", m.owner);
+  add_list_meta(dl, "Alerts", m.alerts, "code");
+  add_list_meta(dl, "Tags", m.tags, "span");
+  if (!m.last_reviewed.empty() || !m.next_review.empty()) {
+    pugi::xml_node div = add(dl, "div");
+    add(div, "dt", "Last reviewed", {});
+    pugi::xml_node dd = add(div, "dd");
+    add_text(dd, m.last_reviewed.empty() ? std::string("unknown") : m.last_reviewed);
+    if (!m.review_every.empty()) add_text(dd, " (every " + m.review_every + ")");
+    if (review_overdue(m, in.today)) {
+      add_text(dd, " ");
+      add(dd, "span", "review overdue", {{"class", "badge overdue"}});
+    }
+  }
+}
+
+/// Sections by parent, in document order: children[parent + 1] (a scan of
+/// every section per entry made the table of contents quadratic).
+using SectionChildren = std::vector<std::vector<int>>;
+
+SectionChildren section_children(const Runbook& rb) {
+  SectionChildren children(rb.sections.size() + 1);
+  for (size_t i = 0; i < rb.sections.size(); ++i) children[rb.sections[i].parent + 1].push_back(static_cast<int>(i));
+  return children;
+}
+
+void fill_toc(pugi::xml_node ol, const Runbook& rb, const SectionChildren& children, int parent, int title_section,
+              int depth) {
+  for (int i : children[parent + 1]) {
+    const Section& s = rb.sections[i];
+    if (i == title_section) {
+      fill_toc(ol, rb, children, i, title_section, depth);
+      continue;
+    }
+    pugi::xml_node li = add(ol, "li");
+    add(li, "a", s.title, {{"href", "#" + s.anchor}});
+    if (depth < 2) {
+      pugi::xml_node sub = add(li, "ol");
+      fill_toc(sub, rb, children, i, title_section, depth + 1);
+      if (!sub.first_child()) li.remove_child(sub);
+    }
+  }
+}
+
+void fill_problems(pugi::xml_node box, const RunbookPageInput& in) {
+  const FileResult& f = in.file;
+  if (!f.error.empty()) {
+    pugi::xml_node p = add(box, "p", {{"class", "file-error"}, {"role", "alert"}});
+    add(p, "strong", "This runbook could not be read:", {});
+    add_text(p, " " + f.error);
+  }
+  if (f.diagnostics.empty()) {
+    add(box, "p", "No findings.", {{"class", "lint-clean"}});
+    return;
+  }
+  size_t counts[3] = {0, 0, 0};
+  for (const Diagnostic& d : f.diagnostics) ++counts[static_cast<int>(d.severity)];
+  pugi::xml_node details = add(box, "details", {{"class", "findings-box"}, {"id", "findings"}});
+  if (counts[2]) set_attr(details, "open", "open");
+  std::string summary = std::to_string(f.diagnostics.size()) + (f.diagnostics.size() == 1 ? " finding" : " findings");
+  summary += ": " + std::to_string(counts[2]) + " errors, " + std::to_string(counts[1]) + " warnings, " +
+             std::to_string(counts[0]) + " notes";
+  add(details, "summary", summary, {});
+  pugi::xml_node ul = add(details, "ul");
+  for (const Diagnostic& d : f.diagnostics) {
+    pugi::xml_node li = add(ul, "li", {{"class", std::string("finding sev-") + to_string(d.severity)}});
+    std::string where = "line " + std::to_string(d.start.line);
+    if (d.step >= 0) add(li, "a", where, {{"href", "#step-" + std::to_string(d.step + 1) + "-L" + std::to_string(d.start.line)}});
+    else add_text(li, where);
+    add_text(li, " ");
+    add(li, "a", d.code, {{"class", "finding-code"}, {"href", "../rules/" + d.code + ".html"}, {"title", d.rule}});
+    add_text(li, " " + d.message);
+  }
+}
+
+}  // namespace
+
+std::string runbook_title(const Runbook& rb, const std::string& path) {
+  if (!rb.metadata.title.empty()) return rb.metadata.title;
+  if (int h = first_h1(rb); h >= 0 && !rb.sections[h].title.empty()) return rb.sections[h].title;
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in) {
+  const Runbook& rb = in.file.runbook;
+  std::string title = runbook_title(rb, in.file.path);
+  Page page(site, "runbook.xhtml", title, "../");
+  page.set_body_class("page-runbook");
+  pugi::xml_node c = page.content();
+
+  int h1 = first_h1(rb);
+  int title_section = (h1 >= 0 && (rb.metadata.title.empty() || rb.sections[h1].title == rb.metadata.title)) ? h1 : -1;
+  pugi::xml_node heading = slot(c, "fill-heading");
+  heading.remove_children();
+  add_text(heading, title);
+  if (title_section >= 0) set_attr(heading, "id", rb.sections[title_section].anchor);
+
+  pugi::xml_node path = slot(c, "fill-path");
+  path.remove_children();
+  add_text(path, in.file.path);
+
+  pugi::xml_node dl = slot(c, "fill-meta");
+  fill_meta(dl, rb, in);
+  if (!dl.first_child()) dl.parent().remove_child(dl);
+
+  pugi::xml_node script = slot(c, "fill-script");
+  if (in.scripts.empty()) {
+    script.parent().remove_child(script);
+  } else {
+    add_text(script, "Run as a script: ");
+    for (size_t i = 0; i < in.scripts.size(); ++i) {
+      const ScriptLink& link = in.scripts[i];
+      if (i > 0) add_text(script, " \u00b7 ");
+      std::string label = link.section < 0 ? "whole runbook" : rb.sections[link.section].title;
+      add(script, "a", label, {{"href", "../" + link.path}, {"download", ""}});
+    }
+  }
+
+  fill_problems(slot(c, "fill-problems"), in);
+
+  pugi::xml_node toc = slot(c, "fill-toc");
+  fill_toc(toc, rb, section_children(rb), -1, title_section, 0);
+  if (!toc.first_child()) {
+    pugi::xml_node nav = slot(c, "fill-toc-nav");
+    nav.parent().remove_child(nav);
+  }
+
+  RunbookView view{rb, in.file.diagnostics, "../", title_section, in.pages};
+  if (rb.source) render_document(slot(c, "fill-content"), view);
+  return page.finish();
+}
+
+}  // namespace rbc::site

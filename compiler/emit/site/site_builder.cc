@@ -1,0 +1,458 @@
+#include "compiler/emit/site/site_builder.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "linter/driver.h"
+#include "compiler/emit/index/json_index.h"
+#include "compiler/emit/script/runbook_scripts.h"
+#include "compiler/emit/output/build_cache.h"
+#include "compiler/base/embedded_files.h"
+#include "compiler/base/file_io.h"
+#include "compiler/emit/output/manifest.h"
+#include "compiler/emit/output/output_dir.h"
+#include "compiler/model/review_dates.h"
+#include "compiler/emit/site/runbook_page.h"
+#include "compiler/emit/site/search_document.h"
+#include "compiler/emit/site/site_pages.h"
+#include "compiler/emit/output/source_hashes.h"
+#include "compiler/languages/bash_confirm.h"
+#include "linter/config.h"
+#include "linter/rule.h"
+
+namespace fs = std::filesystem;
+
+namespace rbc::site {
+namespace {
+
+constexpr const char* kMarker = ".runbookc-site";
+constexpr const char* kSourceMemo = "sources";  ///< in the output's work directory
+
+std::string hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+/// Hashes strings, each one terminated so that ("ab", "c") and ("a", "bc") differ.
+class Hasher {
+ public:
+  Hasher() : state_(XXH64_createState()) { XXH64_reset(state_, 0); }
+  ~Hasher() { XXH64_freeState(state_); }
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+  Hasher& feed(std::string_view s) {
+    XXH64_update(state_, s.data(), s.size());
+    XXH64_update(state_, "\0", 1);
+    return *this;
+  }
+  std::string hex() const { return hex64(XXH64_digest(state_)); }
+
+ private:
+  XXH64_state_t* state_;
+};
+
+/// What every output depends on besides its own runbook: version, options,
+/// the embedded templates and assets, the rule catalog, and the set of
+/// runbooks (links between runbooks point at their pages).
+std::string build_fingerprint(const BuildOptions& o, const std::string& today, const std::vector<std::string>& files,
+                              const std::vector<std::string>& ids) {
+  Hasher h;
+  h.feed(RUNBOOKC_VERSION).feed(o.info.title).feed(o.base_url).feed(today);
+  for (const EmbeddedFile& f : embedded_files()) h.feed(f.name).feed(f.bytes);
+  for (const Rule& r : all_rules()) h.feed(r.code).feed(r.name).feed(to_string(r.severity));
+  for (size_t i = 0; i < files.size(); ++i) h.feed(files[i]).feed(ids[i]);
+  return h.hex();
+}
+
+/// Bytes of the nearest .runbookc.yaml above a file, found as lint finds it
+/// (find_config_file) and read once per configuration file.
+class ConfigBytes {
+ public:
+  const std::string& for_file(const std::string& file) {
+    // An absolute directory: find_config_file would otherwise ask for the cwd each time.
+    std::string config = find_config_file((cwd_ / file).parent_path().string(), &nearest_);
+    auto [it, added] = bytes_.try_emplace(config);
+    if (added && !config.empty()) read_file(config, it->second);
+    return it->second;
+  }
+
+ private:
+  fs::path cwd_ = fs::current_path();
+  std::map<std::string, std::string> nearest_;  ///< find_config_file's memo, by directory
+  std::map<std::string, std::string> bytes_;    ///< by configuration file ("" = none)
+};
+
+struct Item {
+  std::string path, id, key;
+  const std::string* config = nullptr;     ///< bytes of the nearest .runbookc.yaml
+  const RunbookRecord* cached = nullptr;   ///< the previous build's record, when still valid
+  RunbookRecord record;                    ///< this build's record (rendered items): views into `owned`
+  struct {
+    std::string entry_text, search_text, summary;
+    std::vector<std::string> outputs;
+  } owned;                                 ///< all that is kept of a rendered runbook once it is written
+  std::string read_error;                  ///< rendered items: why the file could not be read
+  const RunbookRecord& current() const { return cached ? *cached : record; }
+};
+
+/// A stale runbook while it is rendered: its IR, page and scripts, held only
+/// until they are written and its record is made.
+struct Rendering {
+  Item* item = nullptr;
+  FileResult file;
+  bool linted = false;                     ///< false: `file` stands in for a runbook not linted
+  ojson entry, search;
+  std::vector<ScriptLink> scripts;
+  std::vector<std::string> script_bodies;  ///< parallel to `scripts`
+  std::string page;                        ///< rendered HTML
+};
+
+/// Stale runbooks are rendered in chunks of this many consecutive runbooks,
+/// one chunk per task; a chunk's scripts are confirmed by bash together
+/// (bash_check_many), its files written and its IR freed as soon as it is
+/// done, or earlier, once the runbooks pending hold this many source bytes.
+/// The grouping depends on the runbooks alone, never on thread timing.
+constexpr size_t kChunkRunbooks = 32;
+constexpr size_t kPendingSourceBytes = 2 * 1024 * 1024;
+
+void parallel_for(size_t n, unsigned jobs, const std::function<void(size_t)>& fn) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, n));
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  std::mutex error_mutex;
+  std::exception_ptr error;
+  for (unsigned t = 0; t < jobs; ++t)
+    threads.emplace_back([&] {
+      for (size_t i; (i = next++) < n;) {
+        try {
+          fn(i);
+        } catch (...) {
+          std::lock_guard lock(error_mutex);
+          if (!error) error = std::current_exception();
+        }
+      }
+    });
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
+class Progress {
+ public:
+  explicit Progress(bool on) : on_(on) {}
+  void step(const char* what, size_t done, size_t total) {
+    if (!on_) return;
+    std::lock_guard lock(mutex_);
+    std::cerr << "\r\033[Krunbookc build: " << what << " " << done << "/" << total << std::flush;
+  }
+  ~Progress() {
+    if (on_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  bool on_;
+  std::mutex mutex_;
+};
+
+void check_target(const fs::path& target) {
+  std::error_code ec;
+  if (!fs::exists(target, ec)) return;
+  if (!fs::is_directory(target, ec)) throw std::runtime_error(target.string() + " exists and is not a directory");
+  if (fs::exists(target / kMarker, ec) || fs::is_empty(target, ec)) return;
+  throw std::runtime_error(target.string() + " exists and was not built by runbookc: refusing to replace it");
+}
+
+void write_assets(OutputDir& out) {
+  for (const EmbeddedFile& f : embedded_files()) {
+    std::string name(f.name);
+    if (name.starts_with("site/")) out.write("assets/" + name.substr(5), f.bytes);
+    else if (name.starts_with("schemas/")) out.write(name, f.bytes);
+  }
+}
+
+/// The script list of an entry and the scripts themselves, compiled with `check`.
+void compile_scripts(Rendering& r, ScriptCheck check) {
+  r.scripts.clear();
+  r.script_bodies.clear();
+  ojson listed = ojson::array();
+  for (RunbookScript& script : runbook_scripts(r.file, r.item->id, check)) {
+    listed.push_back({{"section", script.section < 0 ? ojson() : ojson(r.file.runbook.sections[script.section].anchor)},
+                      {"path", script.path}});
+    r.scripts.push_back({script.path, script.section});
+    r.script_bodies.push_back(std::move(script.body));
+  }
+  r.entry["scripts"] = std::move(listed);
+}
+
+/// Renders one stale runbook, linted or not: entry, search document, scripts, page.
+void render(Rendering& r, const BuildOptions& o, std::optional<long> today, const std::map<std::string, std::string>& pages) {
+  const Item& it = *r.item;
+  if (!r.linted) {
+    r.file = FileResult();
+    r.file.path = it.path;
+    r.file.error = "not read";
+  }
+  if (!r.file.runbook.source) r.file.runbook.source = std::make_shared<SourceFile>(it.path, "");
+  r.entry = runbook_entry(r.file, it.id, false);
+  r.search = search_document(r.file.runbook, it.id, runbook_title(r.file.runbook, r.file.path));
+  compile_scripts(r, ScriptCheck::lenient);
+  r.page = render_runbook_page(o.info, {r.file, it.id, r.scripts, today, &pages});
+}
+
+/// tree-sitter accepted every step of the rendered runbooks; bash confirms
+/// all of them in a few processes, and runbooks with a step bash rejects are
+/// compiled again with every step checked by bash (that step is then shown,
+/// not run).
+void confirm_scripts(std::vector<Rendering>& batch, const BuildOptions& o, std::optional<long> today,
+                     const std::map<std::string, std::string>& pages) {
+  std::vector<Rendering*> with_script;
+  std::vector<std::string> functions;
+  std::vector<std::pair<size_t, size_t>> ranges;  // per runbook in with_script: its functions
+  for (Rendering& r : batch)
+    if (!r.scripts.empty() && r.linted) {
+      with_script.push_back(&r);
+      size_t begin = functions.size();
+      for (std::string& f : shell_step_functions(r.file.runbook)) functions.push_back(std::move(f));
+      ranges.emplace_back(begin, functions.size());
+    }
+  if (functions.empty()) return;
+  std::vector<bool> parses = bash_check_many(functions);
+  for (size_t n = 0; n < with_script.size(); ++n) {
+    bool valid = true;
+    for (size_t f = ranges[n].first; f < ranges[n].second; ++f) valid = valid && parses[f];
+    if (valid) continue;
+    Rendering& r = *with_script[n];
+    compile_scripts(r, ScriptCheck::strict);
+    r.page = render_runbook_page(o.info, {r.file, r.item->id, r.scripts, today, &pages});
+  }
+}
+
+/// The cache record of a rendered runbook, the compact summary that is kept
+/// of it. Items are not moved afterwards: the record views into the item's strings.
+void make_record(const Rendering& rendering) {
+  Item& it = *rendering.item;
+  auto& own = it.owned;
+  own.entry_text = runbook_entry_text(rendering.entry);
+  own.search_text = rendering.search.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  ojson summary = entry_summary(rendering.entry);
+  std::vector<uint8_t> cbor = ojson::to_cbor(summary);
+  own.summary.assign(cbor.begin(), cbor.end());
+  own.outputs = {"runbooks/" + it.id + ".html"};
+  for (const ScriptLink& s : rendering.scripts) own.outputs.push_back(s.path);
+  RunbookRecord& r = it.record;
+  r = {it.id, it.key, own.entry_text, own.search_text, own.summary, {own.outputs.begin(), own.outputs.end()}, -1};
+  for (const ojson& d : summary["findings"])
+    r.worst = std::max(r.worst, static_cast<int>(severity_from_string(d["severity"].get<std::string>()).value_or(Severity::error)));
+  if (rendering.linted && !rendering.file.error.empty()) it.read_error = rendering.file.error;
+}
+
+/// Confirms the pending runbooks' scripts, writes their pages and scripts
+/// and keeps only their records.
+void finish(std::vector<Rendering>& pending, OutputDir& out, const BuildOptions& o, std::optional<long> today,
+            const std::map<std::string, std::string>& pages) {
+  confirm_scripts(pending, o, today, pages);
+  for (Rendering& r : pending) {
+    make_record(r);
+    out.write(r.item->owned.outputs[0], r.page);
+    for (size_t k = 0; k < r.scripts.size(); ++k) out.write(r.scripts[k].path, r.script_bodies[k], true);
+  }
+  pending.clear();
+}
+
+/// Lints, renders and writes the stale runbooks (items[todo[k]] is
+/// linter's file k), in parallel, chunk by chunk (see kChunkRunbooks).
+void render_stale(std::vector<Item>& items, const std::vector<size_t>& todo, const FileLinter& linter, OutputDir& out,
+                  const BuildOptions& o, std::optional<long> today, const std::map<std::string, std::string>& pages,
+                  Progress& progress) {
+  std::atomic<size_t> done{0};
+  size_t chunks = (todo.size() + kChunkRunbooks - 1) / kChunkRunbooks;
+  parallel_for(chunks, o.jobs, [&](size_t c) {
+    std::vector<Rendering> pending;
+    pending.reserve(kChunkRunbooks);
+    size_t pending_bytes = 0;
+    for (size_t k = c * kChunkRunbooks; k < std::min(todo.size(), (c + 1) * kChunkRunbooks); ++k) {
+      Rendering& r = pending.emplace_back();
+      r.item = &items[todo[k]];
+      if (std::optional<FileResult> f = linter.lint(k)) {
+        r.file = std::move(*f);
+        r.linted = true;
+      }
+      render(r, o, today, pages);
+      pending_bytes += r.file.runbook.source->text().size();
+      progress.step("rendering", ++done, todo.size());
+      if (pending_bytes >= kPendingSourceBytes) {
+        finish(pending, out, o, today, pages);
+        pending_bytes = 0;
+      }
+    }
+    finish(pending, out, o, today, pages);
+  });
+}
+
+/// What the aggregate files are rendered from: the fingerprint and every summary.
+std::string aggregates_key(const std::string& fingerprint, const std::vector<Item>& items) {
+  Hasher h;
+  h.feed(fingerprint);
+  for (const Item& it : items) h.feed(it.id).feed(it.current().summary);
+  return h.hex();
+}
+
+/// Keeps the aggregate files when what they are rendered from did not
+/// change; renders and writes them otherwise.
+void write_aggregates(OutputDir& out, const std::vector<Item>& items, const std::string& key,
+                      std::string_view previous_key, const BuildOptions& o, std::optional<long> today) {
+  std::vector<std::string> paths = aggregate_file_paths();
+  bool unchanged = key == previous_key && std::all_of(paths.begin(), paths.end(), [&](const std::string& p) { return out.has(p); });
+  if (unchanged) {
+    for (const std::string& p : paths) out.keep(p);
+    return;
+  }
+  SiteModel model;
+  model.info = o.info;
+  model.today = today;
+  model.base_url = o.base_url;
+  model.entries.resize(items.size());
+  parallel_for(items.size(), o.jobs, [&](size_t i) {
+    std::string_view summary = items[i].current().summary;
+    model.entries[i] = ojson::from_cbor(summary.begin(), summary.end());
+  });
+  std::vector<AggregateFile> files = aggregate_files(model);
+  parallel_for(files.size(), o.jobs, [&](size_t i) { out.write(files[i].path, files[i].render()); });
+}
+
+/// One build; `reuse`: trust the previous build's cache and files.
+BuildReport build(const BuildOptions& o, bool reuse) {
+  BuildReport report;
+  fs::path target(o.output);
+  check_target(target);
+
+  LintRun scan;
+  std::vector<std::string> files = collect_runbooks(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, scan);
+  report.errors = scan.errors;
+  report.warnings = scan.warnings;
+  if (!report.errors.empty()) return report;
+
+  std::string today = o.today.empty() ? system_today() : o.today;
+  std::optional<long> today_days = parse_date(today);
+  if (!today_days) {
+    report.errors.push_back("--today " + o.today + " is not a YYYY-MM-DD date");
+    return report;
+  }
+  std::vector<std::string> ids = runbook_ids(files);
+  std::map<std::string, std::string> pages;  // runbook path → page id, for links between runbooks
+  for (size_t i = 0; i < files.size(); ++i) pages[fs::path(files[i]).lexically_normal().generic_string()] = ids[i];
+  std::string fingerprint = build_fingerprint(o, today, files, ids);
+  ConfigBytes configs;
+  Progress progress(o.progress);
+
+  OutputDir out(target, reuse);  // from here on, builds of this target wait for this one
+  SourceHashes sources(out.work_dir() / kSourceMemo);
+  // The cache is read whole anyway; a cache that is not what the site's
+  // manifest says was changed by hand, and so may the rest of the site be.
+  const FileStamp* cache_stamp = out.current_stamp(kCacheName);
+  CacheFile cache_file(cache_stamp ? out.target() / kCacheName : fs::path());
+  if (cache_stamp && content_hash(cache_file.bytes()) != cache_stamp->hash)
+    throw StaleOutput((out.target() / kCacheName).string() + " does not match the site's manifest");
+  const BuildCache& previous = cache_file.cache();
+  std::map<std::string_view, const RunbookRecord*> previous_by_id;
+  for (const RunbookRecord& r : previous.runbooks) previous_by_id[r.id] = &r;
+
+  // Keys: a runbook whose key is in the cache and whose files are in the site is reused.
+  std::vector<Item> items(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    items[i].path = files[i];
+    items[i].id = ids[i];
+    items[i].config = &configs.for_file(files[i]);
+  }
+  parallel_for(items.size(), o.jobs, [&](size_t i) {
+    Item& it = items[i];
+    std::optional<std::string> source = sources.hash(it.path);
+    it.key = Hasher().feed(fingerprint).feed(it.path).feed(it.id).feed(*it.config).feed(source.value_or("unreadable")).hex();
+    auto c = previous_by_id.find(it.id);
+    if (c == previous_by_id.end() || c->second->key != it.key) return;
+    for (std::string_view output : c->second->outputs)
+      if (!out.has(output)) return;
+    it.cached = c->second;
+  });
+
+  std::vector<size_t> todo;
+  std::vector<std::string> stale;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!items[i].cached) {
+      todo.push_back(i);
+      stale.push_back(items[i].path);
+    }
+
+  // The files. Creating files is the slow part on many file systems: done in
+  // parallel (distinct paths). A stale runbook's page and scripts are written
+  // as soon as it is rendered; only its record is kept.
+  out.write(kMarker, std::string("runbookc ") + RUNBOOKC_VERSION + "\n");
+  write_assets(out);
+  LintOptions lint_options;
+  lint_options.jobs = o.jobs;
+  FileLinter linter(std::move(stale), lint_options);
+  for (const auto& e : linter.errors()) report.warnings.push_back(e);
+  render_stale(items, todo, linter, out, o, today_days, pages, progress);
+  for (size_t k : todo)
+    if (!items[k].read_error.empty()) report.warnings.push_back(items[k].read_error);
+  parallel_for(items.size(), o.jobs, [&](size_t i) {
+    if (const RunbookRecord* cached = items[i].cached)
+      for (std::string_view output : cached->outputs) out.keep(std::string(output));
+  });
+  std::vector<std::string_view> entry_texts, search_texts;
+  std::vector<const RunbookRecord*> records;
+  for (const Item& it : items) {
+    const RunbookRecord& r = it.current();
+    records.push_back(&r);
+    entry_texts.push_back(r.entry_text);
+    search_texts.push_back(r.search_text);
+    if (r.worst >= 0 && (!report.worst || static_cast<Severity>(r.worst) > *report.worst)) report.worst = static_cast<Severity>(r.worst);
+  }
+  out.write("runbooks.json", runbooks_index_pieces(entry_texts));
+  out.write("assets/search-data.js", search_data_script(search_texts));
+  std::string key = aggregates_key(fingerprint, items);
+  std::string scratch;
+  out.write(kCacheName, cache_pieces(key, records, scratch));
+  // Written: the entry and search texts are not needed while the aggregate pages are rendered.
+  for (std::vector<std::string_view>* views : {&entry_texts, &search_texts}) std::vector<std::string_view>().swap(*views);
+  std::vector<const RunbookRecord*>().swap(records);
+  std::string().swap(scratch);
+  for (Item& it : items) {
+    std::string().swap(it.owned.entry_text);
+    std::string().swap(it.owned.search_text);
+    it.record.entry_text = it.record.search_text = {};
+  }
+  write_aggregates(out, items, key, previous.aggregates_key, o, today_days);
+  out.commit();
+  try {
+    sources.save();
+  } catch (const std::exception& e) {
+    report.warnings.push_back(std::string("the site is built, but the memo of source hashes is not saved: ") + e.what());
+  }
+
+  report.runbooks = items.size();
+  report.reused = items.size() - todo.size();
+  report.rendered = todo.size();
+  return report;
+}
+
+}  // namespace
+
+BuildReport build_site(const BuildOptions& o) {
+  try {
+    return build(o, true);
+  } catch (const StaleOutput&) {
+    return build(o, false);  // the site was changed by hand: built again without reusing anything
+  }
+}
+
+}  // namespace rbc::site

@@ -1,0 +1,268 @@
+#include "compiler/emit/site/site_pages.h"
+
+#include <map>
+#include <memory>
+#include <set>
+
+#include "compiler/emit/index/json_index.h"
+#include "compiler/emit/site/dom.h"
+#include "compiler/model/review_dates.h"
+#include "linter/rule.h"
+
+namespace rbc::site {
+namespace {
+
+const std::string& str(const ojson& j, const char* key) { return j[key].get_ref<const std::string&>(); }
+
+/// "error", "warning", "note" or "clean": the worst finding of an entry.
+std::string lint_status(const ojson& entry) {
+  int worst = -1;
+  for (const ojson& d : entry["findings"]) {
+    int s = static_cast<int>(severity_from_string(str(d, "severity")).value_or(Severity::error));
+    worst = std::max(worst, s);
+  }
+  if (!str(entry, "error").empty()) worst = 2;
+  return worst < 0 ? "clean" : to_string(static_cast<Severity>(worst));
+}
+
+void fill_options(pugi::xml_node select, const std::set<std::string>& values) {
+  for (const std::string& v : values)
+    if (!v.empty()) add(select, "option", v, {{"value", v}});
+}
+
+void add_severity_badge(pugi::xml_node parent, const std::string& severity) {
+  if (severity.empty()) add(parent, "span", "none", {{"class", "badge sev-none"}});
+  else add(parent, "span", severity, {{"class", "badge sev-" + severity}});
+}
+
+}  // namespace
+
+bool entry_overdue(const ojson& entry, std::optional<long> today) {
+  Metadata m;
+  const ojson& md = entry["metadata"];
+  m.last_reviewed = str(md, "last_reviewed");
+  m.review_every = str(md, "review_every");
+  m.next_review = str(md, "next_review");
+  return review_overdue(m, today);
+}
+
+std::string render_index_page(const SiteModel& site) {
+  Page page(site.info, "index.xhtml", site.info.title, "");
+  page.set_body_class("page-index");
+  pugi::xml_node c = page.content();
+  pugi::xml_node heading = slot(c, "fill-heading");
+  heading.remove_children();
+  add_text(heading, site.info.title);
+
+  std::set<std::string> severities, services, owners, tags;
+  std::map<std::string, size_t> per_severity;
+  size_t overdue_count = 0;
+  pugi::xml_node rows = slot(c, "fill-rows");
+  for (const ojson& e : site.entries) {
+    const ojson& md = e["metadata"];
+    std::string severity = str(md, "severity"), lint = lint_status(e);
+    bool overdue = entry_overdue(e, site.today);
+    overdue_count += overdue;
+    severities.insert(severity);
+    services.insert(str(md, "service"));
+    owners.insert(str(md, "owner"));
+    std::string tag_list;
+    for (const ojson& t : md["tags"]) {
+      tags.insert(t.get<std::string>());
+      tag_list += "|" + t.get<std::string>();
+    }
+    ++per_severity[severity.empty() ? "none" : severity];
+    pugi::xml_node tr = add(rows, "tr", {{"data-severity", severity}, {"data-service", str(md, "service")},
+                                         {"data-owner", str(md, "owner")}, {"data-tags", tag_list + "|"},
+                                         {"data-lint", lint}, {"data-title", str(e, "title")}});
+    if (overdue) set_attr(tr, "class", "overdue");
+    pugi::xml_node title_cell = add(tr, "td");
+    add(title_cell, "a", str(e, "title"), {{"href", str(e, "url")}});
+    add(title_cell, "span", str(e, "path"), {{"class", "path"}});
+    pugi::xml_node sev = add(tr, "td", {{"data-value", severity.empty() ? std::string("P9") : severity}});
+    add_severity_badge(sev, severity);
+    add(tr, "td", str(md, "service"), {});
+    add(tr, "td", str(md, "owner"), {});
+    pugi::xml_node alerts = add(tr, "td", {{"class", "alerts"}});
+    for (const ojson& a : md["alerts"]) {
+      add(alerts, "code", a.get<std::string>(), {});
+      add_text(alerts, " ");
+    }
+    pugi::xml_node reviewed = add(tr, "td", str(md, "last_reviewed"), {{"data-value", str(md, "last_reviewed")}});
+    if (overdue) {
+      add_text(reviewed, " ");
+      add(reviewed, "span", "overdue", {{"class", "badge overdue"}});
+    }
+    size_t findings = e["findings"].size();
+    static const std::map<std::string, std::string> kOrder = {{"clean", "0"}, {"note", "1"}, {"warning", "2"}, {"error", "3"}};
+    pugi::xml_node lint_cell = add(tr, "td", {{"data-value", kOrder.at(lint)}});
+    add(lint_cell, "span", lint == "clean" ? std::string("clean") : std::to_string(findings) + (findings == 1 ? " finding" : " findings"),
+        {{"class", "lint lint-" + lint}});
+  }
+  fill_options(slot(c, "fill-f-severity"), severities);
+  fill_options(slot(c, "fill-f-service"), services);
+  fill_options(slot(c, "fill-f-owner"), owners);
+  fill_options(slot(c, "fill-f-tag"), tags);
+
+  pugi::xml_node counts = slot(c, "fill-counts");
+  add(counts, "span", std::to_string(site.entries.size()) + " runbooks", {{"class", "count-total"}});
+  for (const auto& [sev, n] : per_severity) {
+    pugi::xml_node s = add(counts, "span", {{"class", "count"}});
+    add_severity_badge(s, sev == "none" ? std::string() : sev);
+    add_text(s, " " + std::to_string(n));
+  }
+  if (overdue_count) add(counts, "span", std::to_string(overdue_count) + (overdue_count == 1 ? " review overdue" : " reviews overdue"), {{"class", "badge overdue"}});
+  return page.finish();
+}
+
+std::string render_search_page(const SiteModel& site) {
+  Page page(site.info, "search.xhtml", "Search", "");
+  page.set_body_class("page-search");
+  return page.finish();
+}
+
+std::string render_lint_page(const SiteModel& site) {
+  Page page(site.info, "lint.xhtml", "Lint report", "");
+  page.set_body_class("page-lint");
+  pugi::xml_node c = page.content();
+  size_t counts[3] = {0, 0, 0}, files_with = 0;
+  pugi::xml_node files = slot(c, "fill-files");
+  for (const ojson& e : site.entries) {
+    if (e["findings"].empty() && str(e, "error").empty()) continue;
+    ++files_with;
+    pugi::xml_node sec = add(files, "section", {{"class", "lint-file"}});
+    pugi::xml_node h = add(sec, "h2");
+    add(h, "a", str(e, "path"), {{"href", str(e, "url")}});
+    if (!str(e, "error").empty()) add(sec, "p", str(e, "error"), {{"class", "file-error"}});
+    if (e["findings"].empty()) continue;
+    pugi::xml_node wrap = add(sec, "div", {{"class", "table-wrap"}});
+    pugi::xml_node table = add(wrap, "table", {{"class", "findings-table"}});
+    pugi::xml_node hr = add(add(table, "thead"), "tr");
+    for (const char* col : {"Line", "Severity", "Rule", "Message"}) add(hr, "th", col, {{"scope", "col"}});
+    pugi::xml_node body = add(table, "tbody");
+    for (const ojson& d : e["findings"]) {
+      std::string sev = str(d, "severity");
+      ++counts[static_cast<int>(severity_from_string(sev).value_or(Severity::error))];
+      pugi::xml_node tr = add(body, "tr", {{"class", "sev-" + sev}});
+      add(tr, "td", std::to_string(d["line"].get<int>()) + ":" + std::to_string(d["column"].get<int>()), {});
+      add(add(tr, "td"), "span", sev, {{"class", "lint lint-" + sev}});
+      add(add(tr, "td"), "a", str(d, "code") + " " + str(d, "rule"), {{"href", "rules/" + str(d, "code") + ".html"}});
+      pugi::xml_node msg = add(tr, "td");
+      add_text(msg, str(d, "message"));
+      if (!str(d, "help").empty()) add(msg, "span", str(d, "help"), {{"class", "finding-help"}});
+    }
+  }
+  if (!files_with) add(files, "p", "No findings in any runbook.", {{"class", "lint-clean"}});
+  add_text(slot(c, "fill-counts"), std::to_string(site.entries.size()) + " runbooks, " + std::to_string(files_with) +
+                                       " with findings: " + std::to_string(counts[2]) + " errors, " +
+                                       std::to_string(counts[1]) + " warnings, " + std::to_string(counts[0]) + " notes.");
+  return page.finish();
+}
+
+namespace {
+
+/// (runbook entry, finding) pairs for each rule code.
+using FindingsByCode = std::map<std::string, std::vector<std::pair<const ojson*, const ojson*>>, std::less<>>;
+
+FindingsByCode findings_by_code(const SiteModel& site) {
+  FindingsByCode out;
+  for (const ojson& e : site.entries)
+    for (const ojson& d : e["findings"]) out[str(d, "code")].push_back({&e, &d});
+  return out;
+}
+
+size_t count_for(const FindingsByCode& by_code, std::string_view code) {
+  auto it = by_code.find(code);
+  return it == by_code.end() ? 0 : it->second.size();
+}
+
+std::string render_rules_page(const SiteModel& site, const FindingsByCode& by_code) {
+  Page page(site.info, "rules.xhtml", "Rules", "../");
+  page.set_body_class("page-rules");
+  pugi::xml_node rows = slot(page.content(), "fill-rows");
+  for (const Rule& r : all_rules()) {
+    std::string code(r.code);
+    pugi::xml_node tr = add(rows, "tr");
+    add(add(tr, "td"), "a", code, {{"href", code + ".html"}});
+    add(tr, "td", r.name, {});
+    add(tr, "td", to_string(r.category), {});
+    add(add(tr, "td"), "span", to_string(r.severity), {{"class", std::string("lint lint-") + to_string(r.severity)}});
+    add(tr, "td", r.summary, {});
+    add(tr, "td", std::to_string(count_for(by_code, code)), {});
+  }
+  return page.finish();
+}
+
+std::string render_rule_page(const SiteModel& site, const Rule& r, const FindingsByCode& by_code) {
+  std::string code(r.code);
+  Page page(site.info, "rule.xhtml", code + " " + std::string(r.name), "../");
+  page.set_body_class("page-rule");
+  pugi::xml_node c = page.content();
+  pugi::xml_node code_node = slot(c, "fill-code");
+  code_node.remove_children();
+  add_text(code_node, code);
+  pugi::xml_node h = slot(c, "fill-heading");
+  h.remove_children();
+  add_text(h, code + " " + std::string(r.name));
+  pugi::xml_node tags = slot(c, "fill-tags");
+  add(tags, "span", to_string(r.category), {{"class", "chip"}});
+  add_text(tags, " ");
+  add(tags, "span", std::string(to_string(r.severity)) + " by default", {{"class", std::string("lint lint-") + to_string(r.severity)}});
+  add_text(slot(c, "fill-summary"), r.summary);
+  add_text(slot(c, "fill-what"), r.what);
+  add_text(slot(c, "fill-why"), r.why);
+  add_text(slot(c, "fill-instead"), r.instead);
+  add_text(slot(c, "fill-bad"), r.bad.markdown);
+  add_text(slot(c, "fill-good"), r.good.markdown);
+  pugi::xml_node list_box = slot(c, "fill-findings");
+  auto found = by_code.find(code);
+  if (found == by_code.end()) {
+    add(list_box, "p", "None.", {});
+  } else {
+    pugi::xml_node ul = add(list_box, "ul");
+    for (const auto& [e, d] : found->second) {
+      pugi::xml_node li = add(ul, "li");
+      add(li, "a", str(*e, "title"), {{"href", "../" + str(*e, "url")}});
+      add_text(li, ", line " + std::to_string((*d)["line"].get<int>()) + ": " + str(*d, "message"));
+    }
+  }
+  return page.finish();
+}
+
+}  // namespace
+
+std::vector<AggregateFile> aggregate_files(const SiteModel& site) {
+  auto by_code = std::make_shared<const FindingsByCode>(findings_by_code(site));
+  std::vector<AggregateFile> out = {
+      {"index.html", [&site] { return render_index_page(site); }},
+      {"search.html", [&site] { return render_search_page(site); }},
+      {"lint.html", [&site] { return render_lint_page(site); }},
+      {"rules/index.html", [&site, by_code] { return render_rules_page(site, *by_code); }},
+  };
+  for (const Rule& r : all_rules())
+    out.push_back({"rules/" + std::string(r.code) + ".html", [&site, &r, by_code] { return render_rule_page(site, r, *by_code); }});
+  out.push_back({"alerts.json", [&site] { return dump_json(alerts_index(site.entries, site.base_url)); }});
+  out.push_back({"rules.json", [] { return dump_json(rules_index()); }});
+  out.push_back({"lint.json", [&site] { return dump_json(lint_index(site.entries)); }});
+  return out;
+}
+
+std::vector<std::string> aggregate_file_paths() {
+  static const SiteModel empty;
+  std::vector<std::string> out;
+  for (const AggregateFile& f : aggregate_files(empty)) out.push_back(f.path);
+  return out;
+}
+
+std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents) {
+  std::vector<std::string_view> out = {"window.RUNBOOKC_SEARCH = ["};
+  out.reserve(2 * documents.size() + 1);
+  for (size_t i = 0; i < documents.size(); ++i) {
+    if (i) out.push_back(",");
+    out.push_back(documents[i]);
+  }
+  out.push_back("];\n");
+  return out;
+}
+
+}  // namespace rbc::site

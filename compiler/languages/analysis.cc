@@ -1,0 +1,366 @@
+#include "compiler/languages/analysis.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "compiler/languages/bash_confirm.h"
+#include "compiler/languages/content_sniffer.h"
+#include "compiler/languages/normalize.h"
+#include "compiler/base/pattern.h"
+#include "compiler/languages/shell_analysis.h"
+#include "compiler/languages/sql_parsers.h"
+
+namespace rbc {
+namespace {
+
+std::string upper(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+  return s;
+}
+
+std::string_view basename(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+/// Maps a piece of text whose bytes sit at body offsets `to_body` to file offsets.
+std::vector<uint32_t> to_file(const Step& step, const std::vector<uint32_t>& to_body) {
+  std::vector<uint32_t> out(to_body.size());
+  for (size_t i = 0; i < to_body.size(); ++i) {
+    uint32_t b = std::min<uint32_t>(to_body[i], static_cast<uint32_t>(step.body_to_file.size() - 1));
+    out[i] = step.body_to_file[b];
+  }
+  return out;
+}
+
+Span piece_span(const SqlPiece& piece, uint32_t begin, uint32_t end) {
+  auto at = [&](uint32_t i) { return piece.to_file[std::min<size_t>(i, piece.to_file.size() - 1)]; };
+  return {at(begin), end > begin ? at(end - 1) + 1 : at(begin)};
+}
+
+std::string first_word_upper(std::string_view text, size_t from) {
+  while (from < text.size() && !std::isalpha(static_cast<unsigned char>(text[from]))) {
+    if (text.substr(from, 2) == "--") from = text.find('\n', from);
+    if (from == std::string_view::npos) return "";
+    ++from;
+  }
+  size_t end = from;
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+  return upper(std::string(text.substr(from, end - from)));
+}
+
+bool is_statement_keyword(const std::string& word) {
+  static const char* keywords[] = {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "CREATE", "ALTER", "DROP",
+                                   "TRUNCATE", "GRANT", "REVOKE", "BEGIN", "COMMIT", "ROLLBACK", "START", "SET",
+                                   "SHOW", "VACUUM", "ANALYZE", "ANALYSE", "EXPLAIN", "REINDEX", "CLUSTER", "COPY",
+                                   "DO", "CALL", "LOCK", "TABLE", "VALUES", "REFRESH", "COMMENT", "LISTEN", "NOTIFY",
+                                   "DECLARE", "FETCH", "CLOSE", "PREPARE", "EXECUTE", "DEALLOCATE", "RESET", "END",
+                                   "ABORT", "SAVEPOINT", "RELEASE", "CHECKPOINT", "DISCARD", "LOAD", "IMPORT", "SECURITY", "REASSIGN"};
+  for (const char* k : keywords)
+    if (word == k) return true;
+  return false;
+}
+
+/// Edit distance, bounded: enough to tell `SELEC` (a typo) from `SUM` (an expression).
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+bool near_statement_keyword(const std::string& word) {
+  for (const char* k : {"SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "GRANT",
+                        "VACUUM", "ANALYZE", "EXPLAIN", "REINDEX", "COMMIT", "BEGIN", "ROLLBACK"})
+    if (word.size() >= 4 && edit_distance(word, k) <= 2) return true;
+  return false;
+}
+
+/// A snippet that is not a statement (an expression or a clause shown on its
+/// own), or syntax newer PostgreSQL accepts, is not a syntax error to report.
+bool is_fragment_or_newer_syntax(const std::string& text, const SqlParseError& error) {
+  if (error.message.find("subquery in FROM must have an alias") != std::string::npos) return true;  // valid since PostgreSQL 16
+  size_t first = text.find_first_not_of(" \t\r\n");
+  while (first != std::string::npos && text.compare(first, 2, "--") == 0) {
+    first = text.find('\n', first);
+    if (first != std::string::npos) first = text.find_first_not_of(" \t\r\n", first);
+  }
+  if (first == std::string::npos) return true;
+  // The statement the error is in starts after the last ';' before it.
+  size_t stmt = text.rfind(';', error.offset > 0 ? error.offset - 1 : 0);
+  size_t from = (stmt == std::string::npos || stmt >= error.offset) ? first : stmt + 1;
+  std::string word = first_word_upper(text, from);
+  return !word.empty() && !is_statement_keyword(word) && !near_statement_keyword(word) &&
+         error.offset <= text.find_first_not_of(" \t\r\n", from) + word.size();
+}
+
+/// tree-sitter-sql knows MySQL's data statements well and its administrative
+/// ones (SHOW GRANTS, CREATE USER ... IDENTIFIED BY, KILL) hardly at all, so
+/// only errors inside data statements are trusted.
+bool mysql_grammar_covers(const std::string& text, uint32_t error_offset) {
+  size_t stmt = error_offset > 0 ? text.rfind(';', error_offset - 1) : std::string::npos;
+  std::string word = first_word_upper(text, stmt == std::string::npos ? 0 : stmt + 1);
+  return word == "SELECT" || word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "WITH" || word == "REPLACE";
+}
+
+/// The MySQL statement around `offset` in PostgreSQL's spelling: backticks
+/// become double quotes, `LIMIT a, b` becomes `LIMIT b OFFSET a`, \G ends it.
+bool postgres_accepts_reshaped(const std::string& text, uint32_t offset) {
+  size_t begin = offset > 0 ? text.rfind(';', offset - 1) : std::string::npos;
+  begin = begin == std::string::npos ? 0 : begin + 1;
+  size_t end = text.find(';', offset);
+  std::string stmt = text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+  for (char& c : stmt)
+    if (c == '`') c = '"';
+  size_t g = stmt.find("\\G");
+  if (g != std::string::npos) stmt.erase(g);
+  static const Pattern limit(R"(\bLIMIT\s+(\d+)\s*,\s*(\d+))", Pattern::ignore_case);
+  stmt = limit.replace_all(std::move(stmt), "LIMIT \\2 OFFSET \\1");
+  return !parse_postgres(stmt).error;
+}
+
+/// Parses one SQL text, recording its error or its statements. A text the
+/// PostgreSQL grammar rejects but that is recognisably MySQL goes to the MySQL parser.
+void check_sql(SqlPiece& piece, StepFacts& facts) {
+  if (piece.text.find_first_not_of(" \t\r\n;") == std::string::npos) return;
+  if (!piece.mysql) {
+    PostgresParse parse = parse_postgres(piece.text);
+    if (!parse.error) {
+      for (auto& st : parse.statements) {
+        st.span = piece_span(piece, st.span.begin, st.span.end);
+        facts.statements.push_back(std::move(st));
+      }
+      return;
+    }
+    if (is_fragment_or_newer_syntax(piece.text, *parse.error)) return;
+    if (!looks_like_mysql(piece.text)) {
+      piece.error = SyntaxError{piece_span(piece, parse.error->offset, parse.error->end), parse.error->message};
+      return;
+    }
+    piece.mysql = true;
+  }
+  // tree-sitter-sql knows MySQL only roughly: an error stands when the
+  // statement, reshaped into PostgreSQL's spelling, is rejected there too.
+  for (const SqlParseError& error : parse_mysql(piece.text))
+    if (mysql_grammar_covers(piece.text, error.offset) && !postgres_accepts_reshaped(piece.text, error.offset)) {
+      piece.error = SyntaxError{piece_span(piece, error.offset, error.end), error.message};
+      break;
+    }
+}
+
+/// redis-cli options that take a value; the command word follows the options.
+bool redis_option_takes_value(std::string_view flag) {
+  static const char* with_value[] = {"-h", "-p", "-s", "-a", "-u", "-n", "-r", "-i", "-d", "-D", "--user", "--pass",
+                                     "--cacert", "--cacertdir", "--cert", "--key", "--tls-ciphers", "--tls-ciphersuites",
+                                     "--sni", "--pattern", "--quoted-pattern", "--count", "--rdb", "--pipe-timeout",
+                                     "--memkeys-samples", "--eval", "--intrinsic-latency", "--functions-rdb", "--replica"};
+  for (const char* f : with_value)
+    if (flag == f) return true;
+  return false;
+}
+
+void redis_from_command(const Command& cmd, StepFacts& facts) {
+  if (cmd.argv.empty()) return;
+  std::string_view prog = basename(cmd.argv[0].text);
+  if (prog != "redis-cli" && prog != "valkey-cli") return;
+  size_t i = 1;
+  while (i < cmd.argv.size() && cmd.argv[i].text.size() > 1 && cmd.argv[i].text[0] == '-') {
+    i += redis_option_takes_value(cmd.argv[i].text) ? 2 : 1;
+  }
+  if (i >= cmd.argv.size()) return;
+  RedisCommand rc;
+  rc.name = upper(cmd.argv[i].text);
+  rc.span = {cmd.argv[i].span.begin, cmd.argv.back().span.end};
+  for (size_t k = i + 1; k < cmd.argv.size(); ++k) rc.args.push_back(cmd.argv[k].text);
+  facts.redis.push_back(std::move(rc));
+}
+
+/// One command a line: an interactive redis session or a redis-cli heredoc.
+void redis_from_lines(const std::string& text, const std::vector<uint32_t>& to_file_map, StepFacts& facts) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string::npos ? text.size() : nl;
+    size_t b = pos;
+    // Strip a "127.0.0.1:6379> " prompt.
+    size_t gt = text.find("> ", b);
+    if (gt != std::string::npos && gt < end && text.substr(b, gt - b).find(' ') == std::string::npos) b = gt + 2;
+    while (b < end && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+    if (b < end && text[b] != '#') {
+      std::vector<std::string> words;
+      size_t w = b;
+      while (w < end) {
+        size_t e = w;
+        while (e < end && !std::isspace(static_cast<unsigned char>(text[e]))) ++e;
+        words.emplace_back(text.substr(w, e - w));
+        w = e;
+        while (w < end && std::isspace(static_cast<unsigned char>(text[w]))) ++w;
+      }
+      if (!words.empty() && std::isalpha(static_cast<unsigned char>(words[0][0]))) {
+        RedisCommand rc;
+        rc.name = upper(words[0]);
+        rc.args.assign(words.begin() + 1, words.end());
+        size_t last = end;
+        while (last > b && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
+        rc.span = {to_file_map[std::min(b, to_file_map.size() - 1)], to_file_map[std::min(last - 1, to_file_map.size() - 1)] + 1};
+        facts.redis.push_back(std::move(rc));
+      }
+    }
+    pos = end + 1;
+  }
+}
+
+void analyze_shell_step(Step& step, StepFacts& facts) {
+  Normalized norm = normalize_shell(step.body, step.kind == BlockKind::console);
+  facts.normalized = norm.text;
+  for (const auto& p : norm.placeholders) facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end)});
+  ShellFacts shell = analyze_shell(norm.text);
+
+  for (const BodyCommand& bc : shell.commands) {
+    Command cmd;
+    cmd.span = step.file_span(bc.begin, bc.end);
+    cmd.wrappers = bc.wrappers;
+    cmd.pipeline = bc.pipeline;
+    cmd.position_in_pipeline = bc.position_in_pipeline;
+    cmd.negated = bc.negated;
+    for (const BodyWord& w : bc.argv) cmd.argv.push_back({w.text, step.file_span(w.begin, w.end), w.literal});
+    for (const BodyWord& w : bc.assignments) cmd.assignments.push_back({w.text, step.file_span(w.begin, w.end), w.literal});
+    redis_from_command(cmd, facts);
+    facts.commands.push_back(std::move(cmd));
+  }
+  for (const EmbeddedText& e : shell.redis) redis_from_lines(e.text.text, to_file(step, e.text.to_body), facts);
+  for (const EmbeddedText& e : shell.sql) {
+    SqlPiece piece;
+    // Placeholders inside the SQL text (psql -c "... <pid>") were already
+    // turned into identifiers by the shell normalization.
+    piece.text = e.mysql ? e.text.text : normalize_sql(e.text.text).text;
+    piece.to_file = to_file(step, e.text.to_body);
+    piece.mysql = e.mysql;
+    piece.span = piece_span(piece, 0, static_cast<uint32_t>(piece.text.size()));
+    check_sql(piece, facts);
+    facts.sql.push_back(std::move(piece));
+  }
+  // A placeholder stands in the parsed text as a word of its own length
+  // (`<offset>` -> `_offset_`): where bash would read that word as a variable
+  // (`${s:<offset>}`), it is the placeholder, not the environment.
+  for (const std::string& name : shell.variables_read) {
+    bool placeholder = std::any_of(norm.placeholders.begin(), norm.placeholders.end(), [&](const FoundPlaceholder& p) {
+      return std::string_view(norm.text).substr(p.begin, p.end - p.begin) == name;
+    });
+    if (!placeholder) facts.env_vars.push_back(name);
+  }
+  facts.vars_set = shell.variables_set;
+
+  if (!shell.error_begin) return;
+  // tree-sitter says no: is the block something else under a shell tag?
+  std::string sniffed = sniff_content(norm.text, "shell");
+  if (!sniffed.empty() && sniffed != "shell") {
+    facts.mistagged_as = sniffed;
+    return;
+  }
+  BashVerdict verdict = bash_check_syntax(norm.text);
+  if (verdict.ok) return;  // a tree-sitter misparse: bash accepts it
+  uint32_t begin = *shell.error_begin, end = shell.error_end;
+  // Output pasted after a command (no prompts): a mis-tag, not broken shell.
+  if (uint32_t line_no = verdict.line ? verdict.line : 1 + static_cast<uint32_t>(std::count(norm.text.begin(), norm.text.begin() + begin, '\n'))) {
+    std::string_view text(norm.text);
+    size_t at = 0;
+    for (uint32_t l = 1; l < line_no && at != std::string_view::npos; ++l) {
+      at = text.find('\n', at);
+      if (at != std::string_view::npos) ++at;
+    }
+    if (at != std::string_view::npos) {
+      std::string_view line = text.substr(at, text.find('\n', at) - at);
+      if (looks_like_output_line(line)) {
+        facts.mistagged_as = "output";
+        return;
+      }
+    }
+  }
+  // Prefer bash's line when tree-sitter points elsewhere.
+  uint32_t ts_line = 1 + static_cast<uint32_t>(std::count(norm.text.begin(), norm.text.begin() + begin, '\n'));
+  std::string message = shell.error_message;
+  if (verdict.line > 0 && verdict.line != ts_line) {
+    uint32_t line = 1, at = 0;
+    while (line < verdict.line && at < norm.text.size()) {
+      if (norm.text[at++] == '\n') ++line;
+    }
+    while (at < norm.text.size() && (norm.text[at] == ' ' || norm.text[at] == '\t')) ++at;
+    begin = at;
+    end = at;
+    while (end < norm.text.size() && norm.text[end] != '\n') ++end;
+    if (end == begin) end = begin + 1;
+    message = verdict.message;
+  }
+  if (!verdict.message.empty() && message == shell.error_message) message += " (bash: " + verdict.message + ")";
+  // An unclosed quote is shown where it opens.
+  for (char quote : {'"', '\''})
+    if (shell.error_message == std::string("missing `") + quote + "`") {
+      size_t open = norm.text.rfind(quote, begin > 0 ? begin - 1 : 0);
+      if (open != std::string::npos) {
+        begin = static_cast<uint32_t>(open);
+        end = begin + 1;
+      }
+    }
+  // An error at the very end ("missing `done`") is shown on the last code
+  // line, not on the closing fence.
+  if (begin >= norm.text.size() || norm.text.find_first_not_of(" \t\r\n", begin) == std::string::npos) {
+    size_t last = norm.text.find_last_not_of(" \t\r\n");
+    if (last != std::string::npos) {
+      begin = static_cast<uint32_t>(last);
+      end = begin + 1;
+    }
+  }
+  facts.syntax_error = SyntaxError{step.file_span(begin, end), message};
+}
+
+void analyze_sql_step(Step& step, StepFacts& facts) {
+  Normalized norm = normalize_sql(step.body);
+  facts.normalized = norm.text;
+  for (const auto& p : norm.placeholders) facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end)});
+  SqlPiece piece;
+  piece.text = norm.text;
+  piece.to_file = step.body_to_file;
+  piece.mysql = step.kind == BlockKind::mysql;
+  piece.span = step.file_span(0, static_cast<uint32_t>(step.body.size()));
+  check_sql(piece, facts);
+  if (piece.error) {
+    std::string sniffed = sniff_content(norm.text, piece.mysql ? "mysql" : "postgres");
+    if (!sniffed.empty() && sniffed != "sql") {
+      facts.mistagged_as = sniffed;
+      piece.error.reset();
+    }
+  }
+  facts.sql.push_back(std::move(piece));
+}
+
+}  // namespace
+
+void analyze_step(Step& step) {
+  StepFacts facts;
+  facts.analyzed = true;
+  switch (step.kind) {
+    case BlockKind::shell:
+    case BlockKind::console: analyze_shell_step(step, facts); break;
+    case BlockKind::postgres:
+    case BlockKind::mysql: analyze_sql_step(step, facts); break;
+    case BlockKind::redis: {
+      facts.normalized = step.body;
+      redis_from_lines(step.body, step.body_to_file, facts);
+      break;
+    }
+    default: break;
+  }
+  step.facts = std::move(facts);
+}
+
+void analyze(Runbook& runbook) {
+  for (Step& step : runbook.steps) analyze_step(step);
+}
+
+}  // namespace rbc

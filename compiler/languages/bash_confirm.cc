@@ -1,0 +1,184 @@
+#include "compiler/languages/bash_confirm.h"
+
+#include "compiler/base/pattern.h"
+#include "compiler/languages/tree_sitter_parser.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+namespace rbc {
+
+namespace {
+
+/// The bash to check with, looked up in PATH once (posix_spawnp tried every
+/// PATH entry on every call, a failed exec each): Debian's bash-static when
+/// installed, the same bash without a dynamic loader to run, which is most of
+/// starting it here; else bash. Empty when neither is found.
+const std::string& bash_path() {
+  static const std::string path = [] {
+    const char* env = std::getenv("PATH");
+    std::string dirs = env ? env : "/usr/bin:/bin";
+    for (const char* name : {"bash-static", "bash"})
+      for (size_t at = 0; at <= dirs.size();) {
+        size_t colon = std::min(dirs.find(':', at), dirs.size());
+        std::string dir = dirs.substr(at, colon - at);
+        std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+        if (access(candidate.c_str(), X_OK) == 0) return candidate;
+        at = colon + 1;
+      }
+    return std::string();
+  }();
+  return path;
+}
+
+/// `script` in an unlinked temporary file, positioned at its start, or -1.
+/// bash reads a pipe one byte per read(2) but a regular file in blocks.
+int script_file(const std::string& script) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/runbookc-check-XXXXXX";
+  int fd = mkostemp(path.data(), O_CLOEXEC);
+  if (fd < 0) return -1;
+  unlink(path.c_str());  // nothing to clean up later, whatever happens
+  for (size_t written = 0; written < script.size();) {
+    ssize_t n = write(fd, script.data() + written, script.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      close(fd);
+      return -1;
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (lseek(fd, 0, SEEK_SET) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+}  // namespace
+
+BashVerdict bash_check_syntax(const std::string& script) {
+  BashVerdict verdict;
+  // Scripts that fit in one argument go as `bash -n -c SCRIPT`: bash reads a
+  // pipe one byte per system call. Larger ones go through standard input,
+  // from a temporary file when one can be made, else from a pipe.
+  bool as_argument = script.size() < 100 * 1024 && script.find('\0') == std::string::npos;
+  int file = as_argument ? -1 : script_file(script);
+  int in[2] = {-1, -1}, err[2];
+  if (file >= 0) in[0] = file;
+  else if (!as_argument && pipe2(in, O_CLOEXEC) != 0) return verdict;
+  auto close_input = [&] {
+    if (in[0] >= 0) close(in[0]);
+    if (in[1] >= 0) close(in[1]);
+    in[0] = in[1] = -1;
+  };
+  if (pipe2(err, O_CLOEXEC) != 0) {
+    close_input();
+    return verdict;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (as_argument) posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  else posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  char arg0[] = "bash", arg1[] = "-n", arg2[] = "-c";
+  std::string body = as_argument ? script : std::string();
+  char* argv_inline[] = {arg0, arg1, arg2, body.data(), nullptr};
+  char* argv_stdin[] = {arg0, arg1, nullptr};
+  pid_t pid;
+  // The C locale keeps bash's messages in the English this file parses; an
+  // otherwise empty environment (nothing runs under -n) also starts bash faster.
+  char locale[] = "LC_ALL=C";
+  char* envp[] = {locale, nullptr};
+  const std::string& bash = bash_path();
+  int rc = bash.empty() ? ENOENT
+                        : posix_spawn(&pid, bash.c_str(), &actions, nullptr, as_argument ? argv_inline : argv_stdin, envp);
+  posix_spawn_file_actions_destroy(&actions);
+  if (in[0] >= 0) close(in[0]), in[0] = -1;
+  close(err[1]);
+  if (rc != 0) {
+    close_input();
+    close(err[0]);
+    return verdict;
+  }
+  // Write the script and read diagnostics together, so neither pipe fills up.
+  size_t written = 0;
+  std::string diagnostics;
+  bool writing = in[1] >= 0;
+  while (true) {
+    pollfd fds[2] = {{err[0], POLLIN, 0}, {writing ? in[1] : -1, POLLOUT, 0}};
+    if (poll(fds, 2, 10'000) <= 0) break;
+    if (writing && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+      ssize_t n = write(in[1], script.data() + written, script.size() - written);
+      if (n > 0) written += static_cast<size_t>(n);
+      if (n < 0 || written >= script.size()) {
+        close(in[1]);
+        writing = false;
+      }
+    }
+    if (fds[0].revents & (POLLIN | POLLHUP)) {
+      char buf[4096];
+      ssize_t n = read(err[0], buf, sizeof buf);
+      if (n <= 0) break;
+      diagnostics.append(buf, static_cast<size_t>(n));
+    }
+  }
+  if (writing) close(in[1]);
+  close(err[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return verdict;
+  verdict.ok = false;
+  static const Pattern line_re(R"(line (\d+): (.*))");
+  PatternMatch m;
+  if (line_re.find(diagnostics, m)) {
+    verdict.line = static_cast<uint32_t>(std::stoul(std::string(m.group(1))));
+    verdict.message = m.group(2);
+  } else {
+    verdict.message = diagnostics.substr(0, diagnostics.find('\n'));
+  }
+  return verdict;
+}
+
+bool bash_parses(const std::string& script) {
+  TreePtr tree = parse_with(Grammar::bash, script);
+  if (tree && !ts_node_has_error(ts_tree_root_node(tree.get()))) return true;
+  return bash_check_syntax(script).ok;
+}
+
+namespace {
+
+void check_group(const std::vector<std::string>& scripts, size_t begin, size_t end, std::vector<bool>& ok) {
+  if (begin >= end) return;
+  std::string joined;
+  for (size_t i = begin; i < end; ++i)
+    joined += "__runbookc_check_" + std::to_string(i) + "() {\n" + scripts[i] + "\n:\n}\n";
+  if (bash_check_syntax(joined).ok) return;
+  if (end - begin == 1) {
+    ok[begin] = false;
+    return;
+  }
+  size_t middle = begin + (end - begin) / 2;
+  check_group(scripts, begin, middle, ok);
+  check_group(scripts, middle, end, ok);
+}
+
+}  // namespace
+
+std::vector<bool> bash_check_many(const std::vector<std::string>& scripts) {
+  std::vector<bool> ok(scripts.size(), true);
+  check_group(scripts, 0, scripts.size(), ok);
+  return ok;
+}
+
+}  // namespace rbc

@@ -1,0 +1,124 @@
+#include "compiler/languages/content_sniffer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "compiler/base/pattern.h"
+
+namespace rbc {
+namespace {
+
+std::vector<std::string_view> content_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t lead = line.find_first_not_of(" \t\r");
+    if (lead == std::string_view::npos) continue;
+    lines.push_back(line.substr(lead));
+  }
+  return lines;
+}
+
+bool contains_icase(std::string_view hay, std::string_view needle) {
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+  return it != hay.end();
+}
+
+double fraction(const std::vector<std::string_view>& lines, const Pattern& re) {
+  if (lines.empty()) return 0;
+  size_t hits = 0;
+  for (auto l : lines)
+    if (re.search(l)) ++hits;
+  return static_cast<double>(hits) / static_cast<double>(lines.size());
+}
+
+}  // namespace
+
+static std::string sniff_lines(std::string_view text, std::string_view tagged_as);
+
+bool looks_like_output_line(std::string_view line) {
+  static const Pattern output(
+      R"(^\s*(\d|[\[{(|+=*<]|[A-Z][a-z]+ [a-z]|[A-Z][A-Z_]{2,}\s{2,}|[IWEF]\d{4} |\w[-\w.]*:\s*$|\w[-\w.]*\s+:\s)|\s:\s|^\s{2,}\S+(\s+\S+)*\s{3,}\S)");
+  return output.search(line);
+}
+
+bool looks_like_mysql(std::string_view text) {
+  static const Pattern mysql(
+      R"(`\w+`|'[\w%.<>-]*'@'|\bSHOW\s+(FUNCTION|PROCEDURE)\s+STATUS|\bDROP\s+USER\s+'|\bON\s+\w+\.\*|\\G\b|\bSHOW\s+(FULL\s+)?PROCESSLIST|\bSHOW\s+(SLAVE|REPLICA|MASTER|BINARY|ENGINE|GLOBAL|SESSION|TABLES|DATABASES|CREATE|GRANTS|INDEX|VARIABLES|STATUS|OPEN)\b|\bENGINE\s*=|\bAUTO_INCREMENT\b|^\s*mysql>|\bKILL\s+(QUERY\s+)?\d+|\bSET\s+GLOBAL\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\s+IGNORE\b|\bFLUSH\s+(TABLES|PRIVILEGES|LOGS|HOSTS)\b|^\s*USE\s+\w+\s*;|\bLIMIT\s+\d+\s*,\s*\d+|\bSTRAIGHT_JOIN\b|\bIDENTIFIED\s+BY\b|\bDESCRIBE\s+\w+)",
+      Pattern::ignore_case | Pattern::multiline);
+  return mysql.search(text);
+}
+
+std::string sniff_content(std::string_view text, std::string_view tagged_as) {
+  std::string sniffed = sniff_lines(text, tagged_as);
+  // A shell command followed by what it printed: the structured text is output.
+  if ((sniffed == "yaml" || sniffed == "json") && tagged_as == "shell") {
+    std::vector<std::string_view> lines = content_lines(text);
+    static const Pattern command(R"(^([\w.-]+[$#] )?(ceph|oc|kubectl|rados|rbd|radosgw-admin|aws|gcloud|curl|cat|docker|helm|etcdctl|systemctl|journalctl|git)\b)");
+    if (!lines.empty() && command.search(lines.front())) return "output";
+  }
+  return sniffed;
+}
+
+static std::string sniff_lines(std::string_view text, std::string_view tagged_as) {
+  std::vector<std::string_view> lines = content_lines(text);
+  if (lines.empty()) return "";
+  std::string_view first = lines.front();
+
+  if ((first.front() == '{' || first.front() == '[') && nlohmann::json::accept(text)) return "json";
+  if (first.front() == '{' && text.find("\":") != std::string_view::npos) return "json";
+
+  static const Pattern promql(
+      R"((\b(on|ignoring|group_left|group_right)\s*\()|(\b(rate|irate|increase|sum|avg|max|min|count|histogram_quantile|absent|topk|bottomk|delta|deriv|predict_linear|label_replace|avg_over_time|max_over_time|min_over_time|sum_over_time|count_over_time|quantile_over_time)\s*(\(|by\s*\(|without\s*\())|(\w\{[^}]*(=~|!~|=|!=)\s*"[^"]*"[^}]*\})|(\[\d+[smhdw]\]))");
+  if (fraction(lines, promql) >= 0.3) return "promql";
+  static const Pattern metric_expression(R"(^[a-z_:]+[a-z0-9_:]*_[a-z0-9_:]+(\{|\s*[-+*/><=!]\s|\s+(and|or|unless|by|on)\b))");
+  if (fraction(lines, metric_expression) >= 0.5) return "promql";
+
+  static const Pattern yaml(R"(^(- )?[A-Za-z_][\w.\-/]*:(\s|$)|^- |^---$)");
+  if (tagged_as != "yaml" && fraction(lines, yaml) >= 0.6 && lines.size() >= 2) return "yaml";
+
+  static const Pattern sql(R"(^(SELECT|UPDATE|DELETE|INSERT|CREATE|ALTER|DROP|WITH|BEGIN|COMMIT|GRANT|TRUNCATE|EXPLAIN|VACUUM)\b)",
+                              Pattern::ignore_case);
+  if (tagged_as != "postgres" && tagged_as != "mysql" && fraction(lines, sql) >= 0.3) return "sql";
+
+  static const Pattern mongo(R"(^(db\.|rs\.|sh\.|use \w+$|show (dbs|collections)))");
+  if (fraction(lines, mongo) >= 0.3) return "mongo";
+
+  static const Pattern python(R"(^(def |import |from \S+ import |class \w+[:(]|print\(|if __name__))");
+  if (fraction(lines, python) >= 0.2) return "python";
+
+  static const Pattern powershell(R"(^(\$env:|Get-|Set-|New-|Remove-|Invoke-|\$\w+\s*=\s*Get-)|\bWrite-Host\b)");
+  if (fraction(lines, powershell) >= 0.3) return "powershell";
+
+  static const Pattern javascript(R"(^(const |let |var |function |import |export |module\.exports|await |\}\);?$))");
+  if (fraction(lines, javascript) >= 0.3) return "javascript";
+
+  static const Pattern hcl(R"(^(resource|module|variable|provider|data|output|terraform)\s+("[^"]*"\s*)*\{)");
+  if (fraction(lines, hcl) >= 0.2) return "hcl";
+
+  static const Pattern dockerfile(R"(^(FROM|RUN|COPY|ENTRYPOINT|CMD|WORKDIR) )");
+  if (fraction(lines, dockerfile) >= 0.5) return "dockerfile";
+
+  if (tagged_as != "shell" && tagged_as != "console") {
+    static const Pattern shell(R"(^(\$ |sudo |kubectl |oc |aws |gcloud |psql |redis-cli |curl |docker |helm |git |export |systemctl |cd |echo ))");
+    if (fraction(lines, shell) >= 0.3) return "shell";
+  }
+
+  static const Pattern redis(R"(^(GET|SET|DEL|KEYS|SCAN|INFO|CONFIG|FLUSHALL|FLUSHDB|HGETALL|TTL|EXPIRE|LLEN|LRANGE|CLIENT|MONITOR|SLOWLOG)\b)");
+  if (tagged_as != "redis" && fraction(lines, redis) >= 0.5) return "redis";
+
+  // Command output: tables with upper-case headers, log lines, psql result rows.
+  static const Pattern output(
+      R"(^(NAME|NAMESPACE|STATUS|CONTAINER|ID|PID|USER|TYPE|KIND)\s{2,}|^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|^[-+]{5,}$|^-{3,}\+|^\(\d+ rows?\)$|^\s*\w[\w ]*\|\s*\w|^[\w.-]+\s{2,}\d+/\d+\s{2,}|^(level|time|ts)=|^\[?(INFO|WARN|WARNING|ERROR|DEBUG)\]?[: ]|^(Error|error|ERROR|Warning|HTTP/\d))");
+  if (fraction(lines, output) >= 0.4) return "output";
+  return "";
+}
+
+}  // namespace rbc

@@ -1,0 +1,261 @@
+#include <pg_query.h>
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "compiler/languages/sql_parsers.h"
+
+namespace rbc {
+namespace {
+
+using nlohmann::json;
+
+/// `node[key]` without copying, or null when `node` has no such member
+/// (`json::value` copies whole subtrees, which dominated this file's cost).
+const json& field(const json& node, const char* key) {
+  static const json missing;
+  if (!node.is_object()) return missing;
+  auto it = node.find(key);
+  return it == node.end() ? missing : *it;
+}
+
+/// Byte offset of the 1-based character position libpg_query reports.
+uint32_t byte_of_char(const std::string& text, int cursorpos) {
+  if (cursorpos <= 1) return 0;
+  int chars = 0;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (++chars == cursorpos) return i;
+    }
+  }
+  return static_cast<uint32_t>(text.size());
+}
+
+/// End of the token starting at `at` (for the finding's span).
+uint32_t token_end(const std::string& text, uint32_t at) {
+  if (at >= text.size()) return at;
+  uint32_t e = at;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
+  if (word(text[e])) {
+    while (e < text.size() && word(text[e])) ++e;
+  } else {
+    ++e;
+  }
+  return e;
+}
+
+bool is_true_constant(const json& node) {
+  if (node.contains("A_Const")) {
+    const json& c = node["A_Const"];
+    if (c.contains("boolval")) return c["boolval"].value("boolval", false);
+    return false;
+  }
+  if (node.contains("TypeCast")) return is_true_constant(field(node["TypeCast"], "arg"));
+  if (node.contains("A_Expr")) {  // 1 = 1, 'a' = 'a'
+    const json& e = node["A_Expr"];
+    if (e.value("kind", "") != "AEXPR_OP") return false;
+    const json& l = field(e, "lexpr");
+    const json& r = field(e, "rexpr");
+    std::string op;
+    for (const auto& n : field(e, "name"))
+      if (n.contains("String")) op = n["String"].value("sval", "");
+    // Compare the constants, not where they are written.
+    auto value = [](json c) {
+      c["A_Const"].erase("location");
+      return c;
+    };
+    return op == "=" && l.contains("A_Const") && r.contains("A_Const") && value(l) == value(r);
+  }
+  return false;
+}
+
+void collect_relations(const json& node, std::vector<std::string>& out, int depth = 0) {
+  if (depth > 12) return;
+  if (node.is_object()) {
+    if (node.contains("relname") && node["relname"].is_string()) {
+      std::string name = node["relname"];
+      if (node.contains("schemaname")) name = node["schemaname"].get<std::string>() + "." + name;
+      out.push_back(name);
+      return;
+    }
+    for (const auto& [k, v] : node.items())
+      if (k != "whereClause" && k != "fromClause" && k != "targetList" && k != "withClause") collect_relations(v, out, depth + 1);
+  } else if (node.is_array()) {
+    for (const auto& v : node) collect_relations(v, out, depth + 1);
+  }
+}
+
+/// Last String of a name list ("pg_catalog"."pg_terminate_backend" → "pg_terminate_backend").
+std::string last_name(const json& names) {
+  std::string out;
+  for (const auto& n : names)
+    if (n.contains("String")) out = n["String"].value("sval", "");
+  return out;
+}
+
+bool calls_function(const json& node, std::string_view name, int depth = 0) {
+  if (depth > 24) return false;
+  if (node.is_object()) {
+    if (node.contains("FuncCall") && last_name(field(node["FuncCall"], "funcname")) == name) return true;
+    for (const auto& [k, v] : node.items())
+      if (calls_function(v, name, depth + 1)) return true;
+  } else if (node.is_array()) {
+    for (const auto& v : node)
+      if (calls_function(v, name, depth + 1)) return true;
+  }
+  return false;
+}
+
+/// Function calls, every relation named, and `pid <> pg_backend_pid()`.
+void collect_usage(const json& node, SqlStatement& st, int depth = 0) {
+  if (depth > 48) return;
+  if (node.is_object()) {
+    if (node.contains("FuncCall")) {
+      std::string name = last_name(field(node["FuncCall"], "funcname"));
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!name.empty() && std::find(st.functions.begin(), st.functions.end(), name) == st.functions.end())
+        st.functions.push_back(name);
+    }
+    if (node.contains("relname") && node["relname"].is_string()) {
+      std::string name = node["relname"];
+      if (std::find(st.tables_read.begin(), st.tables_read.end(), name) == st.tables_read.end()) st.tables_read.push_back(name);
+    }
+    if (node.contains("A_Expr")) {
+      const json& e = node["A_Expr"];
+      std::string op = last_name(field(e, "name"));
+      bool not_equal = (op == "<>" || op == "!=") && e.value("kind", "") == "AEXPR_OP";
+      bool not_in = op == "<>" && e.value("kind", "") == "AEXPR_IN";
+      if ((not_equal || not_in) && (calls_function(field(e, "lexpr"), "pg_backend_pid") ||
+                                    calls_function(field(e, "rexpr"), "pg_backend_pid")))
+        st.spares_own_backend = true;
+    }
+    for (const auto& [k, v] : node.items()) collect_usage(v, st, depth + 1);
+  } else if (node.is_array()) {
+    for (const auto& v : node) collect_usage(v, st, depth + 1);
+  }
+}
+
+SqlStatement statement_facts(const std::string& kind, const json& body) {
+  SqlStatement st;
+  st.kind = kind;
+  if (kind == "UpdateStmt" || kind == "DeleteStmt") {
+    st.has_where = body.contains("whereClause");
+    st.where_always_true = st.has_where && is_true_constant(body["whereClause"]);
+    if (body.contains("relation")) collect_relations(body["relation"], st.relations);
+  } else if (kind == "DropStmt") {
+    st.subkind = body.value("removeType", "");
+    st.concurrently = body.value("concurrent", false);
+    st.cascade = body.value("behavior", "") == "DROP_CASCADE";
+    for (const auto& obj : field(body, "objects")) {
+      // [schema, name] lists or typed names: the last string is the object's name.
+      std::string name;
+      std::function<void(const json&)> last_string = [&](const json& j) {
+        if (j.is_object() && j.contains("String")) name = j["String"].value("sval", name);
+        else if (j.is_object() || j.is_array())
+          for (const auto& x : j) last_string(x);
+      };
+      last_string(obj);
+      if (!name.empty()) st.relations.push_back(name);
+    }
+  } else if (kind == "IndexStmt") {
+    st.concurrently = body.value("concurrent", false);
+    if (body.contains("relation")) collect_relations(body["relation"], st.relations);
+  } else if (kind == "ReindexStmt") {
+    for (const auto& p : field(body, "params"))
+      if (p.contains("DefElem") && p["DefElem"].value("defname", "") == "concurrently") st.concurrently = true;
+    st.subkind = body.value("kind", "");
+    if (body.contains("relation")) collect_relations(body["relation"], st.relations);
+  } else if (kind == "AlterTableStmt") {
+    if (body.contains("relation")) collect_relations(body["relation"], st.relations);
+    for (const auto& cmd : field(body, "cmds"))
+      if (cmd.contains("AlterTableCmd")) {
+        if (!st.subkind.empty()) st.subkind += ",";
+        st.subkind += cmd["AlterTableCmd"].value("subtype", "");
+      }
+  } else if (kind == "TransactionStmt") {
+    st.subkind = body.value("kind", "");
+  } else if (kind == "TruncateStmt") {
+    collect_relations(field(body, "relations"), st.relations);
+    st.cascade = body.value("behavior", "") == "DROP_CASCADE";
+  } else if (kind == "VacuumStmt") {
+    for (const auto& o : field(body, "options"))
+      if (o.contains("DefElem")) {
+        if (!st.subkind.empty()) st.subkind += ",";
+        st.subkind += o["DefElem"].value("defname", "");
+      }
+    collect_relations(field(body, "rels"), st.relations);
+  } else if (kind == "VariableSetStmt") {
+    st.subkind = body.value("name", "");
+  } else {
+    collect_relations(body, st.relations);
+  }
+  return st;
+}
+
+}  // namespace
+
+PostgresParse parse_postgres(const std::string& text) {
+  PostgresParse out;
+  PgQueryParseResult result = pg_query_parse(text.c_str());
+  if (result.error) {
+    SqlParseError e;
+    e.offset = byte_of_char(text, result.error->cursorpos);
+    e.end = token_end(text, e.offset);
+    e.message = result.error->message ? result.error->message : "syntax error";
+    out.error = e;
+    pg_query_free_parse_result(result);
+    return out;
+  }
+  json tree = json::parse(result.parse_tree, nullptr, false);
+  pg_query_free_parse_result(result);
+  if (tree.is_discarded()) return out;
+  bool in_transaction = false;
+  for (const auto& raw : field(tree, "stmts")) {
+    if (!raw.contains("stmt") || !raw["stmt"].is_object() || raw["stmt"].empty()) continue;
+    // The object iterator, not items()'s proxy: the proxy value that `*` returns
+    // is a temporary, and a reference bound to it dangles.
+    const json& stmt = raw["stmt"];
+    auto first = stmt.begin();
+    const std::string kind = first.key();
+    const json& body = first.value();
+    SqlStatement st = statement_facts(kind, body);
+    collect_usage(body, st);
+    uint32_t location = raw.value("stmt_location", 0u);
+    uint32_t len = raw.contains("stmt_len") ? raw.value("stmt_len", 0u) : static_cast<uint32_t>(text.size()) - location;
+    if (len == 0) len = static_cast<uint32_t>(text.size()) - location;
+    // Skip the whitespace and comments before the statement's first token.
+    while (location < text.size() && len > 0) {
+      if (std::isspace(static_cast<unsigned char>(text[location]))) {
+        ++location, --len;
+      } else if (text.compare(location, 2, "--") == 0) {
+        size_t nl = text.find('\n', location);
+        uint32_t skip = (nl == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(nl)) - location;
+        skip = std::min(skip, len);
+        location += skip, len -= skip;
+      } else if (text.compare(location, 2, "/*") == 0) {
+        size_t close = text.find("*/", location + 2);
+        uint32_t skip = (close == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(close + 2)) - location;
+        skip = std::min(skip, len);
+        location += skip, len -= skip;
+      } else {
+        break;
+      }
+    }
+    st.span = {location, location + len};
+    st.text = text.substr(location, len);
+    st.json = body.dump();
+    if (kind == "TransactionStmt") {
+      if (st.subkind == "TRANS_STMT_BEGIN" || st.subkind == "TRANS_STMT_START") in_transaction = true;
+      else if (st.subkind == "TRANS_STMT_COMMIT" || st.subkind == "TRANS_STMT_ROLLBACK") in_transaction = false;
+      st.in_transaction = in_transaction;
+    } else {
+      st.in_transaction = in_transaction;
+    }
+    out.statements.push_back(std::move(st));
+  }
+  return out;
+}
+
+}  // namespace rbc

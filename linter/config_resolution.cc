@@ -1,0 +1,88 @@
+#include "linter/config_resolution.h"
+
+#include <filesystem>
+#include <map>
+
+#include "linter/rule.h"
+
+namespace rbc {
+namespace fs = std::filesystem;
+namespace {
+
+bool selector_known(const std::string& selector) {
+  if (selector == "ALL") return true;
+  for (const Rule& rule : all_rules())
+    if (rule.name == selector || (!selector.empty() && rule.code.substr(0, selector.size()) == selector)) return true;
+  return false;
+}
+
+/// `base` with the CLI options applied.
+std::shared_ptr<const Config> with_cli(const Config& base, const LintOptions& options) {
+  auto config = std::make_shared<Config>(base);
+  if (!options.select.empty()) config->select = options.select;
+  config->ignore.insert(config->ignore.end(), options.ignore.begin(), options.ignore.end());
+  if (auto today = parse_date(options.today)) config->today = *today;
+  return config;
+}
+
+}  // namespace
+
+std::string check_cli_overrides(const LintOptions& options) {
+  for (const auto* list : {&options.select, &options.ignore})
+    for (const auto& s : *list)
+      if (!selector_known(s)) return "no rule matches `" + s + "` (give codes such as RB301, prefixes such as RB3, or names)";
+  if (!options.today.empty() && (!parse_date(options.today) || options.today.size() != 10))
+    return "--today wants a date as YYYY-MM-DD, not `" + options.today + "`";
+  return "";
+}
+
+std::vector<std::shared_ptr<const Config>> resolve_configs(std::vector<std::string>& files, const LintOptions& options,
+                                                           LintRun& run) {
+  if (std::string problem = check_cli_overrides(options); !problem.empty()) {
+    run.errors.push_back(problem);
+    return {};
+  }
+  std::map<std::string, std::shared_ptr<const Config>> loaded;  // by config file path ("" = defaults)
+  std::map<std::string, std::string> nearest;                     // by directory as given
+  std::map<std::string, std::string> by_absolute_dir;             // find_config_file's memo
+  auto load = [&](const std::string& path) -> std::shared_ptr<const Config> {
+    auto it = loaded.find(path);
+    if (it != loaded.end()) return it->second;
+    std::shared_ptr<const Config> config;
+    if (path.empty()) {
+      config = with_cli(Config::defaults(), options);
+    } else {
+      std::string error;
+      if (auto read = load_config(path, error)) config = with_cli(*read, options);
+      else run.errors.push_back(error);
+    }
+    loaded[path] = config;
+    return config;
+  };
+  std::vector<std::shared_ptr<const Config>> configs;
+  std::vector<std::string> kept;
+  bool failed = false;
+  for (const std::string& file : files) {
+    std::string config_path = options.config_file;
+    if (config_path.empty()) {
+      std::string dir = fs::path(file).parent_path().string();
+      auto it = nearest.find(dir);
+      if (it == nearest.end()) it = nearest.emplace(dir, find_config_file(dir, &by_absolute_dir)).first;
+      config_path = it->second;
+    }
+    std::shared_ptr<const Config> config = load(config_path);
+    if (!config) {
+      failed = true;
+      continue;
+    }
+    if (config->excluded(file)) continue;
+    kept.push_back(file);
+    configs.push_back(std::move(config));
+  }
+  if (!options.config_file.empty() && files.empty()) load(options.config_file);  // still report a bad --config
+  if (failed) return {};
+  files = std::move(kept);
+  return configs;
+}
+
+}  // namespace rbc

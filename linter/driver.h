@@ -1,0 +1,87 @@
+#pragma once
+/// The driver: finds runbooks under the paths given, runs each through the
+/// pipeline (front end → analysis → rules) in parallel, and returns the
+/// results in a deterministic order. Per-file work is a pure function of the
+/// file's bytes and the options.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/syntax/ir.h"
+#include "compiler/syntax/markdown.h"
+#include "linter/diagnostic.h"
+
+namespace rbc {
+
+struct Config;
+
+struct LintOptions {
+  unsigned jobs = 0;                          ///< 0: one per core
+  uint64_t max_file_size = 16 * 1024 * 1024;  ///< larger files are refused with an error
+  std::string config_file;                    ///< --config; empty: nearest .runbookc.yaml per file
+  std::vector<std::string> select, ignore;    ///< --select / --ignore, over the config file
+  std::string today;                          ///< --today YYYY-MM-DD; empty: the real date
+  /// true when only findings are wanted (`runbookc lint`): the IR is built
+  /// for the checks alone (no document tree, bare URLs not made links: only
+  /// the HTML and scripts need those) and each FileResult keeps its source
+  /// text but not the IR, which is freed as soon as the file is checked.
+  bool findings_only = false;
+  /// More directories a linked runbook may point into, besides the
+  /// directories among the paths linted (build: the paths it was given).
+  std::vector<std::string> input_roots;
+};
+
+struct FileResult {
+  std::string path;
+  std::string error;  ///< I/O problem; empty when the file was read
+  Runbook runbook;                      ///< with findings_only: only its `source`
+  std::vector<BlockKind> blocks;        ///< each code block's kind, in order
+  std::vector<Diagnostic> diagnostics;  ///< sorted
+};
+
+struct LintRun {
+  std::vector<FileResult> files;
+  std::vector<std::string> errors;    ///< usage or I/O errors, one line each
+  std::vector<std::string> warnings;  ///< e.g. a directory with no runbooks
+};
+
+/// Files named explicitly are taken whatever their extension; directories
+/// are walked for *.md (hidden directories and node_modules skipped).
+/// Only regular files are taken: anything else named is an error. A symbolic
+/// link is skipped with a warning unless its target lies inside a directory
+/// among `paths` or `more_roots` (or, for a link named explicitly, beside it).
+std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run,
+                                          const std::vector<std::string>& more_roots = {});
+
+/// The whole pipeline for one file's bytes (no I/O): what tests call.
+FileResult lint_bytes(std::string path, std::string bytes);
+/// The same under a configuration (rules on/off, severities, passes).
+FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config,
+                      const ParseOptions& parse = {});
+
+/// Reads and lints every runbook under `paths`.
+LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options);
+
+/// lint_paths over files already collected, one file at a time, for a caller
+/// that must not hold every result at once (`runbookc build`): the
+/// configurations are resolved up front, as lint_paths resolves them.
+class FileLinter {
+ public:
+  FileLinter(std::vector<std::string> files, const LintOptions& options);
+  /// Configuration errors, one line each, as lint_paths reports them; when
+  /// there are any, no file is linted.
+  const std::vector<std::string>& errors() const { return errors_; }
+  /// files[i] read and linted (an I/O problem in its `error`); nullopt when
+  /// it is not linted: excluded by its configuration, or a configuration is
+  /// bad. Safe to call from several threads.
+  std::optional<FileResult> lint(size_t i) const;
+
+ private:
+  std::vector<std::string> files_;
+  LintOptions options_;
+  std::vector<std::shared_ptr<const Config>> configs_;  ///< parallel to files_; null: not linted
+  std::vector<std::string> errors_;
+};
+
+}  // namespace rbc
