@@ -77,7 +77,8 @@ bool ends_heredoc(std::string_view line, const std::string& delimiter, bool stri
 enum class HeredocEnd { closed, open, misread };
 
 /// Where tree-sitter ends the here-document, checked against bash's rule: at
-/// the first line that is the delimiter, or at the end of the text.
+/// the first line that is the delimiter, or at the end of the text (then
+/// tree-sitter's heredoc_end is MISSING or empty, at the end).
 HeredocEnd heredoc_end(const Heredoc& h, std::string_view text, const std::string& delimiter) {
   if (ts_node_is_null(h.start)) return HeredocEnd::misread;
   bool open = ts_node_is_null(h.end) || ts_node_start_byte(h.end) == ts_node_end_byte(h.end);
@@ -160,6 +161,19 @@ bool heredoc_is_quoted(TSNode redirect, std::string_view text) {
   return !ts_node_is_null(start) && delimiter_of(node_text(start, text)).quoted;
 }
 
+/// No ERROR or MISSING node, except the MISSING heredoc_end tree-sitter puts
+/// at the end of the text when a here-document runs to it (bash reads such a
+/// body to the end, with a warning).
+bool without_errors(TSNode root, std::string_view text) {
+  if (!ts_node_has_error(root)) return true;
+  constexpr size_t kLimit = 16;
+  std::vector<TSNode> errors = all_errors(root, kLimit);
+  if (errors.size() >= kLimit) return false;
+  return std::all_of(errors.begin(), errors.end(), [&](TSNode e) {
+    return ts_node_is_missing(e) && node_type(e) == "heredoc_end" && ts_node_start_byte(e) >= text.size();
+  });
+}
+
 }  // namespace
 
 QuotingFacts unknown_quoting(size_t placeholders) {
@@ -170,7 +184,7 @@ QuotingFacts unknown_quoting(size_t placeholders) {
 
 QuotingFacts shell_quoting(TSNode root, std::string_view text, const std::vector<Span>& ranges) {
   QuotingFacts out;
-  if (ts_node_has_error(root) || !heredocs_read_as_bash_reads_them(root, text, out.open_heredocs))
+  if (!without_errors(root, text) || !heredocs_read_as_bash_reads_them(root, text, out.open_heredocs))
     return unknown_quoting(ranges.size());
   out.placeholders.assign(ranges.size(), ShellQuoting::unquoted);
   if (ranges.empty()) return out;

@@ -4,7 +4,8 @@
 /// text leaves open.
 ///
 /// The tree is trusted only where it reads the text as bash does. A tree with
-/// an ERROR or MISSING node, or with a here-document that does not end where
+/// an ERROR or MISSING node (but for the end of a here-document that runs to
+/// the end of the text), or with a here-document that does not end where
 /// bash ends it (tree-sitter-bash 0.23 ends `<<EOF` at ` EOF` and `EOF `, and
 /// takes `E"O"F` itself as the delimiter), leaves every placeholder unknown
 /// and reports no open here-document.

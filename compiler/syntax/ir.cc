@@ -17,6 +17,20 @@ const char* to_string(BlockKind kind) {
   return "none";
 }
 
+const char* to_string(ShellQuoting quoting) {
+  switch (quoting) {
+    case ShellQuoting::unknown: return "unknown";
+    case ShellQuoting::unquoted: return "unquoted";
+    case ShellQuoting::double_quoted: return "double-quoted";
+    case ShellQuoting::single_quoted: return "single-quoted";
+    case ShellQuoting::ansi_c: return "ansi-c";
+    case ShellQuoting::heredoc: return "heredoc";
+    case ShellQuoting::quoted_heredoc: return "quoted-heredoc";
+    case ShellQuoting::comment: return "comment";
+  }
+  return "unknown";
+}
+
 Span Step::file_span(uint32_t begin, uint32_t end) const {
   if (body_to_file.empty()) return span;
   auto clamp = [&](uint32_t i) { return i < body_to_file.size() ? i : static_cast<uint32_t>(body_to_file.size() - 1); };

@@ -84,6 +84,7 @@ enum class ShellQuoting {
   quoted_heredoc,   ///< in the body of a quoted one (<<'EOF'), where nothing expands
   comment,
 };
+const char* to_string(ShellQuoting quoting);
 
 /// A `<name>`, `{{name}}` or `[name]` standing for a value the reader fills in.
 struct Placeholder {

@@ -21,6 +21,7 @@ Prose before $(touch x) `touch x` ' " the step.
 
 ```bash
 echo <word> and "<name>" and '<name>' and $'<name>'
+echo "nested: $(printf '%s' "<name>") $(printf '%s' <word>)"
 cat <<END
 value: <name>
 END
@@ -29,6 +30,7 @@ END
 
 ```sql
 SELECT '<name>' AS whole, '%<name>%' AS inside, <word> AS bare;
+SELECT E'<word>' AS escaped;
 ```
 MD
 "$RUNBOOKC" script "$runbook" -o "$work/run/evil.sh" || fail "compile"
@@ -53,9 +55,11 @@ rc=0
 grep -qF "and safe-1 and safe-1 and safe-1" real.out || fail "echo output: $(cat real.out)"
 grep -qF '$(touch x) `touch x` '"'"'; touch x;' real.out || fail "echo output: $(cat real.out)"
 grep -qF 'value: safe-1' real.out || fail "heredoc output: $(cat real.out)"
+grep -qF 'nested: safe-1 $(touch x) `touch x`' real.out || fail "nested substitution output: $(cat real.out)"
 grep -qF 'arg: rb_word=$(touch x)' psql.args || fail "psql variable: $(cat psql.args)"
 grep -qF "SELECT :'rb_name' AS whole, :'rb_literal_1' AS inside, :'rb_word' AS bare;" psql.stdin ||
   fail "SQL text: $(cat psql.stdin)"
+grep -qF "SELECT :'rb_word' AS escaped;" psql.stdin || fail "E'...' literal: $(cat psql.stdin)"
 grep -qF "\\set rb_literal_1 '%' :rb_name '%'" psql.stdin || fail "literal built with \\set: $(cat psql.stdin)"
 [[ ! -e x && ! -e ../x ]] || fail "hostile text was executed"
 echo "ok: script_injection"
