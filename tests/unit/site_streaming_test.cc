@@ -12,7 +12,7 @@
 
 #include "linter/driver.h"
 #include "compiler/emit/index/json_index.h"
-#include "compiler/emit/site/site_builder.h"
+#include "compiler/cli/site_build.h"
 
 namespace fs = std::filesystem;
 
@@ -126,7 +126,7 @@ TEST_CASE("site build: the aggregate pages read a summary that round-trips throu
   rbc::FileResult f = rbc::lint_bytes("caf\xc3\xa9.md",
                                       "---\nowner: team-\xc3\xa9t\xc3\xa9\nseverity: 2\nalerts: [DiskFull]\n---\n"
                                       "# Disk full \xf0\x9f\x94\xa5\n\n## Mitigation\n\n```bash\nkubectl delete namespace logs\n```\n");
-  rbc::ojson summary = rbc::entry_summary(rbc::runbook_entry(f, "cafe", false));
+  rbc::ojson summary = rbc::entry_summary(rbc::runbook_entry(f, "cafe", {}));
   std::vector<uint8_t> cbor = rbc::ojson::to_cbor(summary);
   rbc::ojson back = rbc::ojson::from_cbor(cbor);
   CHECK(back == summary);

@@ -1,7 +1,6 @@
 #include "compiler/emit/index/json_index.h"
 
-#include "compiler/emit/script/runbook_scripts.h"
-#include "compiler/syntax/slug.h"
+#include "compiler/model/url_layout.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,7 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "compiler/emit/reporters/json_diagnostic.h"
+#include "linter/diagnostic_json.h"
 #include "linter/rule.h"
 
 namespace rbc {
@@ -50,9 +49,14 @@ ojson step_json(const Step& s) {
           {"environment_variables", env}};
 }
 
+
+ojson review_json(const ReviewStatus& review) {
+  return {{"due", review.due ? ojson(review.due->iso()) : ojson()}, {"days_overdue", review.days_overdue}};
+}
+
 }  // namespace
 
-ojson runbook_entry(const FileResult& f, const std::string& id, bool list_scripts) {
+ojson runbook_entry(const FileResult& f, const std::string& id, const std::vector<ScriptLink>& script_links) {
   const Runbook& rb = f.runbook;
   ojson sections = ojson::array();
   for (const Section& s : rb.sections)
@@ -67,23 +71,15 @@ ojson runbook_entry(const FileResult& f, const std::string& id, bool list_script
     if (named.insert(a).second) anchors.Container::emplace_back(a, step_title_anchor(rb, a));
   ojson alert_anchors(std::move(anchors));
   ojson scripts = ojson::array();
-  if (list_scripts)
-    for (const RunbookScript& script : runbook_scripts(f, id))
+  for (const ScriptLink& script : script_links)
     scripts.push_back({{"section", script.section < 0 ? ojson() : ojson(rb.sections[script.section].anchor)},
                        {"path", script.path}});
-  std::string title = rb.metadata.title;
-  if (title.empty())
-    for (const Section& s : rb.sections)
-      if (s.level == 1) {
-        title = s.title;
-        break;
-      }
-  if (title.empty()) title = f.path.substr(f.path.find_last_of('/') + 1);
   return {{"id", id},
           {"path", f.path},
-          {"url", "runbooks/" + id + ".html"},
-          {"title", title},
+          {"url", runbook_page_url(id)},
+          {"title", f.model.title},
           {"metadata", metadata_json(rb.metadata)},
+          {"review", review_json(f.model.review)},
           {"alert_anchors", alert_anchors},
           {"sections", sections},
           {"steps", steps},
@@ -169,7 +165,7 @@ ojson rules_index() {
                      {"instead", r.instead},
                      {"bad_example", r.bad.markdown},
                      {"good_example", r.good.markdown},
-                     {"url", "rules/" + std::string(r.code) + ".html"}});
+                     {"url", rule_page_url(r.code)}});
   return {{"version", 1}, {"rules", rules}};
 }
 
@@ -206,55 +202,6 @@ ojson lint_index(const std::vector<ojson>& summaries) {
             {"by_code", by_code_json},
             {"blocks", blocks_json},
             {"io_errors", io_errors}}}};
-}
-
-std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
-  size_t common = std::string::npos;
-  for (const std::string& p : paths) {
-    size_t dir = p.find_last_of('/');
-    size_t len = dir == std::string::npos ? 0 : dir + 1;
-    if (common == std::string::npos) {
-      common = len;
-      continue;
-    }
-    size_t n = 0;
-    while (n < std::min(common, len) && paths.front()[n] == p[n]) ++n;
-    while (n > 0 && p[n - 1] != '/') --n;
-    common = n;
-  }
-  if (common == std::string::npos) common = 0;
-  std::vector<std::string> natural;
-  for (const std::string& p : paths) {
-    std::string rest = p.substr(std::min(common, p.size()));
-    if (rest.size() > 3 && rest.ends_with(".md")) rest.resize(rest.size() - 3);
-    std::string id;
-    for (char c : rest) {
-      unsigned char u = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c)));
-      char kept = (std::isalnum(u) || u == '.' || u == '_' || u == '-') && u < 0x80 ? static_cast<char>(u) : '-';
-      // No "--" in an id: section scripts are named id--anchor, so an id
-      // holding "--" could name another runbook's section script.
-      if (kept != '-' || id.empty() || id.back() != '-') id += kept;
-    }
-    while (!id.empty() && id.front() == '.') id.erase(0, 1);
-    if (id.empty()) id = "runbook";
-    natural.push_back(file_name_part(id));
-  }
-  // A repeated id gets -2, -3...: the first number that is nobody's id, so
-  // A.md, a-2.md, a.md give a, a-2, a-3 (every id names a page file).
-  std::set<std::string> natural_ids(natural.begin(), natural.end()), given;
-  std::map<std::string, int> repeats;
-  std::vector<std::string> ids;
-  for (const std::string& id : natural) {
-    std::string chosen = id;
-    if (given.count(id)) {
-      int& n = repeats.try_emplace(id, 1).first->second;
-      do chosen = id + "-" + std::to_string(++n);
-      while (natural_ids.count(chosen) || given.count(chosen));
-    }
-    given.insert(chosen);
-    ids.push_back(std::move(chosen));
-  }
-  return ids;
 }
 
 std::string dump_json(const ojson& doc) {

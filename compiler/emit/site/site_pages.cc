@@ -4,9 +4,8 @@
 #include <memory>
 #include <set>
 
-#include "compiler/emit/index/json_index.h"
 #include "compiler/emit/site/dom.h"
-#include "compiler/model/review_dates.h"
+#include "compiler/model/url_layout.h"
 #include "linter/rule.h"
 
 namespace rbc::site {
@@ -37,14 +36,7 @@ void add_severity_badge(pugi::xml_node parent, const std::string& severity) {
 
 }  // namespace
 
-bool entry_overdue(const ojson& entry, std::optional<long> today) {
-  Metadata m;
-  const ojson& md = entry["metadata"];
-  m.last_reviewed = str(md, "last_reviewed");
-  m.review_every = str(md, "review_every");
-  m.next_review = str(md, "next_review");
-  return review_overdue(m, today);
-}
+bool entry_overdue(const ojson& entry) { return entry["review"]["days_overdue"].get<long>() > 0; }
 
 std::string render_index_page(const SiteModel& site) {
   Page page(site.info, "index.xhtml", site.info.title, "");
@@ -61,7 +53,7 @@ std::string render_index_page(const SiteModel& site) {
   for (const ojson& e : site.entries) {
     const ojson& md = e["metadata"];
     std::string severity = str(md, "severity"), lint = lint_status(e);
-    bool overdue = entry_overdue(e, site.today);
+    bool overdue = entry_overdue(e);
     overdue_count += overdue;
     severities.insert(severity);
     services.insert(str(md, "service"));
@@ -146,7 +138,7 @@ std::string render_lint_page(const SiteModel& site) {
       pugi::xml_node tr = add(body, "tr", {{"class", "sev-" + sev}});
       add(tr, "td", std::to_string(d["line"].get<int>()) + ":" + std::to_string(d["column"].get<int>()), {});
       add(add(tr, "td"), "span", sev, {{"class", "lint lint-" + sev}});
-      add(add(tr, "td"), "a", str(d, "code") + " " + str(d, "rule"), {{"href", "rules/" + str(d, "code") + ".html"}});
+      add(add(tr, "td"), "a", str(d, "code") + " " + str(d, "rule"), {{"href", rule_page_url(str(d, "code"))}});
       pugi::xml_node msg = add(tr, "td");
       add_text(msg, str(d, "message"));
       if (!str(d, "help").empty()) add(msg, "span", str(d, "help"), {{"class", "finding-help"}});
@@ -240,17 +232,7 @@ std::vector<AggregateFile> aggregate_files(const SiteModel& site) {
       {"rules/index.html", [&site, by_code] { return render_rules_page(site, *by_code); }},
   };
   for (const Rule& r : all_rules())
-    out.push_back({"rules/" + std::string(r.code) + ".html", [&site, &r, by_code] { return render_rule_page(site, r, *by_code); }});
-  out.push_back({"alerts.json", [&site] { return dump_json(alerts_index(site.entries, site.base_url)); }});
-  out.push_back({"rules.json", [] { return dump_json(rules_index()); }});
-  out.push_back({"lint.json", [&site] { return dump_json(lint_index(site.entries)); }});
-  return out;
-}
-
-std::vector<std::string> aggregate_file_paths() {
-  static const SiteModel empty;
-  std::vector<std::string> out;
-  for (const AggregateFile& f : aggregate_files(empty)) out.push_back(f.path);
+    out.push_back({rule_page_url(r.code), [&site, &r, by_code] { return render_rule_page(site, r, *by_code); }});
   return out;
 }
 

@@ -1,9 +1,8 @@
 #pragma once
-/// The site's aggregate pages, built from entry summaries (see
-/// entry_summary(): what they need of each runbook, so cached runbooks need
-/// not be parsed again): the index, search, rules and lint report, the JSON
-/// indexes other than runbooks.json, and the search data the search script
-/// loads.
+/// The site's aggregate pages, built from runbooks.json entry summaries
+/// (entry_summary(): what they need of each runbook, so cached runbooks need
+/// not be parsed again): the index, search, rules and lint report, and the
+/// search data the search script loads.
 #include <nlohmann/json.hpp>
 
 #include <functional>
@@ -22,8 +21,6 @@ using ojson = nlohmann::ordered_json;
 struct SiteModel {
   SiteInfo info;
   std::vector<ojson> entries;         ///< entry summaries, in path order
-  std::optional<long> today;          ///< for overdue reviews
-  std::string base_url;               ///< prefix of the URLs in alerts.json
 };
 
 std::string render_index_page(const SiteModel& site);
@@ -35,19 +32,16 @@ struct AggregateFile {
   std::string path;
   std::function<std::string()> render;  ///< independent of the others: may run on any thread
 };
-/// Every aggregate file: index, search, lint and rules pages, a page per
-/// rule, alerts.json, rules.json, lint.json. The renderers read `site`,
-/// which must outlive them.
+/// Every aggregate page: index, search, lint and rules pages, a page per
+/// rule. The renderers read `site`, which must outlive them.
 std::vector<AggregateFile> aggregate_files(const SiteModel& site);
-/// Their paths, without rendering anything.
-std::vector<std::string> aggregate_file_paths();
 
 /// assets/search-data.js: `window.RUNBOOKC_SEARCH = [...]` from the search
 /// documents as compact JSON texts; loaded by a script element so search
 /// works from file:// too. As pieces to write one after the other.
 std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents);
 
-/// True when the entry's review is overdue on `today`.
-bool entry_overdue(const ojson& entry, std::optional<long> today);
+/// True when the entry's review is overdue (its "review" object, RB406's answer).
+bool entry_overdue(const ojson& entry);
 
 }  // namespace rbc::site
