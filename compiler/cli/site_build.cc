@@ -18,6 +18,7 @@
 #include "compiler/emit/output/build_cache.h"
 #include "compiler/emit/output/manifest.h"
 #include "compiler/emit/output/output_dir.h"
+#include "compiler/emit/output/runbook_summary.h"
 #include "compiler/emit/output/source_hashes.h"
 #include "compiler/emit/script/runbook_scripts.h"
 #include "compiler/emit/site/runbook_page.h"
@@ -67,7 +68,7 @@ class Hasher {
 std::string build_fingerprint(const BuildOptions& o, const std::string& today, const std::vector<std::string>& files,
                               const std::vector<std::string>& ids) {
   Hasher h;
-  h.feed(RUNBOOKC_VERSION).feed(o.info.title).feed(o.base_url).feed(today);
+  h.feed(RUNBOOKC_VERSION).feed(std::to_string(kSummaryFormat)).feed(o.info.title).feed(o.base_url).feed(today);
   for (const EmbeddedFile& f : embedded_files()) h.feed(f.name).feed(f.bytes);
   for (const Rule& r : all_rules()) h.feed(r.code).feed(r.name).feed(to_string(r.severity));
   for (size_t i = 0; i < files.size(); ++i) h.feed(files[i]).feed(ids[i]);
@@ -225,15 +226,13 @@ void make_record(const Rendering& rendering) {
   auto& own = it.owned;
   own.entry_text = runbook_entry_text(rendering.entry);
   own.search_text = rendering.search.dump(-1, ' ', false, ojson::error_handler_t::replace);
-  ojson summary = entry_summary(rendering.entry);
-  std::vector<uint8_t> cbor = ojson::to_cbor(summary);
-  own.summary.assign(cbor.begin(), cbor.end());
+  RunbookSummary summary = summarize(rendering.file, it.id);
+  own.summary = summary_bytes(summary);
   own.outputs = {runbook_page_url(it.id)};
   for (const ScriptLink& s : rendering.scripts) own.outputs.push_back(s.path);
   RunbookRecord& r = it.record;
   r = {it.id, it.key, own.entry_text, own.search_text, own.summary, {own.outputs.begin(), own.outputs.end()}, -1};
-  for (const ojson& d : summary["findings"])
-    r.worst = std::max(r.worst, static_cast<int>(severity_from_string(d["severity"].get<std::string>()).value_or(Severity::error)));
+  for (const Diagnostic& d : summary.findings) r.worst = std::max(r.worst, static_cast<int>(d.severity));
   if (rendering.linted && !rendering.file.error.empty()) it.read_error = rendering.file.error;
 }
 
@@ -319,8 +318,9 @@ void write_aggregates(OutputDir& out, const std::vector<Item>& items, const std:
   model.info = o.info;
   model.entries.resize(items.size());
   parallel_for(items.size(), o.jobs, [&](size_t i) {
-    std::string_view summary = items[i].current().summary;
-    model.entries[i] = ojson::from_cbor(summary.begin(), summary.end());
+    std::optional<RunbookSummary> summary = summary_from_bytes(items[i].current().summary);
+    if (!summary) throw StaleOutput("a runbook's summary in the build cache is unreadable");
+    model.entries[i] = std::move(*summary);
   });
   std::vector<AggregateFile> files = all_aggregate_files(model, o.base_url);
   parallel_for(files.size(), o.jobs, [&](size_t i) { out.write(files[i].path, files[i].render()); });

@@ -3,6 +3,8 @@
 /// per runbook by one function each, so the script, the page, runbooks.json
 /// and the findings never disagree: its title and its review status.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "compiler/base/date.h"
 #include "compiler/model/review_status.h"
@@ -18,6 +20,9 @@ struct ModelOptions {
 struct RunbookModel {
   std::string title;
   ReviewStatus review;
+  /// Each alert named in the metadata, once, in order, with the anchor of the
+  /// first section whose title mentions it ("" when none does).
+  std::vector<std::pair<std::string, std::string>> alert_anchors;
 };
 
 /// The front matter's `title`, else the first level-1 heading, else the file

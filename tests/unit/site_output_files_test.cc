@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "compiler/emit/output/runbook_summary.h"
 #include "compiler/emit/index/json_index.h"
 #include "compiler/emit/output/build_cache.h"
 #include "compiler/emit/output/manifest.h"
@@ -89,13 +90,14 @@ TEST_CASE("runbooks.json spliced from entry texts is the whole document's dump")
   CHECK(joined(rbc::runbooks_index_pieces({texts[0], texts[1]})) == rbc::dump_json(whole));
 }
 
-TEST_CASE("entry summaries: no sections or steps, step kinds counted") {
+TEST_CASE("summaries: step kinds counted, page URL and title from the model") {
   rbc::FileResult f = rbc::test::lint("# A\n\n```bash\nls\n```\n\n```sql\nSELECT 1;\n```\n\n```bash\npwd\n```\n", "a.md");
-  ojson s = rbc::entry_summary(rbc::runbook_entry(f, "a", {}));
-  CHECK_FALSE(s.contains("sections"));
-  CHECK_FALSE(s.contains("steps"));
-  CHECK(s["blocks"].dump() == R"({"postgres":1,"shell":2})");
-  CHECK(s["id"] == "a");
+  rbc::RunbookSummary s = rbc::summarize(f, "a");
+  CHECK(s.blocks == std::map<std::string, size_t>{{"postgres", 1}, {"shell", 2}});
+  CHECK(s.id == "a");
+  CHECK(s.url == "runbooks/a.html");
+  CHECK(s.title == "A");
+  CHECK_FALSE(s.worst().has_value());
 }
 
 TEST_CASE("search data spliced from documents: one array, as one dump would write it") {

@@ -16,12 +16,6 @@
 namespace rbc {
 namespace {
 
-std::string step_title_anchor(const Runbook& rb, const std::string& alert) {
-  for (const Section& s : rb.sections)
-    if (s.title.find(alert) != std::string::npos) return s.anchor;
-  return {};
-}
-
 ojson metadata_json(const Metadata& m) {
   return {{"title", m.title},           {"service", m.service},       {"severity", m.severity},
           {"owner", m.owner},           {"alerts", m.alerts},         {"tags", m.tags},
@@ -65,10 +59,8 @@ ojson runbook_entry(const FileResult& f, const std::string& id, const std::vecto
   for (const Step& s : rb.steps) steps.push_back(step_json(s));
   ojson findings = ojson::array();
   for (const Diagnostic& d : f.diagnostics) findings.push_back(diagnostic_to_json(d));
-  ojson::object_t anchors;  // first mention of each alert, in order (ordered_json would search per insertion)
-  std::unordered_set<std::string_view> named;
-  for (const std::string& a : rb.metadata.alerts)
-    if (named.insert(a).second) anchors.Container::emplace_back(a, step_title_anchor(rb, a));
+  ojson::object_t anchors;  // built in order (ordered_json would search per insertion)
+  for (const auto& [alert, anchor] : f.model.alert_anchors) anchors.Container::emplace_back(alert, anchor);
   ojson alert_anchors(std::move(anchors));
   ojson scripts = ojson::array();
   for (const ScriptLink& script : script_links)
@@ -119,33 +111,18 @@ std::string runbooks_index_text(const std::vector<std::string_view>& entry_texts
   return out;
 }
 
-ojson entry_summary(const ojson& entry) {
-  ojson out = ojson::object();
-  for (const auto& [key, value] : entry.items())
-    if (key != "sections" && key != "steps") out[key] = value;
-  std::map<std::string, size_t> blocks;
-  for (const ojson& s : entry["steps"]) ++blocks[s["kind"].get<std::string>()];
-  ojson blocks_json = ojson::object();
-  for (const auto& [kind, n] : blocks) blocks_json[kind] = n;
-  out["blocks"] = std::move(blocks_json);
-  return out;
-}
-
-ojson alerts_index(const std::vector<ojson>& summaries, const std::string& base_url) {
+ojson alerts_index(const std::vector<RunbookSummary>& summaries, const std::string& base_url) {
   std::map<std::string, ojson> alerts;
-  for (const ojson& e : summaries) {
+  for (const RunbookSummary& e : summaries) {
     std::unordered_map<std::string_view, std::string_view> anchors;  // a lookup per alert, not a search
-    if (const ojson& listed = e["alert_anchors"]; listed.is_object())
-      for (const auto& [name, anchor] : listed.items())
-        if (anchor.is_string()) anchors.emplace(name, anchor.get_ref<const std::string&>());
-    for (const auto& a : e["metadata"]["alerts"]) {
-      std::string name = a.get<std::string>();
+    for (const auto& [name, anchor] : e.alert_anchors) anchors.emplace(name, anchor);
+    for (const std::string& name : e.metadata.alerts) {
       auto found = anchors.find(name);
       std::string anchor = found == anchors.end() ? std::string() : std::string(found->second);
-      std::string url = base_url + e["url"].get<std::string>() + (anchor.empty() ? "" : "#" + anchor);
+      std::string url = base_url + e.url + (anchor.empty() ? "" : "#" + anchor);
       auto& list = alerts[name];
       if (list.is_null()) list = ojson::array();
-      list.push_back({{"runbook", e["id"]}, {"title", e["title"]}, {"url", url}, {"anchor", anchor}});
+      list.push_back({{"runbook", e.id}, {"title", e.title}, {"url", url}, {"anchor", anchor}});
     }
   }
   ojson out(ojson::object_t(alerts.begin(), alerts.end()));  // keys distinct and sorted already
@@ -169,24 +146,22 @@ ojson rules_index() {
   return {{"version", 1}, {"rules", rules}};
 }
 
-ojson lint_index(const std::vector<ojson>& summaries) {
+ojson lint_index(const std::vector<RunbookSummary>& summaries) {
   ojson diagnostics = ojson::array();
   size_t files = 0, counts[3] = {0, 0, 0};
   std::map<std::string, size_t> by_code, blocks;
   ojson io_errors = ojson::array();
-  for (const ojson& e : summaries) {
-    const std::string& error = e["error"].get_ref<const std::string&>();
-    if (!error.empty()) {
-      io_errors.push_back(error);
+  for (const RunbookSummary& e : summaries) {
+    if (!e.error.empty()) {
+      io_errors.push_back(e.error);
       continue;
     }
     ++files;
-    for (const auto& [kind, n] : e["blocks"].items()) blocks[kind] += n.get<size_t>();
-    for (const ojson& d : e["findings"]) {
-      diagnostics.push_back(d);
-      auto sev = severity_from_string(d["severity"].get<std::string>());
-      ++counts[static_cast<int>(sev.value_or(Severity::error))];
-      ++by_code[d["code"].get<std::string>()];
+    for (const auto& [kind, n] : e.blocks) blocks[kind] += n;
+    for (const Diagnostic& d : e.findings) {
+      diagnostics.push_back(diagnostic_to_json(d));
+      ++counts[static_cast<int>(d.severity)];
+      ++by_code[d.code];
     }
   }
   ojson by_code_json = ojson::object(), blocks_json = ojson::object();

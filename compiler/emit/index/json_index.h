@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/emit/output/runbook_summary.h"
 #include "compiler/model/url_layout.h"
 #include "linter/driver.h"
 
@@ -36,20 +37,15 @@ std::string runbooks_index_text(const std::vector<std::string_view>& entry_texts
 /// `entry_texts`' strings and into static text).
 std::vector<std::string_view> runbooks_index_pieces(const std::vector<std::string_view>& entry_texts);
 
-/// What the other indexes and the site's aggregate pages read of an entry:
-/// the entry without its sections and steps, plus "blocks", the number of
-/// steps of each kind ({"bash": 3, "postgres": 1}).
-ojson entry_summary(const ojson& entry);
-
 /// {"version": 1, "alerts": {name: [{runbook, title, url, anchor}]}}; URLs are
 /// `base_url` + "runbooks/<id>.html" + "#anchor" (base_url "" gives relative URLs).
-ojson alerts_index(const std::vector<ojson>& summaries, const std::string& base_url);
+ojson alerts_index(const std::vector<RunbookSummary>& summaries, const std::string& base_url);
 
 /// {"version": 1, "rules": [...]} with each rule's page under rules/.
 ojson rules_index();
 
-/// `lint --format json` rebuilt from entry summaries (their findings, blocks and errors).
-ojson lint_index(const std::vector<ojson>& summaries);
+/// `lint --format json` rebuilt from summaries (their findings, blocks and errors).
+ojson lint_index(const std::vector<RunbookSummary>& summaries);
 
 /// JSON text as written to disk: two-space indent, invalid UTF-8 replaced.
 std::string dump_json(const ojson& doc);

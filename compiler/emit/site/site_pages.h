@@ -1,10 +1,8 @@
 #pragma once
-/// The site's aggregate pages, built from runbooks.json entry summaries
-/// (entry_summary(): what they need of each runbook, so cached runbooks need
+/// The site's aggregate pages, built from each runbook's RunbookSummary
+/// (what they need of it, kept in the build cache so cached runbooks need
 /// not be parsed again): the index, search, rules and lint report, and the
 /// search data the search script loads.
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,15 +10,14 @@
 #include <utility>
 #include <vector>
 
+#include "compiler/emit/output/runbook_summary.h"
 #include "compiler/emit/site/page.h"
 
 namespace rbc::site {
 
-using ojson = nlohmann::ordered_json;
-
 struct SiteModel {
   SiteInfo info;
-  std::vector<ojson> entries;         ///< entry summaries, in path order
+  std::vector<RunbookSummary> entries;  ///< in path order
 };
 
 std::string render_index_page(const SiteModel& site);
@@ -41,7 +38,5 @@ std::vector<AggregateFile> aggregate_files(const SiteModel& site);
 /// works from file:// too. As pieces to write one after the other.
 std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents);
 
-/// True when the entry's review is overdue (its "review" object, RB406's answer).
-bool entry_overdue(const ojson& entry);
 
 }  // namespace rbc::site
