@@ -26,7 +26,7 @@ TEST_CASE("every rule documents itself completely") {
     CHECK(!rule.bad.markdown.empty());
     CHECK(rule.bad.line > 0);
     CHECK(!rule.good.markdown.empty());
-    CHECK((static_cast<bool>(rule.check) || rule.reported_by_pass));
+    CHECK((rule.has_check() || rule.reported_by_pass));
   }
 }
 
