@@ -4,11 +4,17 @@
 
 namespace rbc {
 
+Date examples_today() { return *Date::from_ymd(2026, 1, 1); }
+
 std::shared_ptr<const Config> example_config(const Rule& rule, std::string& error) {
-  if (rule.example_config.empty()) return default_config();
-  auto config = parse_config(rule.example_config, "example-" + std::string(rule.code) + ".yaml", error);
-  if (!config) return nullptr;
-  return std::make_shared<const Config>(std::move(*config));
+  Config config = Config::defaults();
+  if (!rule.example_config.empty()) {
+    auto parsed = parse_config(rule.example_config, "example-" + std::string(rule.code) + ".yaml", error);
+    if (!parsed) return nullptr;
+    config = std::move(*parsed);
+  }
+  config.today = examples_today();
+  return std::make_shared<const Config>(std::move(config));
 }
 
 std::vector<Diagnostic> example_findings(const Rule& rule, std::string_view markdown,

@@ -2,7 +2,9 @@
 /// A rule's documented examples, linted the way the catalog test
 /// (tests/unit/rule_examples_test.cc) and the message snapshot
 /// (tools/gen_rule_messages) run them: under the configuration the examples
-/// assume (Rule::example_config), as a file named "example.md".
+/// assume (Rule::example_config), as a file named "example.md", and as of a
+/// fixed day (examples_today()), so that their findings (RB406's days overdue)
+/// do not change with the calendar.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +15,9 @@
 #include "linter/rule.h"
 
 namespace rbc {
+
+/// The day examples are judged on.
+Date examples_today();
 
 /// The configuration `rule`'s examples assume; null with `error` set when its
 /// example_config does not load.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "compiler/base/path_name.h"
 #include "compiler/languages/bash_confirm.h"
 #include "compiler/languages/content_sniffer.h"
 #include "compiler/languages/normalize.h"
@@ -16,11 +17,6 @@ namespace {
 std::string upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
   return s;
-}
-
-std::string_view basename(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 /// Maps a piece of text whose bytes sit at body offsets `to_body` to file offsets.
@@ -166,7 +162,7 @@ bool redis_option_takes_value(std::string_view flag) {
 
 void redis_from_command(const Command& cmd, StepFacts& facts) {
   if (cmd.argv.empty()) return;
-  std::string_view prog = basename(cmd.argv[0].text);
+  std::string_view prog = last_path_component(cmd.argv[0].text);
   if (prog != "redis-cli" && prog != "valkey-cli") return;
   size_t i = 1;
   while (i < cmd.argv.size() && cmd.argv[i].text.size() > 1 && cmd.argv[i].text[0] == '-') {

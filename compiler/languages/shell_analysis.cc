@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "compiler/base/path_name.h"
 #include "compiler/languages/tree_sitter_parser.h"
 
 namespace rbc {
@@ -34,11 +35,6 @@ struct Decoded {
   uint32_t begin = 0, end = 0;
   bool literal = true;
 };
-
-std::string_view basename(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 bool is_shell_name(std::string_view w) {
   if (w.empty() || std::isdigit(static_cast<unsigned char>(w[0]))) return false;
@@ -388,7 +384,7 @@ class Walker {
                          std::vector<std::string> wrappers, TSNode node, const TSNode* redirected) {
     size_t i = 0;
     for (int guard = 0; guard < 16 && i < argv.size(); ++guard) {
-      std::string prog(basename(argv[i].text.text));
+      std::string prog(last_path_component(argv[i].text.text));
       if (!argv[i].literal) break;
       if (prog == "sudo" || prog == "doas") {
         wrappers.push_back(prog);
@@ -493,7 +489,7 @@ class Walker {
   /// SQL handed to psql/mysql on the command line or a heredoc; redis-cli heredocs.
   void extract_embedded(const std::vector<Decoded>& argv, const std::vector<TSNode>& arg_nodes, size_t first,
                         const MappedText& src, const TSNode* redirected) {
-    std::string prog(basename(argv[first].text.text));
+    std::string prog(last_path_component(argv[first].text.text));
     bool psql = prog == "psql" || prog == "gitlab-psql" || prog == "pgcli";
     bool mysql = prog == "mysql" || prog == "mariadb";
     bool redis = prog == "redis-cli" || prog == "valkey-cli";
