@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "compiler/base/ascii.h"
@@ -20,7 +21,16 @@ std::string Date::iso() const {
                      static_cast<unsigned>(ymd_.day()));
 }
 
-Date Date::plus_days(long n) const { return Date(chr::year_month_day(chr::sys_days(ymd_) + chr::days(n))); }
+// Saturates at 1970-01-01 and 9999-12-31, the range from_ymd accepts: a
+// review period of 100000 years falls due on the last day, never in a
+// year std::chrono::year cannot hold.
+Date Date::plus_days(long n) const {
+  static const long last = chr::sys_days(chr::year_month_day{chr::year(9999), chr::December, chr::day(31)})
+                               .time_since_epoch()
+                               .count();
+  long target = std::clamp(days() + std::clamp(n, -last, last), 0L, last);
+  return Date(chr::year_month_day(chr::sys_days(chr::days(target))));
+}
 
 std::optional<Date> parse_date(std::string_view text) {
   if (text.size() < 10 || (text[4] != '-' && text[4] != '/') || text[7] != text[4]) return std::nullopt;

@@ -214,8 +214,14 @@ void redis_from_lines(const std::string& text, const std::vector<uint32_t>& to_f
 void analyze_shell_step(Step& step, StepFacts& facts) {
   Normalized norm = normalize_shell(step.body, step.kind == BlockKind::console);
   facts.normalized = norm.text;
-  for (const auto& p : norm.placeholders) facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end)});
-  ShellFacts shell = analyze_shell(norm.text);
+  std::vector<Span> ranges;
+  for (const auto& p : norm.placeholders) ranges.push_back({p.begin, p.end});
+  ShellFacts shell = analyze_shell(norm.text, ranges);
+  for (size_t i = 0; i < norm.placeholders.size(); ++i) {
+    const FoundPlaceholder& p = norm.placeholders[i];
+    facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end), shell.placeholder_quoting[i]});
+  }
+  facts.open_heredocs = std::move(shell.open_heredocs);
 
   for (const BodyCommand& bc : shell.commands) {
     Command cmd;

@@ -1,7 +1,6 @@
 #include "compiler/languages/bash_confirm.h"
 
 #include "compiler/base/pattern.h"
-#include "compiler/languages/tree_sitter_parser.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -148,12 +147,6 @@ BashVerdict bash_check_syntax(const std::string& script) {
     verdict.message = diagnostics.substr(0, diagnostics.find('\n'));
   }
   return verdict;
-}
-
-bool bash_parses(const std::string& script) {
-  TreePtr tree = parse_with(Grammar::bash, script);
-  if (tree && !ts_node_has_error(ts_tree_root_node(tree.get()))) return true;
-  return bash_check_syntax(script).ok;
 }
 
 namespace {

@@ -17,11 +17,6 @@ struct BashVerdict {
 /// Runs `bash -n` on `script` (no execution); ok when bash cannot be run.
 BashVerdict bash_check_syntax(const std::string& script);
 
-/// True when `script` parses as bash: tree-sitter-bash in process, and
-/// `bash -n` only to confirm what tree-sitter rejects (a process per text
-/// would dominate the cost of compiling many scripts).
-bool bash_parses(const std::string& script);
-
 /// Which of `scripts` pass `bash -n`, with few processes: all of them are
 /// checked together (each wrapped in its own function) and only a failing
 /// group is split, so n scripts with k bad ones cost about 1 + 2k·log n runs.

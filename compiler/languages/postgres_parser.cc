@@ -196,15 +196,19 @@ SqlStatement statement_facts(const std::string& kind, const json& body) {
 
 }  // namespace
 
+SqlParseError postgres_error_at(const std::string& text, int cursorpos, const char* message) {
+  SqlParseError e;
+  e.offset = byte_of_char(text, cursorpos);
+  e.end = token_end(text, e.offset);
+  e.message = message ? message : "syntax error";
+  return e;
+}
+
 PostgresParse parse_postgres(const std::string& text) {
   PostgresParse out;
   PgQueryParseResult result = pg_query_parse(text.c_str());
   if (result.error) {
-    SqlParseError e;
-    e.offset = byte_of_char(text, result.error->cursorpos);
-    e.end = token_end(text, e.offset);
-    e.message = result.error->message ? result.error->message : "syntax error";
-    out.error = e;
+    out.error = postgres_error_at(text, result.error->cursorpos, result.error->message);
     pg_query_free_parse_result(result);
     return out;
   }

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "compiler/base/path_name.h"
+#include "compiler/languages/shell_quoting.h"
 #include "compiler/languages/tree_sitter_parser.h"
 
 namespace rbc {
@@ -563,14 +564,18 @@ std::string describe_error(TSNode error, const std::string& text) {
 
 }  // namespace
 
-ShellFacts analyze_shell(const std::string& normalized) {
+ShellFacts analyze_shell(const std::string& normalized, const std::vector<Span>& placeholders) {
   ShellFacts facts;
   TreePtr tree = parse_with(Grammar::bash, normalized);
   if (!tree) {
     facts.timed_out = true;
+    facts.placeholder_quoting = unknown_quoting(placeholders.size()).placeholders;
     return facts;
   }
   TSNode root = ts_tree_root_node(tree.get());
+  QuotingFacts quoting = shell_quoting(root, normalized, placeholders);
+  facts.placeholder_quoting = std::move(quoting.placeholders);
+  facts.open_heredocs = std::move(quoting.open_heredocs);
   TSNode error = first_error(root);
   if (!ts_node_is_null(error)) {
     facts.error_begin = ts_node_start_byte(error);

@@ -85,6 +85,10 @@ TEST_CASE("review: next_review wins over last_reviewed; an unreadable period fal
   CHECK(s.basis == ReviewStatus::Basis::default_period);
   CHECK(s.due->iso() == "2026-06-30");
   CHECK_FALSE(s.overdue());
+  m.review_every = "100000y";  // due on the last representable day, not in a wrapped-around year
+  s = review_status(m, 180, *parse_iso_date("2026-04-02"));
+  CHECK(s.due->iso() == "9999-12-31");
+  CHECK_FALSE(s.overdue());
   m.next_review = "2026-03-01";
   s = review_status(m, 180, *parse_iso_date("2026-04-02"));
   CHECK(s.basis == ReviewStatus::Basis::next_review);
