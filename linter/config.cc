@@ -199,14 +199,18 @@ void read_config(const yaml::Node& root, Config& config) {
 }  // namespace
 
 std::optional<Config> load_config(const std::string& path, std::string& error) {
-  Config config = Config::defaults();
-  config.path = path;
   std::ifstream in(path, std::ios::binary);
   std::string text(std::istreambuf_iterator<char>(in), {});
   if (!in && !in.eof()) {
     error = fmt::format("{}: cannot read the configuration file", path);
     return std::nullopt;
   }
+  return parse_config(text, path, error);
+}
+
+std::optional<Config> parse_config(std::string_view text, const std::string& path, std::string& error) {
+  Config config = Config::defaults();
+  config.path = path;
   yaml::ParseError parse_error;
   std::unique_ptr<yaml::Document> doc = yaml::Document::parse(text, parse_error);
   if (!doc) {

@@ -54,6 +54,9 @@ std::shared_ptr<const Config> default_config();
 /// Reads a configuration file over the defaults. On error returns nullopt and
 /// sets `error` to "FILE:LINE: what is wrong".
 std::optional<Config> load_config(const std::string& path, std::string& error);
+/// The same for configuration text already read; `path` names it in errors
+/// and anchors its exclude globs.
+std::optional<Config> parse_config(std::string_view text, const std::string& path, std::string& error);
 
 /// The nearest `.runbookc.yaml` in `dir` or a parent directory; "" when none.
 /// `memo` (absolute directory -> answer) spares the ancestors already looked

@@ -23,6 +23,7 @@
 #include "linter/config.h"
 #include "linter/declared_danger.h"
 #include "linter/rule.h"
+#include "linter/rule_set.h"
 #include "linter/suppression.h"
 
 namespace rbc {
@@ -150,19 +151,21 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
 
 namespace {
 
-/// The rules `config` enables, worked out once per configuration and thread:
-/// a run has one or a few configurations and hundreds of files. The weak
-/// pointer makes a configuration freed since never mistaken for a new one.
-const std::vector<const Rule*>& enabled_rules(const std::shared_ptr<const Config>& config) {
+/// The rules `config` enables, indexed for dispatch, worked out once per
+/// configuration and thread: a run has one or a few configurations and
+/// hundreds of files. The weak pointer makes a configuration freed since
+/// never mistaken for a new one.
+const RuleSet& enabled_rules(const std::shared_ptr<const Config>& config) {
   thread_local std::weak_ptr<const Config> cached_for;
-  thread_local std::vector<const Rule*> rules;
-  if (cached_for.lock() != config) {
-    rules.clear();
+  thread_local std::optional<RuleSet> rules;
+  if (!rules || cached_for.lock() != config) {
+    std::vector<const Rule*> enabled;
     for (const Rule& rule : all_rules())
-      if (config->enabled(rule)) rules.push_back(&rule);
+      if (config->enabled(rule)) enabled.push_back(&rule);
+    rules.emplace(std::move(enabled));
     cached_for = config;
   }
-  return rules;
+  return *rules;
 }
 
 }  // namespace
@@ -198,7 +201,7 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
       result.runbook, ModelOptions{.today = config->today, .default_review_period_days = config->review_period_days});
   if (!result.runbook.binary) analyze(result.runbook);
   resolve_declared_danger(result.runbook);
-  run_rules(result.runbook, *config, enabled_rules(config), result.diagnostics);
+  enabled_rules(config).run(result.runbook, *config, result.diagnostics);
   if (notes.flattened_at) report_flattened(result.runbook, *config, *notes.flattened_at, result.diagnostics);
   for (const Step& step : result.runbook.steps) result.blocks.push_back(step.kind);
   // Post-rule passes: configured severities, declared danger, then suppressions.

@@ -13,8 +13,9 @@ std::vector<Rule>& registry() {
 
 }  // namespace
 
-bool register_rule(const Rule& rule) {
+bool register_rule(const Rule& rule, std::source_location where) {
   registry().push_back(rule);
+  registry().back().source_file = where.file_name();
   return true;
 }
 
@@ -39,7 +40,7 @@ const Rule* find_rule(std::string_view code_or_name) {
   return nullptr;
 }
 
-void Emitter::report(Span span, std::string message, std::string help, int step) {
+void Emitter::report(Span span, std::string message, std::string help) {
   const SourceFile& src = *runbook_.source;
   Diagnostic d;
   d.path = src.path();
@@ -53,22 +54,12 @@ void Emitter::report(Span span, std::string message, std::string help, int step)
   d.category = rule_->category;
   d.message = std::move(message);
   d.help = std::move(help);
-  d.step = step;
+  d.step = runbook_.step_at(span.begin);
   out_.push_back(std::move(d));
 }
 
 void Emitter::report_in_step(const Step& step, uint32_t begin, uint32_t end, std::string message, std::string help) {
-  report(step.file_span(begin, end), std::move(message), std::move(help), step.index);
-}
-
-void run_rules(const Runbook& runbook, const Config& config, const std::vector<const Rule*>& rules,
-               std::vector<Diagnostic>& out) {
-  Emitter emitter(runbook, config, out);
-  for (const Rule* rule : rules) {
-    if (!rule->check) continue;
-    emitter.set_rule(rule);
-    rule->check(runbook, emitter);
-  }
+  report(step.file_span(begin, end), std::move(message), std::move(help));
 }
 
 }  // namespace rbc

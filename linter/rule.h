@@ -3,6 +3,7 @@
 /// and check, and registers itself. The documentation is the single source of
 /// `runbookc rules`, `runbookc explain`, SARIF rule metadata and the site.
 #include <functional>
+#include <source_location>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,24 @@ struct RuleExample {
   uint32_t column = 0;
 };
 
+/// What a rule that reads one fact at a time is called for, like ShellCheck's
+/// `CommandCheck (Basename "tr")`: the engine (linter/rule_set.h) calls `check`
+/// only for the facts named, in document order, in the steps whose facts the
+/// danger rules read (analysed shell, console, SQL and redis blocks, tagged or
+/// recognised: rules::is_checked).
+template <typename Fact>
+struct Trigger {
+  /// Command: basenames of argv[0] ("rm", "kubectl"). SqlStatement: parse-tree
+  /// kinds ("UpdateStmt"). RedisCommand: upper-case command names ("FLUSHALL").
+  /// A name ending in '*' stands for every name it begins ("mkfs.*"); "*"
+  /// (kEveryName) alone, for every one.
+  std::vector<std::string_view> names;
+  void (*check)(const Runbook&, const Step&, const Fact&, Emitter&) = nullptr;
+};
+
+/// Stands for every name in a Trigger.
+inline constexpr std::string_view kEveryName = "*";
+
 struct Rule {
   std::string_view code;      ///< "RB201", never reused
   std::string_view name;      ///< kebab-case, describes the pattern
@@ -36,14 +55,28 @@ struct Rule {
   RuleExample good;
   /// For rules that act only when configured: the .runbookc.yaml the examples assume.
   std::string_view example_config;
+  /// The checks: any of these. `check` sees the whole runbook, for rules that
+  /// look across steps, at prose or at the file; the triggers see one fact.
   void (*check)(const Runbook&, Emitter&) = nullptr;
-  /// Set instead of `check` when a driver pass over the other rules' findings
+  Trigger<Command> on_command;
+  Trigger<SqlStatement> on_statement;
+  Trigger<RedisCommand> on_redis;
+  /// When set, the triggers fire only in runbooks it accepts (asked once per
+  /// runbook, when a trigger first matches): e.g. portability rules skip
+  /// runbooks written for Linux servers.
+  bool (*applies_to)(const Runbook&) = nullptr;
+  /// Set instead of checks when a driver pass over the other rules' findings
   /// reports this rule (suppression-without-reason, unused-suppression).
   bool reported_by_pass = false;
+  /// The file that registered the rule (set by register_rule): rule files are
+  /// named after their rule, `rbNNN_<name with _>.cc`.
+  std::string_view source_file;
+
+  bool has_check() const { return check || on_command.check || on_statement.check || on_redis.check; }
 };
 
-/// Adds a rule to the catalog; call from a namespace-scope initializer.
-bool register_rule(const Rule& rule);
+/// Adds a rule to the catalog; call from a namespace-scope initializer in the rule's own file.
+bool register_rule(const Rule& rule, std::source_location where = std::source_location::current());
 /// Every rule, ordered by code.
 const std::vector<Rule>& all_rules();
 const Rule* find_rule(std::string_view code_or_name);
@@ -58,8 +91,9 @@ class Emitter {
   /// secret names, review policy...).
   const Config& config() const { return config_; }
 
-  /// A finding at a file span. `step` is the code block it is in, if any.
-  void report(Span span, std::string message, std::string help = {}, int step = -1);
+  /// A finding at a file span; the code block it begins in (if any) is worked
+  /// out from the span.
+  void report(Span span, std::string message, std::string help = {});
   /// A finding at bytes [begin, end) of a step's body.
   void report_in_step(const Step& step, uint32_t begin, uint32_t end, std::string message, std::string help = {});
 
@@ -69,9 +103,5 @@ class Emitter {
   std::vector<Diagnostic>& out_;
   const Rule* rule_ = nullptr;
 };
-
-/// Runs `rules` over an analysed runbook; findings are appended unsorted.
-void run_rules(const Runbook& runbook, const Config& config, const std::vector<const Rule*>& rules,
-               std::vector<Diagnostic>& out);
 
 }  // namespace rbc

@@ -1,7 +1,7 @@
 #pragma once
 /// Shared vocabulary for rules that read commands, SQL statements and redis
 /// commands: program names, subcommand paths, flags in any spelling, and
-/// iteration over every runnable step (tagged or recognised untagged blocks).
+/// which steps hold runnable facts (tagged or recognised untagged blocks).
 #include <algorithm>
 #include <initializer_list>
 #include <optional>
@@ -58,6 +58,8 @@ bool icontains(std::string_view haystack, std::string_view needle);
 /// redis blocks, including untagged blocks recognised by their content.
 bool is_checked(const Step& step);
 
+/// Every command of the checked steps, for whole-runbook checks; rules that
+/// read one command at a time declare Rule::on_command instead.
 template <typename F>
 void for_each_command(const Runbook& runbook, F&& f) {
   for (const Step& step : runbook.steps)
@@ -72,20 +74,6 @@ void for_each_command(const Runbook& runbook, F&& f) {
 /// application_name, client_addr, query): it signals every backend it matches.
 bool signals_backends_unfiltered(const SqlStatement& st, std::string_view function);
 
-template <typename F>
-void for_each_statement(const Runbook& runbook, F&& f) {
-  for (const Step& step : runbook.steps)
-    if (is_checked(step))
-      for (const SqlStatement& st : step.facts.statements) f(step, st);
-}
-
-template <typename F>
-void for_each_redis(const Runbook& runbook, F&& f) {
-  for (const Step& step : runbook.steps)
-    if (is_checked(step))
-      for (const RedisCommand& rc : step.facts.redis) f(step, rc);
-}
-
 /// True when `relation` was created earlier in the same step (CREATE TABLE,
 /// CREATE TEMP TABLE, CREATE TABLE AS, but not IF NOT EXISTS): changing it
 /// endangers nothing.
@@ -98,14 +86,8 @@ std::string relation_list(const SqlStatement& st, std::string_view unknown = "th
 /// journalctl, apt-get, yum, dnf, apk): GNU-only tools are then expected.
 bool targets_linux_servers(const Runbook& runbook);
 
-/// What the portability rules read: each `prog` command run on this machine
-/// (not through ssh, kubectl exec...), in runbooks not written for Linux servers.
-template <typename F>
-void for_each_local_command(const Runbook& runbook, std::string_view prog, F&& f) {
-  if (targets_linux_servers(runbook)) return;
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) == prog && !runs_remotely(cmd)) f(step, cmd);
-  });
-}
+/// What the portability rules apply to (Rule::applies_to): runbooks not
+/// written for Linux servers, where a laptop may run the commands.
+inline bool not_for_linux_servers(const Runbook& runbook) { return !targets_linux_servers(runbook); }
 
 }  // namespace rbc::rules

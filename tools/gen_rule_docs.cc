@@ -22,6 +22,46 @@ std::string fence_for(std::string_view text) {
   return std::string(std::max<size_t>(3, longest + 1), '`');
 }
 
+/// A control byte other than newline and tab; Markdown cannot show one, and a
+/// NUL ends the page early for some readers.
+bool is_control(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
+}
+
+/// `text` with each control byte shown as its Unicode control picture
+/// (U+2400 + byte, U+2421 for DEL): RB005's example is a binary file, and its
+/// NUL byte must be seen, not written into the page.
+std::string visible_controls(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (!is_control(c)) out += c;
+    else if (u == 0x7f) out += "\xe2\x90\xa1";
+    else out += std::string("\xe2\x90") + static_cast<char>(0x80 + u);
+  }
+  return out;
+}
+
+/// An example as the page shows it, with a note when it holds control bytes.
+std::string example_block(std::string_view markdown) {
+  std::string shown = visible_controls(markdown), fence = fence_for(shown);
+  std::string note = shown.size() == markdown.size() ? ""
+                     : "The example holds control bytes, shown as Unicode control pictures (\xe2\x90\x80 is NUL).\n\n";
+  return fmt::format("{}{}markdown\n{}{}{}\n", note, fence, shown,
+                     shown.empty() || shown.back() == '\n' ? "" : "\n", fence);
+}
+
+/// 1-based line of the first control byte in `text`, 0 when there is none.
+size_t first_control_line(std::string_view text) {
+  size_t line = 1;
+  for (char c : text) {
+    if (is_control(c)) return line;
+    line += c == '\n';
+  }
+  return 0;
+}
+
 std::string escape_cell(std::string_view text) {
   std::string out;
   for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
@@ -49,18 +89,15 @@ std::string render() {
     out << fmt::format("| [{}](#{}) | {} | {} | {} | {} |\n", r.code, anchor(r), r.name, to_string(r.category),
                        to_string(r.severity), escape_cell(r.summary));
   for (const rbc::Rule& r : rbc::all_rules()) {
-    std::string bad_fence = fence_for(r.bad.markdown), good_fence = fence_for(r.good.markdown);
     out << fmt::format("\n## {} {}\n\n*{}, {} by default.* {}\n\n", r.code, r.name, to_string(r.category),
                        to_string(r.severity), r.summary);
     out << "### What it does\n\n" << r.what << "\n\n### Why is this bad?\n\n" << r.why << "\n\n";
     if (!r.example_config.empty())
       out << "### Configuration\n\nThis rule acts only when configured. The examples assume this `.runbookc.yaml`:\n\n"
           << "```yaml\n" << r.example_config << "```\n\n";
-    out << fmt::format("### Example\n\nReported at line {}, column {}:\n\n{}markdown\n{}{}{}\n\n", r.bad.line,
-                       r.bad.column, bad_fence, r.bad.markdown,
-                       r.bad.markdown.empty() || r.bad.markdown.back() == '\n' ? "" : "\n", bad_fence);
-    out << fmt::format("### Use instead\n\n{}\n\n{}markdown\n{}{}{}\n", r.instead, good_fence, r.good.markdown,
-                       r.good.markdown.empty() || r.good.markdown.back() == '\n' ? "" : "\n", good_fence);
+    out << fmt::format("### Example\n\nReported at line {}, column {}:\n\n{}\n", r.bad.line, r.bad.column,
+                       example_block(r.bad.markdown));
+    out << fmt::format("### Use instead\n\n{}\n\n{}", r.instead, example_block(r.good.markdown));
   }
   return out.str();
 }
@@ -75,6 +112,11 @@ int main(int argc, char** argv) {
   }
   std::string path = argv[argc - 1];
   std::string text = render();
+  if (size_t line = first_control_line(text)) {
+    std::cerr << "gen_rule_docs: the generated page would hold a control byte at line " << line
+              << "; show it visibly (visible_controls)\n";
+    return 1;
+  }
   if (check) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream current;

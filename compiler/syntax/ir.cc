@@ -51,6 +51,13 @@ int Runbook::section_at(uint32_t offset) const {
   return static_cast<int>(after - sections.begin()) - 1;
 }
 
+int Runbook::step_at(uint32_t offset) const {
+  // Steps are in document order and do not overlap: the last one beginning at or before `offset`.
+  auto after = std::partition_point(steps.begin(), steps.end(), [&](const Step& s) { return s.span.begin <= offset; });
+  if (after == steps.begin() || offset >= std::prev(after)->span.end) return -1;
+  return std::prev(after)->index;
+}
+
 std::string Runbook::section_path(int section) const {
   std::string out;
   std::vector<int> chain;

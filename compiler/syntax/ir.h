@@ -239,6 +239,8 @@ struct Runbook {
   const std::string& path() const { return source->path(); }
   /// Innermost section containing `offset`, -1 before the first heading.
   int section_at(uint32_t offset) const;
+  /// Index of the code block whose span (fences included) holds `offset`, -1 outside every block.
+  int step_at(uint32_t offset) const;
   /// The section's heading chain ("Mitigation > Connection pool exhausted").
   std::string section_path(int section) const;
 };

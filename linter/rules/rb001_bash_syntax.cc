@@ -11,8 +11,7 @@ void check(const Runbook& runbook, Emitter& emit) {
                 "this shell block does not parse: " + step.facts.syntax_error->message +
                     "; whoever follows the runbook gets a syntax error instead of a fix",
                 "fix the command (both tree-sitter-bash and `bash -n` reject it); write values to fill in as "
-                "<placeholders>, and tag output or other languages with their own fence",
-                step.index);
+                "<placeholders>, and tag output or other languages with their own fence");
   }
 }
 

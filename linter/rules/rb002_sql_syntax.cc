@@ -11,8 +11,7 @@ void check(const Runbook& runbook, Emitter& emit) {
       emit.report(piece.error->span,
                   "PostgreSQL rejects this SQL: " + piece.error->message + "; the statement will not run",
                   "fix the statement; values to fill in can be written as <placeholders>, psql meta-commands "
-                  "(\\x, \\gset) are understood",
-                  step.index);
+                  "(\\x, \\gset) are understood");
     }
   }
 }

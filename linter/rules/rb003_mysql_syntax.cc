@@ -9,7 +9,7 @@ void check(const Runbook& runbook, Emitter& emit) {
     for (const SqlPiece& piece : step.facts.sql) {
       if (!piece.error || !piece.mysql) continue;
       emit.report(piece.error->span, "this MySQL statement does not parse: " + piece.error->message,
-                  "fix the statement, or tag the block with the dialect it is written in", step.index);
+                  "fix the statement, or tag the block with the dialect it is written in");
     }
   }
 }

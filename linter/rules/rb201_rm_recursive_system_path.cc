@@ -24,24 +24,22 @@ bool is_system_path(std::string_view path) {
   return std::find(kPaths.begin(), kPaths.end(), path) != kPaths.end();
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "rm" || !has_flag(cmd, "rR", {"--recursive"})) return;
-    if (size_t np = find_word(cmd, "--no-preserve-root")) {
-      emit.report(cmd.argv[np].span,
-                  "`rm --no-preserve-root` disables the one guard that stops `rm -r /` from erasing the whole machine",
-                  "remove --no-preserve-root and name the exact directory to delete", step.index);
-      return;
-    }
-    for (size_t i : operands(cmd)) {
-      const Word& w = cmd.argv[i];
-      if (!is_system_path(w.text)) continue;
-      emit.report(w.span,
-                  "`rm -r " + w.text + "` irreversibly deletes a system or home directory tree; the host may not boot "
-                  "and its data is gone",
-                  "name the exact application directory or file to remove, e.g. /var/lib/<service>/cache", step.index);
-    }
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (!has_flag(cmd, "rR", {"--recursive"})) return;
+  if (size_t np = find_word(cmd, "--no-preserve-root")) {
+    emit.report(cmd.argv[np].span,
+                "`rm --no-preserve-root` disables the one guard that stops `rm -r /` from erasing the whole machine",
+                "remove --no-preserve-root and name the exact directory to delete");
+    return;
+  }
+  for (size_t i : operands(cmd)) {
+    const Word& w = cmd.argv[i];
+    if (!is_system_path(w.text)) continue;
+    emit.report(w.span,
+                "`rm -r " + w.text + "` irreversibly deletes a system or home directory tree; the host may not boot "
+                "and its data is gone",
+                "name the exact application directory or file to remove, e.g. /var/lib/<service>/cache");
+  }
 }
 
 const bool registered = register_rule({
@@ -58,7 +56,7 @@ const bool registered = register_rule({
     .instead = "Delete the exact path you mean (`/var/lib/myapp/cache`), preferably listing it first with `ls`.",
     .bad = {"# Cleanup\n\n```bash\nsudo rm -rf /var/\n```\n", 4, 13},
     .good = {"# Cleanup\n\n```bash\nsudo rm -rf /var/lib/myapp/cache\nrm -f /tmp/one-file\n```\n"},
-    .check = check,
+    .on_command = {.names = {"rm"}, .check = check},
 });
 
 }  // namespace

@@ -25,23 +25,21 @@ std::string leading_unguarded_variable(std::string_view text) {
   return name;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "rm" || !has_flag(cmd, "rR", {"--recursive"})) return;
-    for (size_t i : operands(cmd)) {
-      const Word& w = cmd.argv[i];
-      if (w.literal) continue;
-      std::string name = leading_unguarded_variable(w.text);
-      if (name.empty()) continue;
-      // A variable the step sets itself is visible to the reader; one that
-      // comes from elsewhere may be empty when this line runs.
-      const auto& outside = step.facts.env_vars;
-      if (std::find(outside.begin(), outside.end(), name) == outside.end()) continue;
-      emit.report(w.span,
-                  "`rm -r " + w.text + "` deletes from / if $" + name + " is empty or unset; the step does not set it",
-                  "write ${" + name + ":?} so the shell stops when it is empty, or set it in this step", step.index);
-    }
-  });
+void check(const Runbook&, const Step& step, const Command& cmd, Emitter& emit) {
+  if (!has_flag(cmd, "rR", {"--recursive"})) return;
+  for (size_t i : operands(cmd)) {
+    const Word& w = cmd.argv[i];
+    if (w.literal) continue;
+    std::string name = leading_unguarded_variable(w.text);
+    if (name.empty()) continue;
+    // A variable the step sets itself is visible to the reader; one that
+    // comes from elsewhere may be empty when this line runs.
+    const auto& outside = step.facts.env_vars;
+    if (std::find(outside.begin(), outside.end(), name) == outside.end()) continue;
+    emit.report(w.span,
+                "`rm -r " + w.text + "` deletes from / if $" + name + " is empty or unset; the step does not set it",
+                "write ${" + name + ":?} so the shell stops when it is empty, or set it in this step");
+  }
 }
 
 const bool registered = register_rule({
@@ -57,7 +55,7 @@ const bool registered = register_rule({
     .instead = "Write `rm -rf \"${DIR:?}\"/*`, which aborts when DIR is empty, or set DIR in the same block.",
     .bad = {"# Cleanup\n\n```bash\nrm -rf \"$BUILD_DIR\"/*\n```\n", 4, 8},
     .good = {"# Cleanup\n\n```bash\nrm -rf \"${BUILD_DIR:?}\"/*\n```\n"},
-    .check = check,
+    .on_command = {.names = {"rm"}, .check = check},
 });
 
 }  // namespace

@@ -31,7 +31,7 @@ void check(const Runbook& runbook, Emitter& emit) {
               program_is(other, {"curl", "wget"}))
             fed_by_download = true;
         if (reads_stdin && fed_by_download) {
-          emit.report(cmd.argv[0].span, std::string("`| ") + std::string(program(cmd)) + "` " + kMessage, kHelp, step.index);
+          emit.report(cmd.argv[0].span, std::string("`| ") + std::string(program(cmd)) + "` " + kMessage, kHelp);
           continue;
         }
       }
@@ -39,13 +39,12 @@ void check(const Runbook& runbook, Emitter& emit) {
       if (is_shell(cmd)) {
         for (size_t k = 1; k < cmd.argv.size(); ++k)
           if (!cmd.argv[k].literal && starts_with(cmd.argv[k].text, "<(") && is_download(cmd.argv[k].text))
-            emit.report(cmd.argv[k].span, std::string("`") + std::string(program(cmd)) + " <(...)` " + kMessage, kHelp,
-                        step.index);
+            emit.report(cmd.argv[k].span, std::string("`") + std::string(program(cmd)) + " <(...)` " + kMessage, kHelp);
       }
       // `sh -c "$(curl ...)"`: the nested command is the download's output.
       if (!cmd.wrappers.empty() && cmd.wrappers.back().ends_with(" -c") && !cmd.argv[0].literal &&
           starts_with(cmd.argv[0].text, "$(") && is_download(cmd.argv[0].text))
-        emit.report(cmd.argv[0].span, "`" + cmd.wrappers.back() + " \"$(curl ...)\"` " + kMessage, kHelp, step.index);
+        emit.report(cmd.argv[0].span, "`" + cmd.wrappers.back() + " \"$(curl ...)\"` " + kMessage, kHelp);
     }
   }
 }

@@ -4,17 +4,13 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (!program_is(cmd, {"rm", "shred", "unlink"})) return;
-    if (std::find(cmd.wrappers.begin(), cmd.wrappers.end(), "xargs") == cmd.wrappers.end()) return;
-    emit.report(cmd.argv[0].span,
-                "`xargs " + std::string(program(cmd)) + "` deletes whatever the previous command printed; an "
-                "unexpected line (a space in a name, a broader match) deletes the wrong files, irreversibly",
-                "save the list to a file and read it before deleting, or use find -print then -delete on the "
-                "same expression",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (std::find(cmd.wrappers.begin(), cmd.wrappers.end(), "xargs") == cmd.wrappers.end()) return;
+  emit.report(cmd.argv[0].span,
+              "`xargs " + std::string(program(cmd)) + "` deletes whatever the previous command printed; an "
+              "unexpected line (a space in a name, a broader match) deletes the wrong files, irreversibly",
+              "save the list to a file and read it before deleting, or use find -print then -delete on the "
+              "same expression");
 }
 
 const bool registered = register_rule({
@@ -29,7 +25,7 @@ const bool registered = register_rule({
     .instead = "Write the list to a file, review it, then delete from the reviewed list.",
     .bad = {"# Free disk\n\n```bash\nls -t backups/ | tail -n +8 | xargs rm -f\n```\n", 4, 37},
     .good = {"# Free disk\n\n```bash\nls -t backups/ | tail -n +8 > old-backups.txt\ncat old-backups.txt | xargs ls -l\n```\n"},
-    .check = check,
+    .on_command = {.names = {"rm", "shred", "unlink"}, .check = check},
 });
 
 }  // namespace

@@ -4,17 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "UpdateStmt" || (st.has_where && !st.where_always_true) || created_in_step(step, st)) return;
-    std::string table = relation_list(st);
-    emit.report(st.span,
-                std::string(st.has_where ? "UPDATE with an always-true WHERE" : "UPDATE without WHERE") +
-                    " rewrites every row of " + table + "; the previous values are gone unless restored from backup",
-                "add a WHERE clause naming the rows to change (check it first with SELECT count(*) ... WHERE ...), "
-                "or declare danger=\"...\" on the block",
-                step.index);
-  });
+void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& emit) {
+  if ((st.has_where && !st.where_always_true) || created_in_step(step, st)) return;
+  std::string table = relation_list(st);
+  emit.report(st.span,
+              std::string(st.has_where ? "UPDATE with an always-true WHERE" : "UPDATE without WHERE") +
+                  " rewrites every row of " + table + "; the previous values are gone unless restored from backup",
+              "add a WHERE clause naming the rows to change (check it first with SELECT count(*) ... WHERE ...), "
+              "or declare danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -32,7 +29,7 @@ const bool registered = register_rule({
                "the reported row count before COMMIT.",
     .bad = {"# Reset\n\n```sql\nUPDATE users SET password_reset_required = true;\n```\n", 4, 1},
     .good = {"# Reset\n\n```sql\nUPDATE users SET password_reset_required = true WHERE id = 42;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"UpdateStmt"}, .check = check},
 });
 
 }  // namespace

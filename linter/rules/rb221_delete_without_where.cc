@@ -4,16 +4,13 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "DeleteStmt" || (st.has_where && !st.where_always_true) || created_in_step(step, st)) return;
-    emit.report(st.span,
-                std::string(st.has_where ? "DELETE with an always-true WHERE" : "DELETE without WHERE") +
-                    " removes every row of " + relation_list(st) + "; only a backup brings them back",
-                "add a WHERE clause naming the rows to delete (count them first with SELECT count(*) ... WHERE ...), "
-                "or declare danger=\"...\" on the block",
-                step.index);
-  });
+void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& emit) {
+  if ((st.has_where && !st.where_always_true) || created_in_step(step, st)) return;
+  emit.report(st.span,
+              std::string(st.has_where ? "DELETE with an always-true WHERE" : "DELETE without WHERE") +
+                  " removes every row of " + relation_list(st) + "; only a backup brings them back",
+              "add a WHERE clause naming the rows to delete (count them first with SELECT count(*) ... WHERE ...), "
+              "or declare danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -29,7 +26,7 @@ const bool registered = register_rule({
     .instead = "Add a WHERE clause, count the matching rows first, and run it in a transaction.",
     .bad = {"# Purge\n\n```sql\nSELECT count(*) FROM sessions;\nDELETE FROM sessions;\n```\n", 5, 1},
     .good = {"# Purge\n\n```sql\nDELETE FROM sessions WHERE expires_at < now() - interval '30 days';\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"DeleteStmt"}, .check = check},
 });
 
 }  // namespace

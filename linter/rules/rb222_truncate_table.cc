@@ -4,15 +4,12 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "TruncateStmt" || created_in_step(step, st)) return;
-    emit.report(st.span,
-                "TRUNCATE empties " + relation_list(st) + (st.cascade ? " and every table referencing it (CASCADE)" : "") +
-                    " at once, under an ACCESS EXCLUSIVE lock; the rows cannot be recovered without a backup",
-                "delete only the rows you mean with DELETE ... WHERE, or declare danger=\"...\" on the block",
-                step.index);
-  });
+void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& emit) {
+  if (created_in_step(step, st)) return;
+  emit.report(st.span,
+              "TRUNCATE empties " + relation_list(st) + (st.cascade ? " and every table referencing it (CASCADE)" : "") +
+                  " at once, under an ACCESS EXCLUSIVE lock; the rows cannot be recovered without a backup",
+              "delete only the rows you mean with DELETE ... WHERE, or declare danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -27,7 +24,7 @@ const bool registered = register_rule({
     .instead = "Delete the rows you need to remove with a WHERE clause; if emptying is really intended, declare it.",
     .bad = {"# Reset queue\n\n```sql\nTRUNCATE jobs;\n```\n", 4, 1},
     .good = {"# Reset queue\n\n```sql\nCREATE TEMP TABLE scratch (id int);\nTRUNCATE scratch;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"TruncateStmt"}, .check = check},
 });
 
 }  // namespace

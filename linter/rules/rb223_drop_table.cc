@@ -4,18 +4,15 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "DropStmt" || (st.subkind != "OBJECT_TABLE" && st.subkind != "OBJECT_MATVIEW")) return;
-    if (created_in_step(step, st)) return;
-    emit.report(st.span,
-                "DROP TABLE deletes " + relation_list(st) + " with all its rows" +
-                    (st.cascade ? ", and CASCADE also drops the views and foreign keys that depend on it" : "") +
-                    "; clients querying it start failing and the data needs a restore",
-                "rename the table first (ALTER TABLE ... RENAME TO ..._old) and drop it later, or declare "
-                "danger=\"...\" on the block",
-                step.index);
-  });
+void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& emit) {
+  if (st.subkind != "OBJECT_TABLE" && st.subkind != "OBJECT_MATVIEW") return;
+  if (created_in_step(step, st)) return;
+  emit.report(st.span,
+              "DROP TABLE deletes " + relation_list(st) + " with all its rows" +
+                  (st.cascade ? ", and CASCADE also drops the views and foreign keys that depend on it" : "") +
+                  "; clients querying it start failing and the data needs a restore",
+              "rename the table first (ALTER TABLE ... RENAME TO ..._old) and drop it later, or declare "
+              "danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -31,7 +28,7 @@ const bool registered = register_rule({
     .instead = "Rename the table and drop it after a safe delay, once nothing has used it.",
     .bad = {"# Cleanup\n\n```sql\nDROP TABLE IF EXISTS orders_archive CASCADE;\n```\n", 4, 1},
     .good = {"# Cleanup\n\n```sql\nCREATE TEMP TABLE ids AS SELECT id FROM orders LIMIT 10;\nDROP TABLE ids;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"DropStmt"}, .check = check},
 });
 
 }  // namespace

@@ -4,20 +4,18 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "DropdbStmt") return;
-    emit.report(st.span,
-                "DROP DATABASE deletes the whole database with every table in it; it cannot be undone without a "
-                "full restore",
-                "take and verify a backup first, and declare danger=\"...\" on the block", step.index);
-  });
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "dropdb" || has_flag(cmd, "", {"--help", "--version"}) || operands(cmd).empty()) return;
-    emit.report(cmd.argv[0].span,
-                "`dropdb` deletes a whole database with every table in it; it cannot be undone without a full restore",
-                "take and verify a backup first, and declare danger=\"...\" on the block", step.index);
-  });
+void check_statement(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  emit.report(st.span,
+              "DROP DATABASE deletes the whole database with every table in it; it cannot be undone without a "
+              "full restore",
+              "take and verify a backup first, and declare danger=\"...\" on the block");
+}
+
+void check_dropdb(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (has_flag(cmd, "", {"--help", "--version"}) || operands(cmd).empty()) return;
+  emit.report(cmd.argv[0].span,
+              "`dropdb` deletes a whole database with every table in it; it cannot be undone without a full restore",
+              "take and verify a backup first, and declare danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -33,7 +31,8 @@ const bool registered = register_rule({
     .instead = "Rename the database (ALTER DATABASE ... RENAME TO) and drop it later, after a verified backup.",
     .bad = {"# Reset staging\n\n```bash\ndropdb -h db.internal app_staging\n```\n", 4, 1},
     .good = {"# Reset staging\n\n```bash\npg_dump -h db.internal app_staging > staging.sql\n```\n"},
-    .check = check,
+    .on_command = {.names = {"dropdb"}, .check = check_dropdb},
+    .on_statement = {.names = {"DropdbStmt"}, .check = check_statement},
 });
 
 }  // namespace

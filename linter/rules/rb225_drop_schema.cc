@@ -4,15 +4,13 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "DropStmt" || st.subkind != "OBJECT_SCHEMA") return;
-    emit.report(st.span,
-                "DROP SCHEMA " + relation_list(st, "") + (st.cascade ? " CASCADE deletes every table, view and function in it"
-                                                                     : " deletes the schema and fails only if it is not empty") +
-                    "; the data needs a restore",
-                "move objects out or rename the schema first, and declare danger=\"...\" on the block", step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  if (st.subkind != "OBJECT_SCHEMA") return;
+  emit.report(st.span,
+              "DROP SCHEMA " + relation_list(st, "") + (st.cascade ? " CASCADE deletes every table, view and function in it"
+                                                                   : " deletes the schema and fails only if it is not empty") +
+                  "; the data needs a restore",
+              "move objects out or rename the schema first, and declare danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -27,7 +25,7 @@ const bool registered = register_rule({
     .instead = "Rename the schema (ALTER SCHEMA ... RENAME TO) and drop it after a safe delay.",
     .bad = {"# Reset\n\n```sql\nDROP SCHEMA reporting CASCADE;\n```\n", 4, 1},
     .good = {"# Reset\n\n```sql\nALTER SCHEMA reporting RENAME TO reporting_old;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"DropStmt"}, .check = check},
 });
 
 }  // namespace

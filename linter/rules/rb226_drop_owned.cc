@@ -17,24 +17,27 @@ std::string_view owner(std::string_view text) {
   return rest.substr(0, end);
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  // After REASSIGN OWNED BY the same role, DROP OWNED only revokes privileges:
-  // the documented way to remove a role.
-  std::vector<std::string_view> reassigned;
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind == "ReassignOwnedStmt") {
-      reassigned.push_back(owner(st.text));
-      return;
+/// Whether a REASSIGN OWNED BY `role` comes before `drop` in the runbook's
+/// checked steps. After it, DROP OWNED only revokes privileges: the documented
+/// way to remove a role.
+bool reassigned_before(const Runbook& runbook, const Step& step, const SqlStatement& drop, std::string_view role) {
+  for (const Step& s : runbook.steps) {
+    if (&s != &step && !is_checked(s)) continue;
+    for (const SqlStatement& st : s.facts.statements) {
+      if (&st == &drop) return false;
+      if (st.kind == "ReassignOwnedStmt" && owner(st.text) == role) return true;
     }
-    if (st.kind != "DropOwnedStmt") return;
-    std::string_view role = owner(st.text);
-    if (!role.empty() && std::find(reassigned.begin(), reassigned.end(), role) != reassigned.end()) return;
-    emit.report(st.span,
-                "DROP OWNED deletes every table, view, sequence and function the role owns in this database, with "
-                "their data",
-                "run REASSIGN OWNED BY <role> TO <other> first so nothing is left to drop, or declare danger=\"...\"",
-                step.index);
-  });
+  }
+  return false;
+}
+
+void check(const Runbook& runbook, const Step& step, const SqlStatement& st, Emitter& emit) {
+  std::string_view role = owner(st.text);
+  if (!role.empty() && reassigned_before(runbook, step, st, role)) return;
+  emit.report(st.span,
+              "DROP OWNED deletes every table, view, sequence and function the role owns in this database, with "
+              "their data",
+              "run REASSIGN OWNED BY <role> TO <other> first so nothing is left to drop, or declare danger=\"...\"");
 }
 
 const bool registered = register_rule({
@@ -50,7 +53,7 @@ const bool registered = register_rule({
     .instead = "REASSIGN OWNED BY the role to another one first; then DROP OWNED only revokes privileges.",
     .bad = {"# Remove user\n\n```sql\nDROP OWNED BY old_app;\nDROP ROLE old_app;\n```\n", 4, 1},
     .good = {"# Remove user\n\n```sql\nREASSIGN OWNED BY old_app TO app_owner;\nDROP OWNED BY old_app;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"DropOwnedStmt"}, .check = check},
 });
 
 }  // namespace

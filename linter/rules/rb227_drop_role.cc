@@ -4,13 +4,10 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "DropRoleStmt") return;
-    emit.report(st.span,
-                "DROP ROLE/USER removes a login; every service still connecting with it fails authentication at once",
-                "revoke LOGIN first (ALTER ROLE ... NOLOGIN), watch for failed connections, then drop", step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  emit.report(st.span,
+              "DROP ROLE/USER removes a login; every service still connecting with it fails authentication at once",
+              "revoke LOGIN first (ALTER ROLE ... NOLOGIN), watch for failed connections, then drop");
 }
 
 const bool registered = register_rule({
@@ -25,7 +22,7 @@ const bool registered = register_rule({
     .instead = "Disable the login with ALTER ROLE ... NOLOGIN, confirm nothing fails, then drop it.",
     .bad = {"# Remove user\n\n```sql\nDROP USER IF EXISTS reporting;\n```\n", 4, 1},
     .good = {"# Remove user\n\n```sql\nALTER ROLE reporting NOLOGIN;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"DropRoleStmt"}, .check = check},
 });
 
 }  // namespace

@@ -4,16 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    // Tables and schemas are reported by drop-table and drop-schema.
-    if (st.kind != "DropStmt" || !st.cascade) return;
-    if (st.subkind == "OBJECT_TABLE" || st.subkind == "OBJECT_MATVIEW" || st.subkind == "OBJECT_SCHEMA") return;
-    emit.report(st.span,
-                "DROP ... CASCADE also drops every object that depends on " + relation_list(st, "it") +
-                    " (views, columns defaults, constraints, functions), without listing them",
-                "drop without CASCADE to see what depends on it, and drop those objects explicitly", step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  // Tables and schemas are reported by drop-table and drop-schema.
+  if (!st.cascade) return;
+  if (st.subkind == "OBJECT_TABLE" || st.subkind == "OBJECT_MATVIEW" || st.subkind == "OBJECT_SCHEMA") return;
+  emit.report(st.span,
+              "DROP ... CASCADE also drops every object that depends on " + relation_list(st, "it") +
+                  " (views, columns defaults, constraints, functions), without listing them",
+              "drop without CASCADE to see what depends on it, and drop those objects explicitly");
 }
 
 const bool registered = register_rule({
@@ -29,7 +27,7 @@ const bool registered = register_rule({
     .instead = "Run the DROP without CASCADE; PostgreSQL lists the dependents, which you then handle one by one.",
     .bad = {"# Cleanup\n\n```sql\nDROP EXTENSION pg_trgm CASCADE;\n```\n", 4, 1},
     .good = {"# Cleanup\n\n```sql\nDROP VIEW IF EXISTS report_daily;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"DropStmt"}, .check = check},
 });
 
 }  // namespace

@@ -4,14 +4,12 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "IndexStmt" || st.concurrently || created_in_step(step, st)) return;
-    emit.report(st.span,
-                "CREATE INDEX without CONCURRENTLY blocks every INSERT, UPDATE and DELETE on " + relation_list(st) +
-                    " until the index is built, minutes to hours on a large table",
-                "use CREATE INDEX CONCURRENTLY (outside a transaction block)", step.index);
-  });
+void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& emit) {
+  if (st.concurrently || created_in_step(step, st)) return;
+  emit.report(st.span,
+              "CREATE INDEX without CONCURRENTLY blocks every INSERT, UPDATE and DELETE on " + relation_list(st) +
+                  " until the index is built, minutes to hours on a large table",
+              "use CREATE INDEX CONCURRENTLY (outside a transaction block)");
 }
 
 const bool registered = register_rule({
@@ -27,7 +25,7 @@ const bool registered = register_rule({
     .instead = "CREATE INDEX CONCURRENTLY, run outside BEGIN/COMMIT; check for an INVALID index if it fails.",
     .bad = {"# Speed up\n\n```sql\nCREATE INDEX orders_user_id_idx ON orders (user_id);\n```\n", 4, 1},
     .good = {"# Speed up\n\n```sql\nCREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"IndexStmt"}, .check = check},
 });
 
 }  // namespace

@@ -4,14 +4,12 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "DropStmt" || st.subkind != "OBJECT_INDEX" || st.concurrently) return;
-    emit.report(st.span,
-                "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the table: every query on it waits "
-                "until the drop gets and releases the lock",
-                "use DROP INDEX CONCURRENTLY (outside a transaction block)", step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  if (st.subkind != "OBJECT_INDEX" || st.concurrently) return;
+  emit.report(st.span,
+              "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the table: every query on it waits "
+              "until the drop gets and releases the lock",
+              "use DROP INDEX CONCURRENTLY (outside a transaction block)");
 }
 
 const bool registered = register_rule({
@@ -26,7 +24,7 @@ const bool registered = register_rule({
     .instead = "DROP INDEX CONCURRENTLY, outside BEGIN/COMMIT.",
     .bad = {"# Cleanup\n\n```sql\nDROP INDEX orders_old_idx;\n```\n", 4, 1},
     .good = {"# Cleanup\n\n```sql\nDROP INDEX CONCURRENTLY IF EXISTS orders_old_idx;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"DropStmt"}, .check = check},
 });
 
 }  // namespace

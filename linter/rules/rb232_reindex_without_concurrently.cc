@@ -4,14 +4,12 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "ReindexStmt" || st.concurrently) return;
-    emit.report(st.span,
-                "REINDEX without CONCURRENTLY locks out writes to the table (and reads using the index) until every "
-                "index is rebuilt",
-                "use REINDEX ... CONCURRENTLY (PostgreSQL 12+), outside a transaction block", step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  if (st.concurrently) return;
+  emit.report(st.span,
+              "REINDEX without CONCURRENTLY locks out writes to the table (and reads using the index) until every "
+              "index is rebuilt",
+              "use REINDEX ... CONCURRENTLY (PostgreSQL 12+), outside a transaction block");
 }
 
 const bool registered = register_rule({
@@ -26,7 +24,7 @@ const bool registered = register_rule({
     .instead = "REINDEX INDEX CONCURRENTLY (or TABLE CONCURRENTLY) on PostgreSQL 12 and later.",
     .bad = {"# Bloat\n\n```sql\nREINDEX TABLE orders;\n```\n", 4, 1},
     .good = {"# Bloat\n\n```sql\nREINDEX TABLE CONCURRENTLY orders;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"ReindexStmt"}, .check = check},
 });
 
 }  // namespace

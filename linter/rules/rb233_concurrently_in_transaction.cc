@@ -4,15 +4,12 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (!st.concurrently || !st.in_transaction) return;
-    if (st.kind != "IndexStmt" && st.kind != "DropStmt" && st.kind != "ReindexStmt") return;
-    emit.report(st.span,
-                "CONCURRENTLY cannot run inside a transaction block: this statement fails with an error after "
-                "BEGIN, and the statements around it roll back",
-                "run it on its own, outside BEGIN ... COMMIT", step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  if (!st.concurrently || !st.in_transaction) return;
+  emit.report(st.span,
+              "CONCURRENTLY cannot run inside a transaction block: this statement fails with an error after "
+              "BEGIN, and the statements around it roll back",
+              "run it on its own, outside BEGIN ... COMMIT");
 }
 
 const bool registered = register_rule({
@@ -28,7 +25,7 @@ const bool registered = register_rule({
     .instead = "Run the CONCURRENTLY statement by itself, in autocommit mode.",
     .bad = {"# Index\n\n```sql\nBEGIN;\nCREATE INDEX CONCURRENTLY orders_idx ON orders (user_id);\nCOMMIT;\n```\n", 5, 1},
     .good = {"# Index\n\n```sql\nCREATE INDEX CONCURRENTLY orders_idx ON orders (user_id);\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"IndexStmt", "DropStmt", "ReindexStmt"}, .check = check},
 });
 
 }  // namespace

@@ -4,17 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "AlterTableStmt" || st.subkind.find("AT_AlterColumnType") == std::string::npos) return;
-    if (created_in_step(step, st)) return;
-    emit.report(st.span,
-                "changing a column's type rewrites " + relation_list(st) +
-                    " under an ACCESS EXCLUSIVE lock: no query can read or write it until the rewrite ends",
-                "add a new column, backfill it in batches and switch over, or declare danger=\"...\" with a "
-                "maintenance window",
-                step.index);
-  });
+void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& emit) {
+  if (st.subkind.find("AT_AlterColumnType") == std::string::npos) return;
+  if (created_in_step(step, st)) return;
+  emit.report(st.span,
+              "changing a column's type rewrites " + relation_list(st) +
+                  " under an ACCESS EXCLUSIVE lock: no query can read or write it until the rewrite ends",
+              "add a new column, backfill it in batches and switch over, or declare danger=\"...\" with a "
+              "maintenance window");
 }
 
 const bool registered = register_rule({
@@ -30,7 +27,7 @@ const bool registered = register_rule({
     .instead = "Add a column with the new type, backfill it in batches, switch the application, drop the old one.",
     .bad = {"# Widen\n\n```sql\nALTER TABLE events ALTER COLUMN id TYPE bigint;\n```\n", 4, 1},
     .good = {"# Widen\n\n```sql\nALTER TABLE events ADD COLUMN id_big bigint;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"AlterTableStmt"}, .check = check},
 });
 
 }  // namespace

@@ -17,17 +17,14 @@ bool validates_existing_rows(const std::string& json) {
   return (scans && !not_valid) || builds_index;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "AlterTableStmt" || st.subkind.find("AT_AddConstraint") == std::string::npos) return;
-    if (created_in_step(step, st) || !validates_existing_rows(st.json)) return;
-    emit.report(st.span,
-                "adding this constraint scans every row of " + relation_list(st) +
-                    " while holding a lock that blocks writes (ACCESS EXCLUSIVE for CHECK, PRIMARY KEY and UNIQUE)",
-                "add CHECK and FOREIGN KEY constraints NOT VALID, then VALIDATE CONSTRAINT separately; build a unique "
-                "index CONCURRENTLY and add the constraint USING INDEX",
-                step.index);
-  });
+void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& emit) {
+  if (st.subkind.find("AT_AddConstraint") == std::string::npos) return;
+  if (created_in_step(step, st) || !validates_existing_rows(st.json)) return;
+  emit.report(st.span,
+              "adding this constraint scans every row of " + relation_list(st) +
+                  " while holding a lock that blocks writes (ACCESS EXCLUSIVE for CHECK, PRIMARY KEY and UNIQUE)",
+              "add CHECK and FOREIGN KEY constraints NOT VALID, then VALIDATE CONSTRAINT separately; build a unique "
+              "index CONCURRENTLY and add the constraint USING INDEX");
 }
 
 const bool registered = register_rule({
@@ -45,7 +42,7 @@ const bool registered = register_rule({
     .bad = {"# Integrity\n\n```sql\nALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n```\n", 4, 1},
     .good = {"# Integrity\n\n```sql\nALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
              "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"AlterTableStmt"}, .check = check},
 });
 
 }  // namespace

@@ -4,17 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "AlterTableStmt" || st.subkind.find("AT_SetNotNull") == std::string::npos) return;
-    if (created_in_step(step, st)) return;
-    emit.report(st.span,
-                "SET NOT NULL scans all of " + relation_list(st) +
-                    " under an ACCESS EXCLUSIVE lock; reads and writes wait until it finishes",
-                "add a CHECK (col IS NOT NULL) NOT VALID constraint, VALIDATE it, then SET NOT NULL (PostgreSQL 12+ "
-                "then skips the scan)",
-                step.index);
-  });
+void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& emit) {
+  if (st.subkind.find("AT_SetNotNull") == std::string::npos) return;
+  if (created_in_step(step, st)) return;
+  emit.report(st.span,
+              "SET NOT NULL scans all of " + relation_list(st) +
+                  " under an ACCESS EXCLUSIVE lock; reads and writes wait until it finishes",
+              "add a CHECK (col IS NOT NULL) NOT VALID constraint, VALIDATE it, then SET NOT NULL (PostgreSQL 12+ "
+              "then skips the scan)");
 }
 
 const bool registered = register_rule({
@@ -28,7 +25,7 @@ const bool registered = register_rule({
     .instead = "Add `CHECK (col IS NOT NULL) NOT VALID`, validate it, then SET NOT NULL, which then needs no scan.",
     .bad = {"# Tighten\n\n```sql\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n```\n", 4, 1},
     .good = {"# Tighten\n\n```sql\nALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"AlterTableStmt"}, .check = check},
 });
 
 }  // namespace

@@ -15,15 +15,13 @@ bool has_option(const std::string& list, std::string_view option) {
   return false;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "VacuumStmt" || !has_option(st.subkind, "full")) return;
-    emit.report(st.span,
-                "VACUUM FULL rewrites " + relation_list(st, "every table") +
-                    " under an ACCESS EXCLUSIVE lock and needs as much free disk as the table: reads and writes stop "
-                    "until it ends",
-                "use plain VACUUM (ANALYZE), or pg_repack to reclaim space online", step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  if (!has_option(st.subkind, "full")) return;
+  emit.report(st.span,
+              "VACUUM FULL rewrites " + relation_list(st, "every table") +
+                  " under an ACCESS EXCLUSIVE lock and needs as much free disk as the table: reads and writes stop "
+                  "until it ends",
+              "use plain VACUUM (ANALYZE), or pg_repack to reclaim space online");
 }
 
 const bool registered = register_rule({
@@ -38,7 +36,7 @@ const bool registered = register_rule({
     .instead = "Plain VACUUM does not block; pg_repack reclaims space without a long lock.",
     .bad = {"# Bloat\n\n```sql\nVACUUM (FULL, ANALYZE) orders;\n```\n", 4, 1},
     .good = {"# Bloat\n\n```sql\nVACUUM (ANALYZE, VERBOSE) orders;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"VacuumStmt"}, .check = check},
 });
 
 }  // namespace

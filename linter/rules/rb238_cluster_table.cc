@@ -4,14 +4,11 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "ClusterStmt") return;
-    emit.report(st.span,
-                "CLUSTER rewrites " + relation_list(st, "every clustered table") +
-                    " under an ACCESS EXCLUSIVE lock; all queries on it wait until the rewrite finishes",
-                "use pg_repack --order-by to reorder a table online, or schedule a maintenance window", step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  emit.report(st.span,
+              "CLUSTER rewrites " + relation_list(st, "every clustered table") +
+                  " under an ACCESS EXCLUSIVE lock; all queries on it wait until the rewrite finishes",
+              "use pg_repack --order-by to reorder a table online, or schedule a maintenance window");
 }
 
 const bool registered = register_rule({
@@ -25,7 +22,7 @@ const bool registered = register_rule({
     .instead = "pg_repack can reorder a table without holding a long lock.",
     .bad = {"# Reorder\n\n```sql\nCLUSTER orders USING orders_created_at_idx;\n```\n", 4, 1},
     .good = {"# Reorder\n\n```sql\nANALYZE orders;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"ClusterStmt"}, .check = check},
 });
 
 }  // namespace

@@ -4,16 +4,13 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (!signals_backends_unfiltered(st, "pg_terminate_backend")) return;
-    emit.report(st.span,
-                "pg_terminate_backend over pg_stat_activity disconnects every session the filter matches, which can "
-                "include this one and replication or background workers; their transactions roll back",
-                "add `AND pid <> pg_backend_pid()` and narrow by datname, usename or application_name; SELECT the "
-                "matching rows first",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  if (!signals_backends_unfiltered(st, "pg_terminate_backend")) return;
+  emit.report(st.span,
+              "pg_terminate_backend over pg_stat_activity disconnects every session the filter matches, which can "
+              "include this one and replication or background workers; their transactions roll back",
+              "add `AND pid <> pg_backend_pid()` and narrow by datname, usename or application_name; SELECT the "
+              "matching rows first");
 }
 
 const bool registered = register_rule({
@@ -32,7 +29,7 @@ const bool registered = register_rule({
     .bad = {"# Kill\n\n```sql\nSELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'active';\n```\n", 4, 1},
     .good = {"# Kill\n\n```sql\nSELECT pg_terminate_backend(pid) FROM pg_stat_activity\n"
              "WHERE datname = 'app' AND pid <> pg_backend_pid();\nSELECT pg_terminate_backend(12345);\n```\n"},
-    .check = check,
+    .on_statement = {.names = {kEveryName}, .check = check},
 });
 
 }  // namespace

@@ -4,14 +4,12 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (!signals_backends_unfiltered(st, "pg_cancel_backend")) return;
-    emit.report(st.span,
-                "pg_cancel_backend over pg_stat_activity cancels every query the filter matches, possibly including "
-                "this statement itself",
-                "add `AND pid <> pg_backend_pid()` and narrow the filter; SELECT the matching rows first", step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  if (!signals_backends_unfiltered(st, "pg_cancel_backend")) return;
+  emit.report(st.span,
+              "pg_cancel_backend over pg_stat_activity cancels every query the filter matches, possibly including "
+              "this statement itself",
+              "add `AND pid <> pg_backend_pid()` and narrow the filter; SELECT the matching rows first");
 }
 
 const bool registered = register_rule({
@@ -28,7 +26,7 @@ const bool registered = register_rule({
     .instead = "Exclude pg_backend_pid() and filter by database, user and query age.",
     .bad = {"# Cancel\n\n```sql\nSELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE state = 'active';\n```\n", 4, 1},
     .good = {"# Cancel\n\n```sql\nSELECT pg_cancel_backend(pid) FROM pg_stat_activity\nWHERE state = 'active' AND pid <> pg_backend_pid();\n```\n"},
-    .check = check,
+    .on_statement = {.names = {kEveryName}, .check = check},
 });
 
 }  // namespace

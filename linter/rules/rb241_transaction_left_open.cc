@@ -28,8 +28,7 @@ void check(const Runbook& runbook, Emitter& emit) {
       emit.report(open->span,
                   "this transaction is never committed or rolled back in the runbook: its locks stay held and "
                   "other sessions queue behind them until the connection closes",
-                  "end the block with COMMIT (or ROLLBACK), or tell the reader in a later step which one to run",
-                  step->index);
+                  "end the block with COMMIT (or ROLLBACK), or tell the reader in a later step which one to run");
     for (const SqlStatement& st : step->facts.statements)
       if (closes(st)) closed_later = true;
   }

@@ -4,16 +4,12 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "AlterSystemStmt") return;
-    emit.report(st.span,
-                "ALTER SYSTEM writes postgresql.auto.conf for the whole server: the change survives restarts and "
-                "silently overrides postgresql.conf and configuration management",
-                "change the setting where the server's configuration is managed, or record an ALTER SYSTEM RESET "
-                "step to undo it",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  emit.report(st.span,
+              "ALTER SYSTEM writes postgresql.auto.conf for the whole server: the change survives restarts and "
+              "silently overrides postgresql.conf and configuration management",
+              "change the setting where the server's configuration is managed, or record an ALTER SYSTEM RESET "
+              "step to undo it");
 }
 
 const bool registered = register_rule({
@@ -29,7 +25,7 @@ const bool registered = register_rule({
                "management for lasting changes.",
     .bad = {"# Tune\n\n```sql\nALTER SYSTEM SET max_connections = 500;\n```\n", 4, 1},
     .good = {"# Tune\n\n```sql\nSET statement_timeout = '5s';\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"AlterSystemStmt"}, .check = check},
 });
 
 }  // namespace

@@ -4,18 +4,15 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "VariableSetStmt" || lower(st.subkind) != "session_replication_role") return;
-    // The value, not the name (which itself contains "replica").
-    if (st.json.find("\"sval\":\"replica\"") == std::string::npos) return;
-    emit.report(st.span,
-                "session_replication_role = replica turns off triggers, including the ones that enforce foreign keys: "
-                "writes in this session can leave orphaned rows behind",
-                "keep constraints on and fix the data in dependency order; if unavoidable, RESET it right after and "
-                "verify referential integrity",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  if (lower(st.subkind) != "session_replication_role") return;
+  // The value, not the name (which itself contains "replica").
+  if (st.json.find("\"sval\":\"replica\"") == std::string::npos) return;
+  emit.report(st.span,
+              "session_replication_role = replica turns off triggers, including the ones that enforce foreign keys: "
+              "writes in this session can leave orphaned rows behind",
+              "keep constraints on and fix the data in dependency order; if unavoidable, RESET it right after and "
+              "verify referential integrity");
 }
 
 const bool registered = register_rule({
@@ -30,7 +27,7 @@ const bool registered = register_rule({
     .instead = "Delete or load in dependency order with constraints on.",
     .bad = {"# Bulk fix\n\n```sql\nSET session_replication_role = replica;\n```\n", 4, 1},
     .good = {"# Bulk fix\n\n```sql\nSET session_replication_role = DEFAULT;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"VariableSetStmt"}, .check = check},
 });
 
 }  // namespace

@@ -4,16 +4,13 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "AlterTableStmt" || st.subkind.find("AT_DisableTrig") == std::string::npos) return;
-    emit.report(st.span,
-                "DISABLE TRIGGER on " + relation_list(st) +
-                    " stops its triggers for every session, not just this one (ALL also stops foreign-key checks) "
-                    "until someone re-enables them",
-                "re-enable in the same block (ENABLE TRIGGER) and keep it short, or fix the data without disabling",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  if (st.subkind.find("AT_DisableTrig") == std::string::npos) return;
+  emit.report(st.span,
+              "DISABLE TRIGGER on " + relation_list(st) +
+                  " stops its triggers for every session, not just this one (ALL also stops foreign-key checks) "
+                  "until someone re-enables them",
+              "re-enable in the same block (ENABLE TRIGGER) and keep it short, or fix the data without disabling");
 }
 
 const bool registered = register_rule({
@@ -28,7 +25,7 @@ const bool registered = register_rule({
     .instead = "Disable and re-enable in one transaction, or avoid disabling altogether.",
     .bad = {"# Bulk load\n\n```sql\nALTER TABLE orders DISABLE TRIGGER ALL;\n```\n", 4, 1},
     .good = {"# Bulk load\n\n```sql\nALTER TABLE orders ENABLE TRIGGER ALL;\n```\n"},
-    .check = check,
+    .on_statement = {.names = {"AlterTableStmt"}, .check = check},
 });
 
 }  // namespace

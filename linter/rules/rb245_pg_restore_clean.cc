@@ -15,20 +15,17 @@ bool cluster_has_clean(std::string_view w) {
   return false;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "pg_restore") return;
-    for (size_t i = 1; i < cmd.argv.size(); ++i) {
-      std::string_view w = cmd.argv[i].text;
-      if (w == "--") return;
-      if (w != "--clean" && !cluster_has_clean(w)) continue;
-      emit.report(cmd.argv[i].span,
-                  "`pg_restore " + std::string(w) + "` drops every object in the target database before recreating "
-                  "it: pointed at the wrong database, it replaces live data with the dump",
-                  "restore into a new, empty database and switch over, and double-check -d/--dbname", step.index);
-      return;
-    }
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  for (size_t i = 1; i < cmd.argv.size(); ++i) {
+    std::string_view w = cmd.argv[i].text;
+    if (w == "--") return;
+    if (w != "--clean" && !cluster_has_clean(w)) continue;
+    emit.report(cmd.argv[i].span,
+                "`pg_restore " + std::string(w) + "` drops every object in the target database before recreating "
+                "it: pointed at the wrong database, it replaces live data with the dump",
+                "restore into a new, empty database and switch over, and double-check -d/--dbname");
+    return;
+  }
 }
 
 const bool registered = register_rule({
@@ -44,7 +41,7 @@ const bool registered = register_rule({
     .instead = "Restore into a fresh database (createdb, pg_restore -d new_db), verify, then switch the application.",
     .bad = {"# Restore\n\n```bash\npg_restore --clean -d app backup.dump\n```\n", 4, 12},
     .good = {"# Restore\n\n```bash\ncreatedb app_restore\npg_restore -Fc -d app_restore backup.dump\n```\n"},
-    .check = check,
+    .on_command = {.names = {"pg_restore"}, .check = check},
 });
 
 }  // namespace

@@ -4,17 +4,13 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_redis(runbook, [&](const Step& step, const RedisCommand& rc) {
-    if (rc.name != "FLUSHALL" && rc.name != "FLUSHDB") return;
-    emit.report(rc.span,
-                rc.name + (rc.name == "FLUSHALL" ? " deletes every key in every database of this Redis"
-                                                 : " deletes every key in the selected database") +
-                    ": sessions, caches, queues and locks are gone at once, and nothing can bring them back",
-                "delete only the keys at fault (SCAN with a MATCH pattern, then UNLINK in batches), or declare "
-                "danger=\"...\" on the block",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
+  emit.report(rc.span,
+              rc.name + (rc.name == "FLUSHALL" ? " deletes every key in every database of this Redis"
+                                               : " deletes every key in the selected database") +
+                  ": sessions, caches, queues and locks are gone at once, and nothing can bring them back",
+              "delete only the keys at fault (SCAN with a MATCH pattern, then UNLINK in batches), or declare "
+              "danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -31,7 +27,7 @@ const bool registered = register_rule({
     .instead = "Find the bad keys with `redis-cli --scan --pattern 'prefix:*'` and UNLINK those.",
     .bad = {"# Sessions\n\n```bash\nredis-cli -h cache.internal flushdb\n```\n", 4, 29},
     .good = {"# Sessions\n\n```bash\necho \"never run FLUSHALL\"\ngrep FLUSHDB audit.log\n# redis-cli FLUSHALL\n```\n"},
-    .check = check,
+    .on_redis = {.names = {"FLUSHALL", "FLUSHDB"}, .check = check},
 });
 
 }  // namespace

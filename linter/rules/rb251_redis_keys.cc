@@ -4,14 +4,11 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_redis(runbook, [&](const Step& step, const RedisCommand& rc) {
-    if (rc.name != "KEYS") return;
-    emit.report(rc.span,
-                "KEYS walks the whole keyspace in one blocking call: on a large Redis every other client stalls until "
-                "it returns, seconds at a time",
-                "use `redis-cli --scan --pattern '...'` (SCAN), which iterates without blocking", step.index);
-  });
+void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
+  emit.report(rc.span,
+              "KEYS walks the whole keyspace in one blocking call: on a large Redis every other client stalls until "
+              "it returns, seconds at a time",
+              "use `redis-cli --scan --pattern '...'` (SCAN), which iterates without blocking");
 }
 
 const bool registered = register_rule({
@@ -26,7 +23,7 @@ const bool registered = register_rule({
     .instead = "`redis-cli --scan --pattern 'session:*'`, or SCAN with MATCH and COUNT.",
     .bad = {"# Inspect\n\n```bash\nredis-cli KEYS 'session:*'\n```\n", 4, 11},
     .good = {"# Inspect\n\n```bash\nredis-cli --scan --pattern 'session:*' | head\n```\n"},
-    .check = check,
+    .on_redis = {.names = {"KEYS"}, .check = check},
 });
 
 }  // namespace

@@ -20,19 +20,16 @@ std::string risk(const std::string& param, const std::string& value) {
   return {};
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_redis(runbook, [&](const Step& step, const RedisCommand& rc) {
-    if (rc.name != "CONFIG" || rc.args.size() < 2 || lower(rc.args[0]) != "set") return;
-    std::string param = lower(rc.args[1]);
-    std::string value = rc.args.size() > 2 ? lower(rc.args[2]) : "";
-    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) value = value.substr(1, value.size() - 2);
-    std::string what = risk(param, value);
-    if (what.empty()) return;
-    emit.report(rc.span, "CONFIG SET " + rc.args[1] + " changes the live server for every client: " + what,
-                "note the current value (CONFIG GET " + rc.args[1] + ") so it can be restored, and make lasting "
-                "changes in the managed configuration",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
+  if (rc.args.size() < 2 || lower(rc.args[0]) != "set") return;
+  std::string param = lower(rc.args[1]);
+  std::string value = rc.args.size() > 2 ? lower(rc.args[2]) : "";
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) value = value.substr(1, value.size() - 2);
+  std::string what = risk(param, value);
+  if (what.empty()) return;
+  emit.report(rc.span, "CONFIG SET " + rc.args[1] + " changes the live server for every client: " + what,
+              "note the current value (CONFIG GET " + rc.args[1] + ") so it can be restored, and make lasting "
+              "changes in the managed configuration");
 }
 
 const bool registered = register_rule({
@@ -52,7 +49,7 @@ const bool registered = register_rule({
     .bad = {"# Memory\n\n```bash\nredis-cli CONFIG SET maxmemory 2gb\n```\n", 4, 11},
     .good = {"# Memory\n\n```bash\nredis-cli CONFIG GET maxmemory\nredis-cli CONFIG SET timeout 300\n"
              "redis-cli CONFIG SET maxmemory-policy volatile-ttl\n```\n"},
-    .check = check,
+    .on_redis = {.names = {"CONFIG"}, .check = check},
 });
 
 }  // namespace

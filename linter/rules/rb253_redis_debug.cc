@@ -4,17 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_redis(runbook, [&](const Step& step, const RedisCommand& rc) {
-    if (rc.name != "DEBUG") return;
-    std::string sub = rc.args.empty() ? "" : lower(rc.args[0]);
-    // OBJECT, DIGEST and HELP only read.
-    if (sub == "object" || sub == "help" || sub == "digest" || sub == "digest-value") return;
-    emit.report(rc.span,
-                "DEBUG " + (rc.args.empty() ? std::string() : rc.args[0] + " ") +
-                    "can block (SLEEP, RELOAD), crash (SEGFAULT) or restart the Redis server for all clients",
-                "use INFO, SLOWLOG and LATENCY commands to diagnose; DEBUG belongs on a test instance", step.index);
-  });
+void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
+  std::string sub = rc.args.empty() ? "" : lower(rc.args[0]);
+  // OBJECT, DIGEST and HELP only read.
+  if (sub == "object" || sub == "help" || sub == "digest" || sub == "digest-value") return;
+  emit.report(rc.span,
+              "DEBUG " + (rc.args.empty() ? std::string() : rc.args[0] + " ") +
+                  "can block (SLEEP, RELOAD), crash (SEGFAULT) or restart the Redis server for all clients",
+              "use INFO, SLOWLOG and LATENCY commands to diagnose; DEBUG belongs on a test instance");
 }
 
 const bool registered = register_rule({
@@ -29,7 +26,7 @@ const bool registered = register_rule({
     .instead = "INFO, SLOWLOG GET, LATENCY DOCTOR and MEMORY USAGE answer most questions without risk.",
     .bad = {"# Test failover\n\n```bash\nredis-cli DEBUG SLEEP 30\n```\n", 4, 11},
     .good = {"# Inspect\n\n```bash\nredis-cli DEBUG OBJECT mykey\n```\n"},
-    .check = check,
+    .on_redis = {.names = {"DEBUG"}, .check = check},
 });
 
 }  // namespace

@@ -4,18 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_redis(runbook, [&](const Step& step, const RedisCommand& rc) {
-    if (rc.name != "SHUTDOWN") return;
-    bool nosave = !rc.args.empty() && lower(rc.args[0]) == "nosave";
-    emit.report(rc.span,
-                std::string("SHUTDOWN stops the Redis server for every client") +
-                    (nosave ? " and NOSAVE discards everything written since the last snapshot" : "") +
-                    "; if no supervisor restarts it, the outage lasts until someone does",
-                "restart through the service manager or orchestrator (systemctl restart, a pod rollout), or fail "
-                "over to a replica first",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
+  bool nosave = !rc.args.empty() && lower(rc.args[0]) == "nosave";
+  emit.report(rc.span,
+              std::string("SHUTDOWN stops the Redis server for every client") +
+                  (nosave ? " and NOSAVE discards everything written since the last snapshot" : "") +
+                  "; if no supervisor restarts it, the outage lasts until someone does",
+              "restart through the service manager or orchestrator (systemctl restart, a pod rollout), or fail "
+              "over to a replica first");
 }
 
 const bool registered = register_rule({
@@ -30,7 +26,7 @@ const bool registered = register_rule({
     .instead = "Use the service manager or orchestrator to restart, or fail over to a replica.",
     .bad = {"# Restart\n\n```redis\nSHUTDOWN NOSAVE\n```\n", 4, 1},
     .good = {"# Restart\n\n```bash\nsudo systemctl restart redis-server\n```\n"},
-    .check = check,
+    .on_redis = {.names = {"SHUTDOWN"}, .check = check},
 });
 
 }  // namespace

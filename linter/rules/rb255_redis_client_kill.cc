@@ -4,14 +4,12 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_redis(runbook, [&](const Step& step, const RedisCommand& rc) {
-    if (rc.name != "CLIENT" || rc.args.empty() || lower(rc.args[0]) != "kill") return;
-    emit.report(rc.span,
-                "CLIENT KILL drops client connections; with a filter (TYPE, USER, ADDR) it can cut off whole "
-                "applications or replicas, which then reconnect all at once",
-                "identify the client with CLIENT LIST first and kill it by ID", step.index);
-  });
+void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
+  if (rc.args.empty() || lower(rc.args[0]) != "kill") return;
+  emit.report(rc.span,
+              "CLIENT KILL drops client connections; with a filter (TYPE, USER, ADDR) it can cut off whole "
+              "applications or replicas, which then reconnect all at once",
+              "identify the client with CLIENT LIST first and kill it by ID");
 }
 
 const bool registered = register_rule({
@@ -26,7 +24,7 @@ const bool registered = register_rule({
     .instead = "Find the offending client with CLIENT LIST and kill exactly that ID.",
     .bad = {"# Clients\n\n```bash\nredis-cli CLIENT KILL TYPE normal\n```\n", 4, 11},
     .good = {"# Clients\n\n```bash\nredis-cli CLIENT LIST\n```\n"},
-    .check = check,
+    .on_redis = {.names = {"CLIENT"}, .check = check},
 });
 
 }  // namespace

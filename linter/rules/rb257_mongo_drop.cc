@@ -25,37 +25,38 @@ std::optional<std::pair<size_t, std::string_view>> find_destructive(std::string_
   return std::nullopt;
 }
 
-void report(Emitter& emit, const Step& step, Span span, std::string_view call) {
+void report(Emitter& emit, Span span, std::string_view call) {
   emit.report(span,
               "`" + std::string(call) + "...` permanently deletes MongoDB data (a whole database, collection or every "
               "document); there is no undo without a backup",
               "delete with a selective filter (deleteMany({field: value})) after counting it with countDocuments, "
-              "or declare danger=\"...\" on the block",
-              step.index);
+              "or declare danger=\"...\" on the block");
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
+/// `mongo`/`mongosh --eval '...'`.
+void check_eval(const Runbook& runbook, const Step&, const Command& cmd, Emitter& emit) {
   const std::string& file = runbook.source->text();
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (!program_is(cmd, {"mongo", "mongosh"})) return;
-    for (size_t i = 1; i + 1 < cmd.argv.size(); ++i) {
-      if (cmd.argv[i].text != "--eval") continue;
-      const Word& js = cmd.argv[i + 1];
-      auto hit = find_destructive(js.text);
-      if (!hit) return;
-      // The script is one quoted word: skip the opening quote to land on the call.
-      uint32_t begin = js.span.begin + ((file[js.span.begin] == '"' || file[js.span.begin] == '\'') ? 1 : 0);
-      begin = std::min(begin + static_cast<uint32_t>(hit->first), js.span.end);
-      report(emit, step, {begin, std::min(begin + static_cast<uint32_t>(hit->second.size()), js.span.end)}, hit->second);
-      return;
-    }
-  });
+  for (size_t i = 1; i + 1 < cmd.argv.size(); ++i) {
+    if (cmd.argv[i].text != "--eval") continue;
+    const Word& js = cmd.argv[i + 1];
+    auto hit = find_destructive(js.text);
+    if (!hit) return;
+    // The script is one quoted word: skip the opening quote to land on the call.
+    uint32_t begin = js.span.begin + ((file[js.span.begin] == '"' || file[js.span.begin] == '\'') ? 1 : 0);
+    begin = std::min(begin + static_cast<uint32_t>(hit->first), js.span.end);
+    report(emit, {begin, std::min(begin + static_cast<uint32_t>(hit->second.size()), js.span.end)}, hit->second);
+    return;
+  }
+}
+
+/// js, javascript and mongo blocks.
+void check_scripts(const Runbook& runbook, Emitter& emit) {
   for (const Step& step : runbook.steps) {
     const std::string& lang = step.language;
     if (lang != "js" && lang != "javascript" && lang != "mongo" && lang != "mongodb" && lang != "mongosh") continue;
     if (auto hit = find_destructive(step.body)) {
       uint32_t at = static_cast<uint32_t>(hit->first);
-      report(emit, step, step.file_span(at, at + static_cast<uint32_t>(hit->second.size())), hit->second);
+      report(emit, step.file_span(at, at + static_cast<uint32_t>(hit->second.size())), hit->second);
     }
   }
 }
@@ -74,7 +75,8 @@ const bool registered = register_rule({
     .instead = "Filter the deletion (`deleteMany({status: \"stale\"})`), count the matches first, and back up.",
     .bad = {"# Reset\n\n```bash\nmongosh \"$MONGO_URL\" --eval 'db.sessions.drop()'\n```\n", 4, 42},
     .good = {"# Reset\n\n```bash\nmongosh \"$MONGO_URL\" --eval 'db.sessions.countDocuments({})'\n```\n"},
-    .check = check,
+    .check = check_scripts,
+    .on_command = {.names = {"mongo", "mongosh"}, .check = check_eval},
 });
 
 }  // namespace

@@ -28,24 +28,20 @@ bool deletes_indices(std::string_view path) {
   return first[0] != '_' && path.find('/', 1) == std::string_view::npos;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "curl") return;
-    std::optional<std::string> method = option_value(cmd, {"-X", "--request"});
-    bool del = method && lower(*method) == "delete";
-    for (size_t i = 1; i < cmd.argv.size() && !del; ++i) del = cmd.argv[i].text == "-XDELETE";
-    if (!del) return;
-    for (size_t i : operands(cmd)) {
-      const Word& url = cmd.argv[i];
-      if (!looks_like_search_cluster(url.text) || !deletes_indices(url_path(url.text))) continue;
-      emit.report(url.span,
-                  "`curl -X DELETE` on this path deletes whole Elasticsearch/OpenSearch indices with all their "
-                  "documents; with _all or a wildcard, possibly every index",
-                  "name one exact index (GET it with _cat/indices first), keep a snapshot, and make sure "
-                  "action.destructive_requires_name is on",
-                  step.index);
-    }
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  std::optional<std::string> method = option_value(cmd, {"-X", "--request"});
+  bool del = method && lower(*method) == "delete";
+  for (size_t i = 1; i < cmd.argv.size() && !del; ++i) del = cmd.argv[i].text == "-XDELETE";
+  if (!del) return;
+  for (size_t i : operands(cmd)) {
+    const Word& url = cmd.argv[i];
+    if (!looks_like_search_cluster(url.text) || !deletes_indices(url_path(url.text))) continue;
+    emit.report(url.span,
+                "`curl -X DELETE` on this path deletes whole Elasticsearch/OpenSearch indices with all their "
+                "documents; with _all or a wildcard, possibly every index",
+                "name one exact index (GET it with _cat/indices first), keep a snapshot, and make sure "
+                "action.destructive_requires_name is on");
+  }
 }
 
 const bool registered = register_rule({
@@ -62,7 +58,7 @@ const bool registered = register_rule({
     .bad = {"# Disk full\n\n```bash\ncurl -X DELETE 'http://localhost:9200/logs-*'\n```\n", 4, 16},
     .good = {"# Disk full\n\n```bash\ncurl -s 'http://localhost:9200/_cat/indices?v'\n"
              "curl -X DELETE 'http://localhost:9200/_search/scroll/_all'\n```\n"},
-    .check = check,
+    .on_command = {.names = {"curl"}, .check = check},
 });
 
 }  // namespace

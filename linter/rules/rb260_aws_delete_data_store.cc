@@ -28,25 +28,21 @@ constexpr std::array<Operation, 28> kDataLoss = {{
     {"eks", "delete-cluster"},              {"logs", "delete-log-group"},
 }};
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "aws") return;
-    std::vector<size_t> ops = operands(cmd);
-    if (ops.size() < 2) return;
-    std::string_view service = cmd.argv[ops[0]].text, operation = cmd.argv[ops[1]].text;
-    bool hit = std::any_of(kDataLoss.begin(), kDataLoss.end(),
-                           [&](const Operation& o) { return o.service == service && o.operation == operation; });
-    hit = hit || (service == "s3" && operation == "rb") ||
-          (service == "s3" && operation == "rm" && has_flag(cmd, "", {"--recursive"}));
-    if (!hit) return;
-    emit.report(words_span(cmd, ops[0], ops[1]),
-                "`aws " + std::string(service) + " " + std::string(operation) +
-                    "` permanently destroys stored data (a database, volume, bucket, queue or key); AWS cannot "
-                    "undo it",
-                "take and verify a final snapshot or backup first, double-check the identifier, and declare "
-                "danger=\"...\" on the block",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  std::vector<size_t> ops = operands(cmd);
+  if (ops.size() < 2) return;
+  std::string_view service = cmd.argv[ops[0]].text, operation = cmd.argv[ops[1]].text;
+  bool hit = std::any_of(kDataLoss.begin(), kDataLoss.end(),
+                         [&](const Operation& o) { return o.service == service && o.operation == operation; });
+  hit = hit || (service == "s3" && operation == "rb") ||
+        (service == "s3" && operation == "rm" && has_flag(cmd, "", {"--recursive"}));
+  if (!hit) return;
+  emit.report(words_span(cmd, ops[0], ops[1]),
+              "`aws " + std::string(service) + " " + std::string(operation) +
+                  "` permanently destroys stored data (a database, volume, bucket, queue or key); AWS cannot "
+                  "undo it",
+              "take and verify a final snapshot or backup first, double-check the identifier, and declare "
+              "danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -64,7 +60,7 @@ const bool registered = register_rule({
     .instead = "Snapshot first, check the identifier with a describe call, and declare the danger on the block.",
     .bad = {"# Cleanup\n\n```bash\naws s3 rm s3://app-uploads/tmp/ --recursive\n```\n", 4, 5},
     .good = {"# Cleanup\n\n```bash\naws s3 ls s3://app-uploads/tmp/ --recursive\naws s3 rm s3://app-uploads/tmp/one.txt\n```\n"},
-    .check = check,
+    .on_command = {.names = {"aws"}, .check = check},
 });
 
 }  // namespace

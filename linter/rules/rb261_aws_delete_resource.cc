@@ -18,21 +18,17 @@ bool handled_elsewhere_or_routine(std::string_view service, std::string_view ope
   return false;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "aws") return;
-    std::vector<size_t> ops = operands(cmd);
-    if (ops.size() < 2) return;
-    std::string_view service = cmd.argv[ops[0]].text, operation = cmd.argv[ops[1]].text;
-    if (!starts_with(operation, "delete-") && !starts_with(operation, "terminate-")) return;
-    if (handled_elsewhere_or_routine(service, operation)) return;
-    emit.report(words_span(cmd, ops[0], ops[1]),
-                "`aws " + std::string(service) + " " + std::string(operation) +
-                    "` deletes a live resource; whatever depends on it fails until it is recreated by hand",
-                "describe the resource first and note how to recreate it (or that IaC will), and declare "
-                "danger=\"...\" on the block",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  std::vector<size_t> ops = operands(cmd);
+  if (ops.size() < 2) return;
+  std::string_view service = cmd.argv[ops[0]].text, operation = cmd.argv[ops[1]].text;
+  if (!starts_with(operation, "delete-") && !starts_with(operation, "terminate-")) return;
+  if (handled_elsewhere_or_routine(service, operation)) return;
+  emit.report(words_span(cmd, ops[0], ops[1]),
+              "`aws " + std::string(service) + " " + std::string(operation) +
+                  "` deletes a live resource; whatever depends on it fails until it is recreated by hand",
+              "describe the resource first and note how to recreate it (or that IaC will), and declare "
+              "danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -49,7 +45,7 @@ const bool registered = register_rule({
                "and declare the danger.",
     .bad = {"# Cleanup\n\n```bash\naws elbv2 delete-load-balancer --load-balancer-arn \"$LB_ARN\"\n```\n", 4, 5},
     .good = {"# Cleanup\n\n```bash\naws elbv2 describe-load-balancers\naws sqs delete-message --queue-url \"$Q\" --receipt-handle \"$R\"\n```\n"},
-    .check = check,
+    .on_command = {.names = {"aws"}, .check = check},
 });
 
 }  // namespace

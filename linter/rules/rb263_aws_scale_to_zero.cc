@@ -4,23 +4,19 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "aws") return;
-    size_t at = subcommand(cmd, {"ecs", "update-service"});
-    std::optional<std::string> count;
-    if (at) count = option_value(cmd, {"--desired-count"});
-    if (!at && (at = subcommand(cmd, {"autoscaling", "update-auto-scaling-group"})))
-      count = option_value(cmd, {"--desired-capacity", "--max-size"});
-    if (!at && (at = subcommand(cmd, {"autoscaling", "set-desired-capacity"})))
-      count = option_value(cmd, {"--desired-capacity"});
-    if (!at || !count || *count != "0") return;
-    emit.report(words_span(cmd, at - 1, at),
-                "scaling to 0 stops every task or instance of the service: it serves nothing until scaled back up",
-                "scale down to the smallest count that still serves traffic, or declare danger=\"...\" if the outage "
-                "is intended",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  size_t at = subcommand(cmd, {"ecs", "update-service"});
+  std::optional<std::string> count;
+  if (at) count = option_value(cmd, {"--desired-count"});
+  if (!at && (at = subcommand(cmd, {"autoscaling", "update-auto-scaling-group"})))
+    count = option_value(cmd, {"--desired-capacity", "--max-size"});
+  if (!at && (at = subcommand(cmd, {"autoscaling", "set-desired-capacity"})))
+    count = option_value(cmd, {"--desired-capacity"});
+  if (!at || !count || *count != "0") return;
+  emit.report(words_span(cmd, at - 1, at),
+              "scaling to 0 stops every task or instance of the service: it serves nothing until scaled back up",
+              "scale down to the smallest count that still serves traffic, or declare danger=\"...\" if the outage "
+              "is intended");
 }
 
 const bool registered = register_rule({
@@ -36,7 +32,7 @@ const bool registered = register_rule({
     .instead = "Scale to a small non-zero count, or declare the danger when stopping the service is the goal.",
     .bad = {"# Stop consumers\n\n```bash\naws ecs update-service --cluster prod --service worker --desired-count 0\n```\n", 4, 5},
     .good = {"# Scale\n\n```bash\naws ecs update-service --cluster prod --service worker --desired-count 2\n```\n"},
-    .check = check,
+    .on_command = {.names = {"aws"}, .check = check},
 });
 
 }  // namespace

@@ -4,18 +4,15 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "aws" || !subcommand(cmd, {"ecs", "update-service"})) return;
-    size_t flag = find_flag(cmd, "", {"--force-new-deployment"});
-    if (!flag) return;
-    emit.report(cmd.argv[flag].span,
-                "--force-new-deployment replaces every task of the service; tasks whose image tag moved start the new "
-                "image, and a failing image takes capacity down as old tasks drain",
-                "pin the task definition revision you expect, and watch the deployment (aws ecs wait "
-                "services-stable)",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (!subcommand(cmd, {"ecs", "update-service"})) return;
+  size_t flag = find_flag(cmd, "", {"--force-new-deployment"});
+  if (!flag) return;
+  emit.report(cmd.argv[flag].span,
+              "--force-new-deployment replaces every task of the service; tasks whose image tag moved start the new "
+              "image, and a failing image takes capacity down as old tasks drain",
+              "pin the task definition revision you expect, and watch the deployment (aws ecs wait "
+              "services-stable)");
 }
 
 const bool registered = register_rule({
@@ -30,7 +27,7 @@ const bool registered = register_rule({
     .instead = "Reference an immutable image or task definition revision and wait for the service to be stable.",
     .bad = {"# Restart\n\n```bash\naws ecs update-service --cluster prod --service api --force-new-deployment\n```\n", 4, 53},
     .good = {"# Restart\n\n```bash\naws ecs describe-services --cluster prod --services api\n```\n"},
-    .check = check,
+    .on_command = {.names = {"aws"}, .check = check},
 });
 
 }  // namespace

@@ -4,24 +4,20 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "aws") return;
-    std::vector<size_t> ops = operands(cmd);
-    if (ops.size() < 2) return;
-    std::string_view service = cmd.argv[ops[0]].text, op = cmd.argv[ops[1]].text;
-    bool secret = service == "secretsmanager" && (op == "update-secret" || op == "put-secret-value" || op == "delete-secret");
-    bool parameter = service == "ssm" && ((op == "put-parameter" && has_flag(cmd, "", {"--overwrite"})) ||
-                                          op == "delete-parameter" || op == "delete-parameters");
-    if (!secret && !parameter) return;
-    emit.report(words_span(cmd, ops[0], ops[1]),
-                "`aws " + std::string(service) + " " + std::string(op) +
-                    "` replaces or removes a value services read at start-up: the next restart picks up the new (or "
-                    "missing) value, and the old one is not kept in the runbook",
-                "record the current version id first (describe-secret / get-parameter), roll the consumers in a "
-                "controlled way, and keep the previous version to roll back",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  std::vector<size_t> ops = operands(cmd);
+  if (ops.size() < 2) return;
+  std::string_view service = cmd.argv[ops[0]].text, op = cmd.argv[ops[1]].text;
+  bool secret = service == "secretsmanager" && (op == "update-secret" || op == "put-secret-value" || op == "delete-secret");
+  bool parameter = service == "ssm" && ((op == "put-parameter" && has_flag(cmd, "", {"--overwrite"})) ||
+                                        op == "delete-parameter" || op == "delete-parameters");
+  if (!secret && !parameter) return;
+  emit.report(words_span(cmd, ops[0], ops[1]),
+              "`aws " + std::string(service) + " " + std::string(op) +
+                  "` replaces or removes a value services read at start-up: the next restart picks up the new (or "
+                  "missing) value, and the old one is not kept in the runbook",
+              "record the current version id first (describe-secret / get-parameter), roll the consumers in a "
+              "controlled way, and keep the previous version to roll back");
 }
 
 const bool registered = register_rule({
@@ -38,7 +34,7 @@ const bool registered = register_rule({
                "deliberately.",
     .bad = {"# Rotate\n\n```bash\naws secretsmanager put-secret-value --secret-id prod/db --secret-string \"$NEW\"\n```\n", 4, 5},
     .good = {"# Rotate\n\n```bash\naws secretsmanager describe-secret --secret-id prod/db\n```\n"},
-    .check = check,
+    .on_command = {.names = {"aws"}, .check = check},
 });
 
 }  // namespace

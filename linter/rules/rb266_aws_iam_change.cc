@@ -12,19 +12,15 @@ bool changes_access(std::string_view op) {
   return false;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "aws") return;
-    std::vector<size_t> ops = operands(cmd);
-    if (ops.size() < 2 || cmd.argv[ops[0]].text != "iam" || !changes_access(cmd.argv[ops[1]].text)) return;
-    emit.report(words_span(cmd, ops[0], ops[1]),
-                "`aws iam " + cmd.argv[ops[1]].text +
-                    "` changes who may do what in the account: services lose permissions (or gain too many) at once, "
-                    "and the previous policy is not recorded",
-                "save the current policy (get-*-policy) in the step so it can be restored, and prefer changing IAM "
-                "through infrastructure as code",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  std::vector<size_t> ops = operands(cmd);
+  if (ops.size() < 2 || cmd.argv[ops[0]].text != "iam" || !changes_access(cmd.argv[ops[1]].text)) return;
+  emit.report(words_span(cmd, ops[0], ops[1]),
+              "`aws iam " + cmd.argv[ops[1]].text +
+                  "` changes who may do what in the account: services lose permissions (or gain too many) at once, "
+                  "and the previous policy is not recorded",
+              "save the current policy (get-*-policy) in the step so it can be restored, and prefer changing IAM "
+              "through infrastructure as code");
 }
 
 const bool registered = register_rule({
@@ -40,7 +36,7 @@ const bool registered = register_rule({
     .instead = "Read and save the current policy first; make the change in infrastructure as code when possible.",
     .bad = {"# Grant\n\n```bash\naws iam put-role-policy --role-name app --policy-name s3 --policy-document file://p.json\n```\n", 4, 5},
     .good = {"# Inspect\n\n```bash\naws iam get-role-policy --role-name app --policy-name s3\n```\n"},
-    .check = check,
+    .on_command = {.names = {"aws"}, .check = check},
 });
 
 }  // namespace

@@ -4,21 +4,17 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "gcloud") return;
-    std::vector<size_t> ops = operands(cmd);
-    // The verb follows the command group: gcloud compute instances delete NAME.
-    for (size_t k = 1; k < ops.size() && k < 5; ++k) {
-      if (cmd.argv[ops[k]].text != "delete") continue;
-      emit.report(words_span(cmd, ops[0], ops[k]),
-                  "`gcloud ... delete` removes a live resource (instance, database, cluster, bucket, ...); it cannot "
-                  "be undone and what depends on it fails",
-                  "describe the resource first, snapshot or export its data, and declare danger=\"...\" on the block",
-                  step.index);
-      return;
-    }
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  std::vector<size_t> ops = operands(cmd);
+  // The verb follows the command group: gcloud compute instances delete NAME.
+  for (size_t k = 1; k < ops.size() && k < 5; ++k) {
+    if (cmd.argv[ops[k]].text != "delete") continue;
+    emit.report(words_span(cmd, ops[0], ops[k]),
+                "`gcloud ... delete` removes a live resource (instance, database, cluster, bucket, ...); it cannot "
+                "be undone and what depends on it fails",
+                "describe the resource first, snapshot or export its data, and declare danger=\"...\" on the block");
+    return;
+  }
 }
 
 const bool registered = register_rule({
@@ -34,7 +30,7 @@ const bool registered = register_rule({
     .instead = "Describe first, snapshot or export, and delete through infrastructure as code when possible.",
     .bad = {"# Cleanup\n\n```\ngcloud compute instances delete web-1 --zone us-central1-a --quiet\n```\n", 4, 8},
     .good = {"# Inspect\n\n```bash\ngcloud compute instances describe web-1 --zone us-central1-a\n```\n"},
-    .check = check,
+    .on_command = {.names = {"gcloud"}, .check = check},
 });
 
 }  // namespace

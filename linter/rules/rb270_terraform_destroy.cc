@@ -4,27 +4,24 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    std::string_view p = program(cmd);
-    size_t at = 0;
-    if (p == "terraform" || p == "tofu" || p == "terragrunt") {
-      at = subcommand(cmd, {"destroy"});
-      if (!at && p == "terragrunt") at = subcommand(cmd, {"run-all", "destroy"});
-      if (!at && subcommand(cmd, {"apply"})) at = find_word(cmd, "-destroy");
-    } else if (p == "pulumi") {
-      at = subcommand(cmd, {"destroy"});
-      if (!at) at = subcommand(cmd, {"down"});
-    }
-    if (!at) return;
-    emit.report(cmd.argv[at].span,
-                "`" + std::string(p) + " " + cmd.argv[at].text +
-                    "` deletes every resource in the state, databases and buckets included; nothing is left to roll "
-                    "back to",
-                "target the one resource to replace (-replace=ADDRESS), check the workspace/stack, and declare "
-                "danger=\"...\" on the block",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  std::string_view p = program(cmd);
+  size_t at = 0;
+  if (p == "terraform" || p == "tofu" || p == "terragrunt") {
+    at = subcommand(cmd, {"destroy"});
+    if (!at && p == "terragrunt") at = subcommand(cmd, {"run-all", "destroy"});
+    if (!at && subcommand(cmd, {"apply"})) at = find_word(cmd, "-destroy");
+  } else if (p == "pulumi") {
+    at = subcommand(cmd, {"destroy"});
+    if (!at) at = subcommand(cmd, {"down"});
+  }
+  if (!at) return;
+  emit.report(cmd.argv[at].span,
+              "`" + std::string(p) + " " + cmd.argv[at].text +
+                  "` deletes every resource in the state, databases and buckets included; nothing is left to roll "
+                  "back to",
+              "target the one resource to replace (-replace=ADDRESS), check the workspace/stack, and declare "
+              "danger=\"...\" on the block");
 }
 
 const bool registered = register_rule({
@@ -40,7 +37,7 @@ const bool registered = register_rule({
     .instead = "Replace or remove single resources with -replace or -target, and double-check the workspace.",
     .bad = {"# Teardown\n\n```bash\nterraform destroy -auto-approve\n```\n", 4, 11},
     .good = {"# Teardown\n\n```bash\nterraform plan -destroy\n```\n"},
-    .check = check,
+    .on_command = {.names = {"terraform", "tofu", "terragrunt", "pulumi"}, .check = check},
 });
 
 }  // namespace

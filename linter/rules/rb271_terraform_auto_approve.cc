@@ -4,19 +4,17 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (!program_is(cmd, {"terraform", "tofu", "terragrunt"}) || !subcommand(cmd, {"apply"})) return;
-    for (size_t i = 1; i < cmd.argv.size(); ++i) {
-      std::string_view w = cmd.argv[i].text;
-      if (w != "-auto-approve" && w != "--auto-approve" && w != "-auto-approve=true") continue;
-      emit.report(cmd.argv[i].span,
-                  "`apply -auto-approve` applies whatever the plan contains, replacements and deletions included, "
-                  "without showing it to the person running the runbook",
-                  "run `terraform plan -out=tfplan`, read it, then `terraform apply tfplan`", step.index);
-      return;
-    }
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (!subcommand(cmd, {"apply"})) return;
+  for (size_t i = 1; i < cmd.argv.size(); ++i) {
+    std::string_view w = cmd.argv[i].text;
+    if (w != "-auto-approve" && w != "--auto-approve" && w != "-auto-approve=true") continue;
+    emit.report(cmd.argv[i].span,
+                "`apply -auto-approve` applies whatever the plan contains, replacements and deletions included, "
+                "without showing it to the person running the runbook",
+                "run `terraform plan -out=tfplan`, read it, then `terraform apply tfplan`");
+    return;
+  }
 }
 
 const bool registered = register_rule({
@@ -32,7 +30,7 @@ const bool registered = register_rule({
     .instead = "Save the plan, read it, and apply exactly that plan file.",
     .bad = {"# Apply\n\n```bash\nterraform apply -auto-approve\n```\n", 4, 17},
     .good = {"# Apply\n\n```bash\nterraform plan -out=tfplan\nterraform apply tfplan\n```\n"},
-    .check = check,
+    .on_command = {.names = {"terraform", "tofu", "terragrunt"}, .check = check},
 });
 
 }  // namespace

@@ -4,18 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (!program_is(cmd, {"terraform", "tofu", "terragrunt"})) return;
-    size_t at = subcommand(cmd, {"state", "rm"});
-    if (!at) return;
-    emit.report(words_span(cmd, at - 1, at),
-                "`terraform state rm` makes Terraform forget the resource: it keeps running unmanaged, and the next "
-                "apply may create a duplicate or fail on a name clash",
-                "back up the state first (terraform state pull > backup.tfstate) and plan an import or a `removed` "
-                "block",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  size_t at = subcommand(cmd, {"state", "rm"});
+  if (!at) return;
+  emit.report(words_span(cmd, at - 1, at),
+              "`terraform state rm` makes Terraform forget the resource: it keeps running unmanaged, and the next "
+              "apply may create a duplicate or fail on a name clash",
+              "back up the state first (terraform state pull > backup.tfstate) and plan an import or a `removed` "
+              "block");
 }
 
 const bool registered = register_rule({
@@ -30,7 +26,7 @@ const bool registered = register_rule({
     .instead = "Pull a state backup first; prefer `removed` or `moved` blocks reviewed in a pull request.",
     .bad = {"# Unstick\n\n```bash\nterraform state rm aws_instance.web\n```\n", 4, 11},
     .good = {"# Inspect\n\n```bash\nterraform state list\nterraform state show aws_instance.web\n```\n"},
-    .check = check,
+    .on_command = {.names = {"terraform", "tofu", "terragrunt"}, .check = check},
 });
 
 }  // namespace

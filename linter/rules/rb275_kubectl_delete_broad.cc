@@ -14,33 +14,29 @@ bool is_broad_kind(std::string_view resource) {
   return false;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (!program_is(cmd, {"kubectl", "oc"})) return;
-    size_t verb = subcommand(cmd, {"delete"});
-    if (!verb) return;
-    std::vector<size_t> ops = operands(cmd);
-    std::string why;
-    size_t at = 0;
-    if (ops.size() > 1 && is_broad_kind(cmd.argv[ops[1]].text)) {
-      at = ops[1];
-      why = "deletes " + cmd.argv[ops[1]].text +
-            ": a namespace takes every workload and volume in it, a PV/PVC its data, a node or CRD everything on it";
-    } else if (size_t all = find_flag(cmd, "A", {"--all", "--all-namespaces"})) {
-      at = all;
-      why = "with " + cmd.argv[all].text + " deletes every matching object, not one";
-    } else if (size_t force = find_flag(cmd, "", {"--force"});
-               force && option_value(cmd, {"--grace-period"}).value_or("") == "0") {
-      at = force;
-      why = "with --grace-period=0 --force removes the object from the API at once while its process may still run, "
-            "which for StatefulSet pods can mean two writers on one volume";
-    }
-    if (!at) return;
-    emit.report(cmd.argv[at].span, "`" + std::string(program(cmd)) + " delete` " + why,
-                "delete the single named object you mean, back up volumes first, and declare danger=\"...\" on the "
-                "block",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  size_t verb = subcommand(cmd, {"delete"});
+  if (!verb) return;
+  std::vector<size_t> ops = operands(cmd);
+  std::string why;
+  size_t at = 0;
+  if (ops.size() > 1 && is_broad_kind(cmd.argv[ops[1]].text)) {
+    at = ops[1];
+    why = "deletes " + cmd.argv[ops[1]].text +
+          ": a namespace takes every workload and volume in it, a PV/PVC its data, a node or CRD everything on it";
+  } else if (size_t all = find_flag(cmd, "A", {"--all", "--all-namespaces"})) {
+    at = all;
+    why = "with " + cmd.argv[all].text + " deletes every matching object, not one";
+  } else if (size_t force = find_flag(cmd, "", {"--force"});
+             force && option_value(cmd, {"--grace-period"}).value_or("") == "0") {
+    at = force;
+    why = "with --grace-period=0 --force removes the object from the API at once while its process may still run, "
+          "which for StatefulSet pods can mean two writers on one volume";
+  }
+  if (!at) return;
+  emit.report(cmd.argv[at].span, "`" + std::string(program(cmd)) + " delete` " + why,
+              "delete the single named object you mean, back up volumes first, and declare danger=\"...\" on the "
+              "block");
 }
 
 const bool registered = register_rule({
@@ -57,7 +53,7 @@ const bool registered = register_rule({
     .instead = "Delete one named object at a time, back up volumes, and let pods terminate gracefully.",
     .bad = {"# Reset\n\n```bash\nkubectl delete ns staging\n```\n", 4, 16},
     .good = {"# Inspect\n\n```bash\nkubectl get ns\nkubectl describe pvc data-db-0 -n prod\n```\n"},
-    .check = check,
+    .on_command = {.names = {"kubectl", "oc"}, .check = check},
 });
 
 }  // namespace

@@ -18,19 +18,15 @@ bool is_broad(const Command& cmd) {
   return has_flag(cmd, "", {"--force"}) && option_value(cmd, {"--grace-period"}).value_or("") == "0";
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (!program_is(cmd, {"kubectl", "oc"})) return;
-    size_t verb = subcommand(cmd, {"delete"});
-    if (!verb || is_broad(cmd)) return;  // broad deletes are kubectl-delete-broad
-    if (has_flag(cmd, "", {"--dry-run"})) return;
-    emit.report(cmd.argv[verb].span,
-                "`" + std::string(program(cmd)) + " delete` removes live objects; a controller may recreate a pod, "
-                "but deleted deployments, services, secrets or config maps stay gone until re-applied",
-                "prefer `kubectl rollout restart` to restart pods; otherwise check the name and namespace and keep "
-                "the manifest to re-apply",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  size_t verb = subcommand(cmd, {"delete"});
+  if (!verb || is_broad(cmd)) return;  // broad deletes are kubectl-delete-broad
+  if (has_flag(cmd, "", {"--dry-run"})) return;
+  emit.report(cmd.argv[verb].span,
+              "`" + std::string(program(cmd)) + " delete` removes live objects; a controller may recreate a pod, "
+              "but deleted deployments, services, secrets or config maps stay gone until re-applied",
+              "prefer `kubectl rollout restart` to restart pods; otherwise check the name and namespace and keep "
+              "the manifest to re-apply");
 }
 
 const bool registered = register_rule({
@@ -47,7 +43,7 @@ const bool registered = register_rule({
     .instead = "`kubectl rollout restart deployment/<name>` for restarts; for other objects, keep the manifest.",
     .bad = {"# Restart\n\n```bash\nkubectl -n prod delete pod api-7d9f-abcde\n```\n", 4, 17},
     .good = {"# Restart\n\n```bash\nkubectl -n prod get pods\nkubectl -n prod rollout restart deployment/api\n```\n"},
-    .check = check,
+    .on_command = {.names = {"kubectl", "oc"}, .check = check},
 });
 
 }  // namespace

@@ -4,23 +4,19 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (!program_is(cmd, {"kubectl", "oc"})) return;
-    size_t at = subcommand(cmd, {"drain"});
-    if (!at && program(cmd) == "oc") at = subcommand(cmd, {"adm", "drain"});
-    if (!at || has_flag(cmd, "", {"--dry-run"})) return;
-    bool forced = has_flag(cmd, "", {"--force", "--delete-emptydir-data", "--delete-local-data", "--disable-eviction"});
-    emit.report(cmd.argv[at].span,
-                std::string("`drain` evicts every pod from the node") +
-                    (forced ? "; the flags given also delete unmanaged pods and emptyDir data, or bypass disruption "
-                              "budgets"
-                            : "") +
-                    ", so capacity drops until they are rescheduled",
-                "check that the cluster has room and PodDisruptionBudgets exist, drain one node at a time, and "
-                "uncordon when done",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  size_t at = subcommand(cmd, {"drain"});
+  if (!at && program(cmd) == "oc") at = subcommand(cmd, {"adm", "drain"});
+  if (!at || has_flag(cmd, "", {"--dry-run"})) return;
+  bool forced = has_flag(cmd, "", {"--force", "--delete-emptydir-data", "--delete-local-data", "--disable-eviction"});
+  emit.report(cmd.argv[at].span,
+              std::string("`drain` evicts every pod from the node") +
+                  (forced ? "; the flags given also delete unmanaged pods and emptyDir data, or bypass disruption "
+                            "budgets"
+                          : "") +
+                  ", so capacity drops until they are rescheduled",
+              "check that the cluster has room and PodDisruptionBudgets exist, drain one node at a time, and "
+              "uncordon when done");
 }
 
 const bool registered = register_rule({
@@ -35,7 +31,7 @@ const bool registered = register_rule({
     .instead = "Cordon first, check capacity, drain one node at a time, and uncordon afterwards.",
     .bad = {"# Node\n\n```bash\nkubectl drain ip-10-0-1-23 --ignore-daemonsets\n```\n", 4, 9},
     .good = {"# Node\n\n```bash\nkubectl cordon ip-10-0-1-23\nkubectl drain ip-10-0-1-23 --dry-run=client\n```\n"},
-    .check = check,
+    .on_command = {.names = {"kubectl", "oc"}, .check = check},
 });
 
 }  // namespace

@@ -4,18 +4,15 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (!program_is(cmd, {"kubectl", "oc"})) return;
-    size_t at = subcommand(cmd, {"rollout", "undo"});
-    if (!at || has_flag(cmd, "", {"--dry-run"})) return;
-    bool pinned = option_value(cmd, {"--to-revision"}).has_value();
-    emit.report(words_span(cmd, at - 1, at),
-                std::string("`rollout undo` redeploys ") +
-                    (pinned ? "the given revision" : "the previous revision, whatever it was") +
-                    "; config and schema changes made since are not rolled back with it",
-                "check `kubectl rollout history` and pass --to-revision=N for the known-good revision", step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  size_t at = subcommand(cmd, {"rollout", "undo"});
+  if (!at || has_flag(cmd, "", {"--dry-run"})) return;
+  bool pinned = option_value(cmd, {"--to-revision"}).has_value();
+  emit.report(words_span(cmd, at - 1, at),
+              std::string("`rollout undo` redeploys ") +
+                  (pinned ? "the given revision" : "the previous revision, whatever it was") +
+                  "; config and schema changes made since are not rolled back with it",
+              "check `kubectl rollout history` and pass --to-revision=N for the known-good revision");
 }
 
 const bool registered = register_rule({
@@ -30,7 +27,7 @@ const bool registered = register_rule({
     .instead = "Look at `rollout history` and undo to an explicit, known-good revision.",
     .bad = {"# Rollback\n\n```bash\nkubectl rollout undo deployment/api -n prod\n```\n", 4, 9},
     .good = {"# Rollback\n\n```bash\nkubectl rollout history deployment/api -n prod\nkubectl rollout status deployment/api -n prod\n```\n"},
-    .check = check,
+    .on_command = {.names = {"kubectl", "oc"}, .check = check},
 });
 
 }  // namespace

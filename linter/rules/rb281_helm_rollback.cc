@@ -4,18 +4,15 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "helm") return;
-    size_t at = subcommand(cmd, {"rollback"});
-    if (!at || has_flag(cmd, "", {"--dry-run"})) return;
-    bool revision = operands(cmd).size() >= 3;
-    emit.report(cmd.argv[at].span,
-                std::string("`helm rollback` redeploys ") +
-                    (revision ? "the given revision" : "the previous revision, whatever it was") +
-                    "; resources the newer revision added may be deleted, and schema changes are not undone",
-                "check `helm history <release>` and name the known-good revision explicitly", step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  size_t at = subcommand(cmd, {"rollback"});
+  if (!at || has_flag(cmd, "", {"--dry-run"})) return;
+  bool revision = operands(cmd).size() >= 3;
+  emit.report(cmd.argv[at].span,
+              std::string("`helm rollback` redeploys ") +
+                  (revision ? "the given revision" : "the previous revision, whatever it was") +
+                  "; resources the newer revision added may be deleted, and schema changes are not undone",
+              "check `helm history <release>` and name the known-good revision explicitly");
 }
 
 const bool registered = register_rule({
@@ -30,7 +27,7 @@ const bool registered = register_rule({
     .instead = "Read `helm history` and roll back to an explicit revision.",
     .bad = {"# Rollback\n\n```bash\nhelm rollback payments 41 -n prod\n```\n", 4, 6},
     .good = {"# Rollback\n\n```bash\nhelm history payments -n prod\n```\n"},
-    .check = check,
+    .on_command = {.names = {"helm"}, .check = check},
 });
 
 }  // namespace

@@ -4,21 +4,19 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "git" || !subcommand(cmd, {"push"})) return;
-    if (has_flag(cmd, "", {"--force-with-lease", "--force-if-includes"})) return;  // git-force-with-lease
-    size_t at = find_flag(cmd, "f", {"--force"});
-    if (!at)
-      for (size_t i : operands(cmd))
-        if (cmd.argv[i].text.size() > 1 && cmd.argv[i].text[0] == '+') at = i;
-    if (!at) return;
-    emit.report(cmd.argv[at].span,
-                "`git push " + cmd.argv[at].text +
-                    "` overwrites the remote branch: commits pushed by others since your last fetch are discarded "
-                    "from it",
-                "use --force-with-lease (refuses when the remote moved), or push a revert commit instead", step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (!subcommand(cmd, {"push"})) return;
+  if (has_flag(cmd, "", {"--force-with-lease", "--force-if-includes"})) return;  // git-force-with-lease
+  size_t at = find_flag(cmd, "f", {"--force"});
+  if (!at)
+    for (size_t i : operands(cmd))
+      if (cmd.argv[i].text.size() > 1 && cmd.argv[i].text[0] == '+') at = i;
+  if (!at) return;
+  emit.report(cmd.argv[at].span,
+              "`git push " + cmd.argv[at].text +
+                  "` overwrites the remote branch: commits pushed by others since your last fetch are discarded "
+                  "from it",
+              "use --force-with-lease (refuses when the remote moved), or push a revert commit instead");
 }
 
 const bool registered = register_rule({
@@ -34,7 +32,7 @@ const bool registered = register_rule({
     .instead = "Push a revert commit, or at least use `--force-with-lease`.",
     .bad = {"# Undo\n\n```bash\ngit push -f origin main\n```\n", 4, 10},
     .good = {"# Undo\n\n```bash\ngit revert abc1234\ngit push origin main\n```\n"},
-    .check = check,
+    .on_command = {.names = {"git"}, .check = check},
 });
 
 }  // namespace

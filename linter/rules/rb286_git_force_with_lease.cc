@@ -4,17 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "git" || !subcommand(cmd, {"push"})) return;
-    size_t at = find_flag(cmd, "", {"--force-with-lease"});
-    if (!at) return;
-    emit.report(cmd.argv[at].span,
-                "`--force-with-lease` still rewrites the remote branch; it only refuses when the remote moved since "
-                "your last fetch, and a fetch just before it defeats that check",
-                "prefer a revert commit on shared branches; add --force-if-includes when you must rewrite",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (!subcommand(cmd, {"push"})) return;
+  size_t at = find_flag(cmd, "", {"--force-with-lease"});
+  if (!at) return;
+  emit.report(cmd.argv[at].span,
+              "`--force-with-lease` still rewrites the remote branch; it only refuses when the remote moved since "
+              "your last fetch, and a fetch just before it defeats that check",
+              "prefer a revert commit on shared branches; add --force-if-includes when you must rewrite");
 }
 
 const bool registered = register_rule({
@@ -29,7 +26,7 @@ const bool registered = register_rule({
     .instead = "Revert instead of rewriting shared branches; pair it with `--force-if-includes`.",
     .bad = {"# Fix branch\n\n```bash\ngit push --force-with-lease origin feature\n```\n", 4, 10},
     .good = {"# Fix branch\n\n```bash\ngit push origin feature\n```\n"},
-    .check = check,
+    .on_command = {.names = {"git"}, .check = check},
 });
 
 }  // namespace

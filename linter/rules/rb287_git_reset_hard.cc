@@ -4,16 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "git" || !subcommand(cmd, {"reset"})) return;
-    size_t at = find_flag(cmd, "", {"--hard"});
-    if (!at) return;
-    emit.report(cmd.argv[at].span,
-                "`git reset --hard` throws away uncommitted changes in the working tree and moves the branch; on a "
-                "server checkout that includes local hotfixes",
-                "run `git stash` or `git status` first, or check out the wanted commit on a new branch", step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (!subcommand(cmd, {"reset"})) return;
+  size_t at = find_flag(cmd, "", {"--hard"});
+  if (!at) return;
+  emit.report(cmd.argv[at].span,
+              "`git reset --hard` throws away uncommitted changes in the working tree and moves the branch; on a "
+              "server checkout that includes local hotfixes",
+              "run `git stash` or `git status` first, or check out the wanted commit on a new branch");
 }
 
 const bool registered = register_rule({
@@ -28,7 +26,7 @@ const bool registered = register_rule({
     .instead = "Stash or commit first, and prefer `git switch -c` or `git revert` to move away from bad commits.",
     .bad = {"# Reset checkout\n\n```bash\ngit reset --hard origin/main\n```\n", 4, 11},
     .good = {"# Reset checkout\n\n```bash\ngit stash\ngit reset --soft HEAD~1\n```\n"},
-    .check = check,
+    .on_command = {.names = {"git"}, .check = check},
 });
 
 }  // namespace

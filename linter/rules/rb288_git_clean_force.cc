@@ -4,19 +4,17 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "git" || !subcommand(cmd, {"clean"})) return;
-    if (has_flag(cmd, "n", {"--dry-run"})) return;
-    size_t at = find_flag(cmd, "f", {"--force"});
-    if (!at) return;
-    bool ignored = has_flag(cmd, "xX");
-    emit.report(cmd.argv[at].span,
-                std::string("`git clean ") + cmd.argv[at].text + "` deletes untracked files" +
-                    (ignored ? ", and -x/-X also ignored ones such as .env files and local data" : "") +
-                    "; git never had them, so they cannot be restored",
-                "run `git clean -n` with the same flags first and read the list", step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (!subcommand(cmd, {"clean"})) return;
+  if (has_flag(cmd, "n", {"--dry-run"})) return;
+  size_t at = find_flag(cmd, "f", {"--force"});
+  if (!at) return;
+  bool ignored = has_flag(cmd, "xX");
+  emit.report(cmd.argv[at].span,
+              std::string("`git clean ") + cmd.argv[at].text + "` deletes untracked files" +
+                  (ignored ? ", and -x/-X also ignored ones such as .env files and local data" : "") +
+                  "; git never had them, so they cannot be restored",
+              "run `git clean -n` with the same flags first and read the list");
 }
 
 const bool registered = register_rule({
@@ -31,7 +29,7 @@ const bool registered = register_rule({
     .instead = "Preview with `git clean -n -d -x`, then remove only what the list shows is safe.",
     .bad = {"# Clean\n\n```bash\ngit clean -fdx\n```\n", 4, 11},
     .good = {"# Clean\n\n```bash\ngit clean -ndx\n```\n"},
-    .check = check,
+    .on_command = {.names = {"git"}, .check = check},
 });
 
 }  // namespace

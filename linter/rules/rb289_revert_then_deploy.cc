@@ -49,8 +49,7 @@ void check(const Runbook& runbook, Emitter& emit) {
                       ") ships an unreviewed revert straight from this checkout: the reverted commit may not be the "
                       "bad one, and CI is bypassed",
                   "redeploy the last known-good release artefact, or revert a named commit through a pull request "
-                  "and let the pipeline deploy it",
-                  step.index);
+                  "and let the pipeline deploy it");
     }
   }
 }

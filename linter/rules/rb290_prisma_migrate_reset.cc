@@ -14,17 +14,14 @@ size_t prisma_index(const Command& cmd) {
   return std::string::npos;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    size_t p = prisma_index(cmd);
-    if (p == std::string::npos || p + 2 >= cmd.argv.size()) return;
-    if (cmd.argv[p + 1].text != "migrate" || cmd.argv[p + 2].text != "reset") return;
-    emit.report(words_span(cmd, p, p + 2),
-                "`prisma migrate reset` drops the database (or every table in it) and re-applies migrations: all "
-                "data is lost; --force even skips the confirmation",
-                "to fix a failed migration use `prisma migrate resolve`; never reset a database that holds real data",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  size_t p = prisma_index(cmd);
+  if (p == std::string::npos || p + 2 >= cmd.argv.size()) return;
+  if (cmd.argv[p + 1].text != "migrate" || cmd.argv[p + 2].text != "reset") return;
+  emit.report(words_span(cmd, p, p + 2),
+              "`prisma migrate reset` drops the database (or every table in it) and re-applies migrations: all "
+              "data is lost; --force even skips the confirmation",
+              "to fix a failed migration use `prisma migrate resolve`; never reset a database that holds real data");
 }
 
 const bool registered = register_rule({
@@ -39,7 +36,7 @@ const bool registered = register_rule({
     .instead = "Use `prisma migrate resolve --rolled-back|--applied` and `prisma migrate deploy` in production.",
     .bad = {"# Migration stuck\n\n```bash\nnpx prisma migrate reset --force\n```\n", 4, 5},
     .good = {"# Migration stuck\n\n```bash\nnpx prisma migrate status\nnpx prisma migrate resolve --rolled-back 20240101_add\n```\n"},
-    .check = check,
+    .on_command = {.names = {"prisma", "npx", "yarn", "pnpm", "pnpx", "bunx", "bun", "npm"}, .check = check},
 });
 
 }  // namespace

@@ -10,28 +10,25 @@ bool is_rails_tool(std::string_view word) {
   return base == "rails" || base == "rake";
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    // rails/rake directly, or through bundle exec.
-    size_t tool = is_rails_tool(cmd.argv[0].text) ? 0 : std::string::npos;
-    if (tool == std::string::npos && program(cmd) == "bundle" && cmd.argv.size() > 2 && cmd.argv[1].text == "exec" &&
-        is_rails_tool(cmd.argv[2].text))
-      tool = 2;
-    if (tool == std::string::npos) return;
-    for (size_t i = tool + 1; i < cmd.argv.size(); ++i) {
-      std::string_view task = cmd.argv[i].text;
-      if (task != "db:drop" && task != "db:reset" && task != "db:schema:load" && task != "db:purge" &&
-          task != "db:drop:all" && task != "db:migrate:reset" && task != "db:seed:replant")
-        continue;
-      emit.report(cmd.argv[i].span,
-                  "`" + std::string(task) +
-                      "` drops or empties the database of the current RAILS_ENV: in production every table and row "
-                      "is lost",
-                  "run migrations (db:migrate) or a targeted data fix instead; these tasks are for development",
-                  step.index);
-      return;
-    }
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  // rails/rake directly, or through bundle exec.
+  size_t tool = is_rails_tool(cmd.argv[0].text) ? 0 : std::string::npos;
+  if (tool == std::string::npos && program(cmd) == "bundle" && cmd.argv.size() > 2 && cmd.argv[1].text == "exec" &&
+      is_rails_tool(cmd.argv[2].text))
+    tool = 2;
+  if (tool == std::string::npos) return;
+  for (size_t i = tool + 1; i < cmd.argv.size(); ++i) {
+    std::string_view task = cmd.argv[i].text;
+    if (task != "db:drop" && task != "db:reset" && task != "db:schema:load" && task != "db:purge" &&
+        task != "db:drop:all" && task != "db:migrate:reset" && task != "db:seed:replant")
+      continue;
+    emit.report(cmd.argv[i].span,
+                "`" + std::string(task) +
+                    "` drops or empties the database of the current RAILS_ENV: in production every table and row "
+                    "is lost",
+                "run migrations (db:migrate) or a targeted data fix instead; these tasks are for development");
+    return;
+  }
 }
 
 const bool registered = register_rule({
@@ -47,7 +44,7 @@ const bool registered = register_rule({
     .instead = "Use db:migrate, db:rollback STEP=1, or a reviewed data fix.",
     .bad = {"# Reset\n\n```bash\nRAILS_ENV=staging bin/rails db:reset\n```\n", 4, 29},
     .good = {"# Migrate\n\n```bash\nbin/rails db:migrate\nbundle exec rake db:migrate:status\n```\n"},
-    .check = check,
+    .on_command = {.names = {"rails", "rake", "bundle"}, .check = check},
 });
 
 }  // namespace

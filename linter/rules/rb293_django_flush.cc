@@ -4,23 +4,21 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    // python manage.py flush, ./manage.py flush, django-admin flush.
-    size_t script = std::string::npos;
-    for (size_t i = 0; i < cmd.argv.size() && i < 3; ++i) {
-      std::string_view w = cmd.argv[i].text;
-      if (w.ends_with("manage.py") || w == "django-admin") script = i;
-    }
-    if (script == std::string::npos || script + 1 >= cmd.argv.size()) return;
-    std::string_view task = cmd.argv[script + 1].text;
-    if (task != "flush" && task != "reset_db" && task != "sqlflush") return;
-    if (task == "sqlflush") return;  // only prints the SQL
-    emit.report(cmd.argv[script + 1].span,
-                "`manage.py " + std::string(task) +
-                    "` deletes all data from every table of the configured database; with --noinput it does not ask",
-                "delete the specific rows with a reviewed query or a data migration instead", step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  // python manage.py flush, ./manage.py flush, django-admin flush.
+  size_t script = std::string::npos;
+  for (size_t i = 0; i < cmd.argv.size() && i < 3; ++i) {
+    std::string_view w = cmd.argv[i].text;
+    if (w.ends_with("manage.py") || w == "django-admin") script = i;
+  }
+  if (script == std::string::npos || script + 1 >= cmd.argv.size()) return;
+  std::string_view task = cmd.argv[script + 1].text;
+  if (task != "flush" && task != "reset_db" && task != "sqlflush") return;
+  if (task == "sqlflush") return;  // only prints the SQL
+  emit.report(cmd.argv[script + 1].span,
+              "`manage.py " + std::string(task) +
+                  "` deletes all data from every table of the configured database; with --noinput it does not ask",
+              "delete the specific rows with a reviewed query or a data migration instead");
 }
 
 const bool registered = register_rule({
@@ -36,7 +34,7 @@ const bool registered = register_rule({
     .instead = "Remove the specific rows with a reviewed query or data migration.",
     .bad = {"# Reset\n\n```bash\npython manage.py flush --noinput\n```\n", 4, 18},
     .good = {"# Migrate\n\n```bash\npython manage.py migrate\npython manage.py sqlflush\n```\n"},
-    .check = check,
+    .on_command = {.names = {kEveryName}, .check = check},
 });
 
 }  // namespace

@@ -21,7 +21,7 @@ bool redirected(const std::string& text, const Command& cmd) {
 }
 
 /// Reports each `$NAME` / `${NAME}` of a secret-named variable inside file[begin, end).
-void report_secret_expansions(const Runbook& rb, Emitter& emit, const Step& step, Span within, std::string_view how) {
+void report_secret_expansions(const Runbook& rb, Emitter& emit, Span within, std::string_view how) {
   static const Pattern expansion(R"(\$\{?([A-Za-z_][A-Za-z0-9_]*))");
   std::string_view part = std::string_view(rb.source->text()).substr(within.begin, within.end - within.begin);
   expansion.for_each(part, [&](const PatternMatch& m) {
@@ -32,8 +32,7 @@ void report_secret_expansions(const Runbook& rb, Emitter& emit, const Step& step
                 std::string(how) + " prints `" + name + "` to the terminal, where it lands in scrollback, screen "
                 "shares and recorded incident calls",
                 "check it without printing it: `test -n \"${" + name + ":-}\"`, or print a fingerprint "
-                "(`printf %s \"$" + name + "\" | sha256sum | cut -c1-8`)",
-                step.index);
+                "(`printf %s \"$" + name + "\" | sha256sum | cut -c1-8`)");
   });
 }
 
@@ -50,7 +49,7 @@ void check(const Runbook& rb, Emitter& emit) {
       for (size_t i = 1; i < cmd.argv.size(); ++i) {
         const Word& w = cmd.argv[i];
         if (w.literal || w.text.find("${#") != std::string::npos) continue;  // ${#X} is a length
-        report_secret_expansions(rb, emit, step, w.span, prog);
+        report_secret_expansions(rb, emit, w.span, prog);
       }
     }
     // `cat <<< "$SECRET"` / `tee <<< $SECRET`: the here-string is not an argument.
@@ -61,7 +60,7 @@ void check(const Runbook& rb, Emitter& emit) {
       std::string_view rest(norm.data() + after, (line_end == std::string::npos ? norm.size() : line_end) - after);
       if (rest.find('|') != std::string_view::npos || rest.find('>') != std::string_view::npos) return;
       uint32_t b = static_cast<uint32_t>(m.group(2).data() - norm.data()), e = b + static_cast<uint32_t>(m.group(2).size());
-      report_secret_expansions(rb, emit, step, step.file_span(b, e), m.group(1));
+      report_secret_expansions(rb, emit, step.file_span(b, e), m.group(1));
     });
   }
 }

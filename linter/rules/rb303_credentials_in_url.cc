@@ -7,15 +7,11 @@ namespace {
 void check(const Runbook& rb, Emitter& emit) {
   const std::string& text = rb.source->text();
   for (const SecretMatch& m : find_url_credentials(text)) {
-    int step = -1;
-    for (const Step& s : rb.steps)
-      if (m.begin >= s.span.begin && m.begin < s.span.end) step = s.index;
     emit.report({m.begin, m.end},
                 "this " + m.what + ":// URL carries a password in clear; anyone who reads the runbook (or the "
                 "shell history of whoever ran it) has the credential",
                 "read it from the environment or a secret store: `" + m.what + "://user:${DB_PASSWORD}@host/...`, "
-                "or leave it out and use ~/.pgpass / a credentials file",
-                step);
+                "or leave it out and use ~/.pgpass / a credentials file");
   }
 }
 

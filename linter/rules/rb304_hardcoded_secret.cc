@@ -8,7 +8,7 @@ namespace rbc {
 namespace {
 
 /// `[export ]NAME=value`, `NAME: value`, `"name": "value"` on one line of a code block.
-void check_line(const Runbook& rb, Emitter& emit, const Step& step, std::string_view line, uint32_t at) {
+void check_line(Emitter& emit, const Step& step, std::string_view line, uint32_t at) {
   static const Pattern assignment(
       R"(^\s*(?:-\s+)?(?:export\s+|set\s+|declare\s+(?:-x\s+)?)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?(=|\s*:)\s*("[^"]*"|'[^']*'|[^\s#,;]+))");
   PatternMatch m;
@@ -21,8 +21,7 @@ void check_line(const Runbook& rb, Emitter& emit, const Step& step, std::string_
   emit.report(span,
               "`" + name + "` is set to a literal secret; it is now in the runbook, its rendered site and Git history",
               "read it from a secret store or the environment (`export " + name + "=\"$(vault kv get -field=value ...)\"`), "
-              "and rotate this one",
-              step.index);
+              "and rotate this one");
 }
 
 void check(const Runbook& rb, Emitter& emit) {
@@ -36,7 +35,7 @@ void check(const Runbook& rb, Emitter& emit) {
       std::string_view line(body.data() + pos, end - pos);
       // The key must hold a secret name: a cheap test before the regex.
       if (line.find("://") == std::string_view::npos && config.is_secret_name(line))
-        check_line(rb, emit, step, line, static_cast<uint32_t>(pos));
+        check_line(emit, step, line, static_cast<uint32_t>(pos));
       pos = end + 1;
     }
   }

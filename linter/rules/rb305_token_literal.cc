@@ -6,12 +6,9 @@ namespace {
 
 void check(const Runbook& rb, Emitter& emit) {
   for (const SecretMatch& m : find_tokens(rb.source->text())) {
-    int step = -1;
-    for (const Step& s : rb.steps)
-      if (m.begin >= s.span.begin && m.begin < s.span.end) step = s.index;
     emit.report({m.begin, m.end},
                 "this looks like " + m.what + "; a credential in a runbook is a leaked credential",
-                "revoke and rotate it now, then refer to it by name (secret store path, environment variable)", step);
+                "revoke and rotate it now, then refer to it by name (secret store path, environment variable)");
   }
 }
 

@@ -91,8 +91,7 @@ void check(const Runbook& rb, Emitter& emit) {
                     "a literal secret is passed with `" + f.what + "`: it is visible to every user in `ps`, kept in "
                     "shell history and written into this runbook",
                     "pass it through the environment or a file read at run time (`--password-stdin`, ~/.pgpass, "
-                    "`-a \"$REDIS_PASSWORD\"` from a secret store)",
-                    step.index);
+                    "`-a \"$REDIS_PASSWORD\"` from a secret store)");
     }
   }
 }

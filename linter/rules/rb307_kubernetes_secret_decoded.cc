@@ -66,8 +66,7 @@ void check(const Runbook& rb, Emitter& emit) {
                     "this decodes a Kubernetes secret onto the terminal: the plain-text value ends up in scrollback, "
                     "screen shares and incident recordings",
                     "check a property instead of the value (`| base64 -d | wc -c`, `| sha256sum`), or use it "
-                    "without printing (`kubectl create job --from`, mounting the secret)",
-                    step.index);
+                    "without printing (`kubectl create job --from`, mounting the secret)");
         break;
       }
     }

@@ -11,7 +11,7 @@ void check(const Runbook& runbook, Emitter& emit) {
     emit.report({begin, begin + static_cast<uint32_t>(src.line_text(step.line).size())},
                 "this code fence is never closed: everything after it renders as code and no later heading, "
                 "link or step is seen",
-                "add the closing fence where the code ends", step.index);
+                "add the closing fence where the code ends");
   }
 }
 

@@ -16,7 +16,7 @@ void check(const Runbook& rb, Emitter& emit) {
     emit.report({begin + static_cast<uint32_t>(at), begin + static_cast<uint32_t>(end + 1)},
                 std::string("this code block has no language but holds ") + (sql ? "SQL" : "shell commands") +
                     "; it renders without highlighting and tools cannot tell it is meant to run",
-                std::string("tag the fence: ```") + (sql ? "sql" : "bash"), step.index);
+                std::string("tag the fence: ```") + (sql ? "sql" : "bash"));
   }
 }
 

@@ -4,29 +4,27 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_local_command(runbook, "sed", [&](const Step& step, const Command& cmd) {
-    for (size_t i = 1; i < cmd.argv.size(); ++i) {
-      std::string_view w = cmd.argv[i].text;
-      if (w == "--") return;
-      // -i (or a cluster ending in i, like -Ei) has no suffix attached.
-      bool bare = w.size() >= 2 && w[0] == '-' && w[1] != '-' && w.back() == 'i' &&
-                  std::all_of(w.begin() + 1, w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-      if (!bare && w != "--in-place") continue;
-      if (i + 1 < cmd.argv.size() && cmd.argv[i + 1].text.empty()) {
-        emit.report(cmd.argv[i].span,
-                    "`sed -i ''` is the BSD/macOS spelling: GNU sed takes '' as the script and fails on Linux",
-                    "write `sed -i.bak 's/.../.../' file && rm file.bak`, which both accept", step.index);
-        return;
-      }
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (runs_remotely(cmd)) return;
+  for (size_t i = 1; i < cmd.argv.size(); ++i) {
+    std::string_view w = cmd.argv[i].text;
+    if (w == "--") return;
+    // -i (or a cluster ending in i, like -Ei) has no suffix attached.
+    bool bare = w.size() >= 2 && w[0] == '-' && w[1] != '-' && w.back() == 'i' &&
+                std::all_of(w.begin() + 1, w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    if (!bare && w != "--in-place") continue;
+    if (i + 1 < cmd.argv.size() && cmd.argv[i + 1].text.empty()) {
       emit.report(cmd.argv[i].span,
-                  "`sed " + std::string(w) + "` without a backup suffix only works with GNU sed: macOS sed takes the "
-                  "next argument as the suffix and the step fails or edits the wrong thing",
-                  "write `sed -i.bak 's/.../.../' file && rm file.bak`, which GNU and BSD sed both accept",
-                  step.index);
+                  "`sed -i ''` is the BSD/macOS spelling: GNU sed takes '' as the script and fails on Linux",
+                  "write `sed -i.bak 's/.../.../' file && rm file.bak`, which both accept");
       return;
     }
-  });
+    emit.report(cmd.argv[i].span,
+                "`sed " + std::string(w) + "` without a backup suffix only works with GNU sed: macOS sed takes the "
+                "next argument as the suffix and the step fails or edits the wrong thing",
+                "write `sed -i.bak 's/.../.../' file && rm file.bak`, which GNU and BSD sed both accept");
+    return;
+  }
 }
 
 const bool registered = register_rule({
@@ -42,7 +40,8 @@ const bool registered = register_rule({
     .instead = "`sed -i.bak 'script' file && rm file.bak` works everywhere.",
     .bad = {"# Patch config\n\n```bash\nsed -i 's/replicas: 3/replicas: 5/' values.yaml\n```\n", 4, 5},
     .good = {"# Patch config\n\n```bash\nsed -i.bak 's/replicas: 3/replicas: 5/' values.yaml\n```\n"},
-    .check = check,
+    .on_command = {.names = {"sed"}, .check = check},
+    .applies_to = not_for_linux_servers,
 });
 
 }  // namespace

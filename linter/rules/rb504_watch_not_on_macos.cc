@@ -8,7 +8,7 @@ void check(const Runbook& runbook, Emitter& emit) {
   if (targets_linux_servers(runbook)) return;
   const std::string& file = runbook.source->text();
   uint32_t last_reported = UINT32_MAX;
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
+  for_each_command(runbook, [&](const Step&, const Command& cmd) {
     if (cmd.wrappers.empty() || cmd.wrappers.front() != "watch") return;
     // `watch` is unwrapped away: find the word on the command's line, before it.
     uint32_t line_start = cmd.span.begin;
@@ -22,8 +22,7 @@ void check(const Runbook& runbook, Emitter& emit) {
     emit.report({begin, begin + 5},
                 "`watch` is not installed on macOS by default; the step fails with \"command not found\" on a laptop",
                 "mention `brew install watch`, or loop: `while true; do kubectl get pods; sleep 2; done`, or use the "
-                "tool's own watch flag (kubectl get -w)",
-                step.index);
+                "tool's own watch flag (kubectl get -w)");
   });
 }
 

@@ -4,15 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_local_command(runbook, "readlink", [&](const Step& step, const Command& cmd) {
-    size_t at = find_flag(cmd, "fem", {"--canonicalize", "--canonicalize-existing", "--canonicalize-missing"});
-    if (!at) return;
-    emit.report(cmd.argv[at].span,
-                "`readlink " + cmd.argv[at].text + "` needs GNU coreutils or macOS 12.3+; older macOS and BSD "
-                "readlink reject it",
-                "use `realpath` or `cd \"$(dirname \"$f\")\" && pwd -P`", step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (runs_remotely(cmd)) return;
+  size_t at = find_flag(cmd, "fem", {"--canonicalize", "--canonicalize-existing", "--canonicalize-missing"});
+  if (!at) return;
+  emit.report(cmd.argv[at].span,
+              "`readlink " + cmd.argv[at].text + "` needs GNU coreutils or macOS 12.3+; older macOS and BSD "
+              "readlink reject it",
+              "use `realpath` or `cd \"$(dirname \"$f\")\" && pwd -P`");
 }
 
 const bool registered = register_rule({
@@ -27,7 +26,8 @@ const bool registered = register_rule({
     .instead = "`realpath`, or `cd` into the directory and `pwd -P`.",
     .bad = {"# Paths\n\n```bash\nreadlink -f ./current\n```\n", 4, 10},
     .good = {"# Paths\n\n```bash\nreadlink ./current\n```\n"},
-    .check = check,
+    .on_command = {.names = {"readlink"}, .check = check},
+    .applies_to = not_for_linux_servers,
 });
 
 }  // namespace

@@ -4,15 +4,14 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_local_command(runbook, "grep", [&](const Step& step, const Command& cmd) {
-    size_t at = find_flag(cmd, "P", {"--perl-regexp"});
-    if (!at) return;
-    emit.report(cmd.argv[at].span,
-                "`grep " + cmd.argv[at].text + "` (Perl regular expressions) is GNU-only: macOS and BSD grep stop "
-                "with \"invalid option\"",
-                "use `grep -E` with a POSIX pattern, or `perl -ne 'print if /.../'`", step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (runs_remotely(cmd)) return;
+  size_t at = find_flag(cmd, "P", {"--perl-regexp"});
+  if (!at) return;
+  emit.report(cmd.argv[at].span,
+              "`grep " + cmd.argv[at].text + "` (Perl regular expressions) is GNU-only: macOS and BSD grep stop "
+              "with \"invalid option\"",
+              "use `grep -E` with a POSIX pattern, or `perl -ne 'print if /.../'`");
 }
 
 const bool registered = register_rule({
@@ -27,7 +26,8 @@ const bool registered = register_rule({
     .instead = "`grep -E` with a POSIX extended pattern, or perl.",
     .bad = {"# Extract\n\n```bash\ngrep -oP 'id=\\K\\d+' app.log\n```\n", 4, 6},
     .good = {"# Extract\n\n```bash\ngrep -oE 'id=[0-9]+' app.log\n```\n"},
-    .check = check,
+    .on_command = {.names = {"grep"}, .check = check},
+    .applies_to = not_for_linux_servers,
 });
 
 }  // namespace

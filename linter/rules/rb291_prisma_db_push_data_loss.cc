@@ -4,22 +4,18 @@ namespace rbc {
 namespace {
 using namespace rules;
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (!program_is(cmd, {"prisma", "npx", "yarn", "pnpm", "pnpx", "bunx", "bun", "npm"})) return;
-    if (!find_word(cmd, "prisma") && program(cmd) != "prisma") return;
-    size_t db = find_word(cmd, "db");
-    if (!db || db + 1 >= cmd.argv.size() || cmd.argv[db + 1].text != "push") return;
-    size_t at = find_flag(cmd, "", {"--accept-data-loss", "--force-reset"});
-    if (!at) return;
-    emit.report(cmd.argv[at].span,
-                "`prisma db push " + cmd.argv[at].text +
-                    "` applies the schema even when that drops columns or tables (or resets the whole database): "
-                    "their data is deleted",
-                "create a reviewed migration (prisma migrate dev --create-only) and deploy it with prisma migrate "
-                "deploy",
-                step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (!find_word(cmd, "prisma") && program(cmd) != "prisma") return;
+  size_t db = find_word(cmd, "db");
+  if (!db || db + 1 >= cmd.argv.size() || cmd.argv[db + 1].text != "push") return;
+  size_t at = find_flag(cmd, "", {"--accept-data-loss", "--force-reset"});
+  if (!at) return;
+  emit.report(cmd.argv[at].span,
+              "`prisma db push " + cmd.argv[at].text +
+                  "` applies the schema even when that drops columns or tables (or resets the whole database): "
+                  "their data is deleted",
+              "create a reviewed migration (prisma migrate dev --create-only) and deploy it with prisma migrate "
+              "deploy");
 }
 
 const bool registered = register_rule({
@@ -35,7 +31,7 @@ const bool registered = register_rule({
     .instead = "Generate a migration, read its SQL, and apply it with `prisma migrate deploy`.",
     .bad = {"# Schema\n\n```bash\nnpx prisma db push --accept-data-loss\n```\n", 4, 20},
     .good = {"# Schema\n\n```bash\nnpx prisma db push\nnpx prisma migrate deploy\n```\n"},
-    .check = check,
+    .on_command = {.names = {"prisma", "npx", "yarn", "pnpm", "pnpx", "bunx", "bun", "npm"}, .check = check},
 });
 
 }  // namespace

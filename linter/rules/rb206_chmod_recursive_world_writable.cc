@@ -16,22 +16,19 @@ bool world_writable(std::string_view mode) {
   return who.empty() || who.find('a') != std::string_view::npos || who.find('o') != std::string_view::npos;
 }
 
-void check(const Runbook& runbook, Emitter& emit) {
-  for_each_command(runbook, [&](const Step& step, const Command& cmd) {
-    if (program(cmd) != "chmod") return;
-    std::vector<size_t> ops = operands(cmd);
-    if (ops.size() < 2 || !world_writable(cmd.argv[ops[0]].text)) return;
-    bool recursive = has_flag(cmd, "R", {"--recursive"});
-    bool root = false;
-    for (size_t k = 1; k < ops.size(); ++k) root = root || cmd.argv[ops[k]].text == "/" || cmd.argv[ops[k]].text == "/*";
-    if (!recursive && !root) return;
-    const Word& mode = cmd.argv[ops[0]];
-    emit.report(mode.span,
-                "`chmod " + std::string(recursive ? "-R " : "") + mode.text +
-                    "` makes a whole tree writable by every user and process on the host; it is a security hole and "
-                    "restoring the old permissions is guesswork",
-                "grant the one user or group that needs access (chown, or chmod g+w on the exact path)", step.index);
-  });
+void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  std::vector<size_t> ops = operands(cmd);
+  if (ops.size() < 2 || !world_writable(cmd.argv[ops[0]].text)) return;
+  bool recursive = has_flag(cmd, "R", {"--recursive"});
+  bool root = false;
+  for (size_t k = 1; k < ops.size(); ++k) root = root || cmd.argv[ops[k]].text == "/" || cmd.argv[ops[k]].text == "/*";
+  if (!recursive && !root) return;
+  const Word& mode = cmd.argv[ops[0]];
+  emit.report(mode.span,
+              "`chmod " + std::string(recursive ? "-R " : "") + mode.text +
+                  "` makes a whole tree writable by every user and process on the host; it is a security hole and "
+                  "restoring the old permissions is guesswork",
+              "grant the one user or group that needs access (chown, or chmod g+w on the exact path)");
 }
 
 const bool registered = register_rule({
@@ -47,7 +44,7 @@ const bool registered = register_rule({
     .instead = "Find which user needs access and grant it narrowly: `chown app:app dir`, `chmod g+w dir`.",
     .bad = {"# Fix permissions\n\n```bash\nsudo chmod -R 777 /var/www\n```\n", 4, 15},
     .good = {"# Fix permissions\n\n```bash\nsudo chown -R www-data:www-data /var/www\nchmod 755 deploy.sh\n```\n"},
-    .check = check,
+    .on_command = {.names = {"chmod"}, .check = check},
 });
 
 }  // namespace

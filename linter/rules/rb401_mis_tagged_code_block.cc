@@ -13,8 +13,7 @@ void check(const Runbook& runbook, Emitter& emit) {
                 "this block is tagged `" + step.language + "` but holds " + step.facts.mistagged_as +
                     "; highlighting is wrong and runbookc script would try to run it",
                 "tag the fence ```" + std::string(step.facts.mistagged_as == "output" ? "text" : step.facts.mistagged_as) +
-                    "``` instead",
-                step.index);
+                    "``` instead");
   }
 }
 
