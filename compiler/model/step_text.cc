@@ -6,6 +6,7 @@
 
 #include "compiler/model/parameters.h"
 #include "compiler/languages/bash_confirm.h"
+#include "compiler/languages/language_registry.h"
 #include "compiler/languages/normalize.h"
 
 namespace rbc {
@@ -452,26 +453,18 @@ RenderedStep render_step(const Step& step, bool strict) {
     out.display = {{step.body, ""}};
     return show("does not parse as " + lang + ": shown, not run");
   }
-  switch (step.kind) {
-    case BlockKind::shell:
-    case BlockKind::console:
-      out.runner = "shell";
-      out.display = command_segments(step, step.facts.normalized);
-      break;
-    case BlockKind::postgres:
-    case BlockKind::mysql: {
-      bool transcript = normalize_sql(step.body).transcript;
-      out.runner = step.kind == BlockKind::postgres ? "psql" : "mysql";
-      out.display = command_segments(step, transcript ? step.facts.normalized : std::string());
-      break;
-    }
-    case BlockKind::redis:
-      out.runner = "redis";
-      out.display = {{step.body, ""}};
-      break;
-    default:
-      out.display = {{step.body, ""}};
-      return show(lang + " is shown, not run");
+  const Language* language = language_of(step.kind);
+  out.runner = language ? language->runner : std::string_view();
+  if (out.runner == "shell") {
+    out.display = command_segments(step, step.facts.normalized);
+  } else if (out.runner == "psql" || out.runner == "mysql") {
+    bool transcript = normalize_sql(step.body).transcript;
+    out.display = command_segments(step, transcript ? step.facts.normalized : std::string());
+  } else if (out.runner == "redis") {
+    out.display = {{step.body, ""}};
+  } else {
+    out.display = {{step.body, ""}};
+    return show(lang + " is shown, not run");
   }
   if (has_unrenderable_bytes(out.display))
     return show("holds a \\x01 or NUL byte (shown escaped): shown, not run");
@@ -487,7 +480,7 @@ RenderedStep render_step(const Step& step, bool strict) {
         return show("placeholder <" + p + "> stands where bash takes a variable name, where no value is safe: shown, not run");
     // What the linter parsed had placeholders as plain words; check the text as it will run.
     std::string function = shell_function("rb_step", out.code);
-    if (!(strict ? bash_check_syntax(function).ok : bash_parses(function)))
+    if (!(strict ? bash_confirms(function) : bash_parses(function)))
       return show("does not parse as bash with its placeholders filled in: shown, not run");
   } else if (out.runner == "psql") {
     if (!render_sql(flat, uses, out, why)) return show(why + ": shown, not run");

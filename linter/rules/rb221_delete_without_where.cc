@@ -6,7 +6,9 @@ using namespace rules;
 
 void check(const Runbook& runbook, Emitter& emit) {
   for_each_statement(runbook, [&](const Step& step, const SqlStatement& st) {
-    if (st.kind != "DeleteStmt" || (st.has_where && !st.where_always_true) || created_in_step(step, st)) return;
+    if (st.kind != "DeleteStmt" || (st.has_where && !st.where_always_true) || st.bounded_without_where ||
+        created_in_step(step, st))
+      return;
     emit.report(st.span,
                 std::string(st.has_where ? "DELETE with an always-true WHERE" : "DELETE without WHERE") +
                     " removes every row of " + relation_list(st) + "; only a backup brings them back",
