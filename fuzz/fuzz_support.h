@@ -53,7 +53,7 @@ inline void initialize() {
 inline std::shared_ptr<const Config> lint_config() {
   static const std::shared_ptr<const Config> config = [] {
     Config c = Config::defaults();
-    c.today = Date{2026, 1, 15};
+    c.today = *Date::from_ymd(2026, 1, 15);
     c.required_sections = {{"Mitigation", {"Mitigation", "Rollback"}}, {"Escalation", {"Escalation", "Contacts"}}};
     return std::make_shared<const Config>(std::move(c));
   }();

@@ -16,57 +16,6 @@
 namespace rbc {
 namespace fs = std::filesystem;
 
-long Date::days() const {
-  // Howard Hinnant's days_from_civil.
-  int y = year - (month <= 2);
-  long era = (y >= 0 ? y : y - 399) / 400;
-  unsigned yoe = static_cast<unsigned>(y - era * 400);
-  unsigned mp = static_cast<unsigned>(month + (month > 2 ? -3 : 9));
-  unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
-  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
-std::optional<Date> parse_date(std::string_view text) {
-  auto digits = [&](size_t at, size_t n) -> int {
-    if (at + n > text.size()) return -1;
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return -1;
-      v = v * 10 + (text[i] - '0');
-    }
-    return v;
-  };
-  if (text.size() < 10 || (text[4] != '-' && text[4] != '/') || text[7] != text[4]) return std::nullopt;
-  Date d{digits(0, 4), digits(5, 2), digits(8, 2)};
-  if (d.year < 1970 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
-  if (text.size() > 10 && std::isdigit(static_cast<unsigned char>(text[10]))) return std::nullopt;
-  return d;
-}
-
-Date today_local() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
-std::optional<int> parse_period_days(std::string_view text) {
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  size_t i = 0;
-  int n = 0;
-  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) n = n * 10 + (text[i++] - '0');
-  if (i == 0 || n <= 0 || n > 100000) return std::nullopt;
-  std::string unit(text.substr(i));
-  std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) { return std::tolower(c); });
-  while (!unit.empty() && unit.front() == ' ') unit.erase(0, 1);
-  if (unit.empty() || unit == "d" || unit == "day" || unit == "days") return n;
-  if (unit == "w" || unit == "week" || unit == "weeks") return n * 7;
-  if (unit == "m" || unit == "mo" || unit == "month" || unit == "months") return n * 30;
-  if (unit == "y" || unit == "year" || unit == "years") return n * 365;
-  return std::nullopt;
-}
-
 const Config& Config::defaults() {
   static const Config config = [] {
     Config c;

@@ -11,22 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/base/date.h"
 #include "linter/diagnostic.h"
 
 namespace rbc {
 
 struct Rule;
-
-/// A calendar date, for review-overdue; days_since_epoch is its serial number.
-struct Date {
-  int year = 0, month = 0, day = 0;
-  long days() const;  ///< days since 1970-01-01
-};
-/// Parses YYYY-MM-DD (also YYYY/MM/DD) at the start of `text`.
-std::optional<Date> parse_date(std::string_view text);
-Date today_local();
-/// "90d", "6w", "6m", "1y", "180" (days) → days; nullopt when unreadable.
-std::optional<int> parse_period_days(std::string_view text);
 
 /// A role a runbook must cover ("Mitigation") and the headings that count for it.
 struct RequiredSection {

@@ -21,7 +21,7 @@ std::shared_ptr<const Config> with_cli(const Config& base, const LintOptions& op
   auto config = std::make_shared<Config>(base);
   if (!options.select.empty()) config->select = options.select;
   config->ignore.insert(config->ignore.end(), options.ignore.begin(), options.ignore.end());
-  if (auto today = parse_date(options.today)) config->today = *today;
+  if (auto today = parse_iso_date(options.today)) config->today = *today;
   return config;
 }
 
@@ -31,7 +31,7 @@ std::string check_cli_overrides(const LintOptions& options) {
   for (const auto* list : {&options.select, &options.ignore})
     for (const auto& s : *list)
       if (!selector_known(s)) return "no rule matches `" + s + "` (give codes such as RB301, prefixes such as RB3, or names)";
-  if (!options.today.empty() && (!parse_date(options.today) || options.today.size() != 10))
+  if (!options.today.empty() && !parse_iso_date(options.today))
     return "--today wants a date as YYYY-MM-DD, not `" + options.today + "`";
   return "";
 }

@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/base/parallel_for.h"
 #include "linter/config_resolution.h"
 #include "compiler/base/input_roots.h"
 #include "compiler/syntax/markdown.h"
@@ -193,6 +194,8 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
   result.path = path;
   ParseNotes notes;
   result.runbook = parse_runbook(std::move(path), std::move(bytes), parse, &notes);
+  result.model = make_runbook_model(
+      result.runbook, ModelOptions{.today = config->today, .default_review_period_days = config->review_period_days});
   if (!result.runbook.binary) analyze(result.runbook);
   resolve_declared_danger(result.runbook);
   run_rules(result.runbook, *config, enabled_rules(config), result.diagnostics);
@@ -277,16 +280,7 @@ LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& opt
   std::vector<std::shared_ptr<const Config>> configs = resolve_configs(files, options, run);
   if (run.errors.size() > errors_before) return run;  // a bad configuration: nothing is linted
   run.files.resize(files.size());
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, files.size())));
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < files.size();) run.files[i] = lint_file(files[i], options, configs[i]);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  parallel_for(files.size(), options.jobs, [&](size_t i) { run.files[i] = lint_file(files[i], options, configs[i]); });
   for (const auto& f : run.files)
     if (!f.error.empty()) run.errors.push_back(f.error);
   return run;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/model/runbook_model.h"
 #include "compiler/syntax/ir.h"
 #include "compiler/syntax/markdown.h"
 #include "linter/diagnostic.h"
@@ -36,6 +37,7 @@ struct FileResult {
   std::string path;
   std::string error;  ///< I/O problem; empty when the file was read
   Runbook runbook;                      ///< with findings_only: only its `source`
+  RunbookModel model;                   ///< title and review status, under the file's configuration
   std::vector<BlockKind> blocks;        ///< each code block's kind, in order
   std::vector<Diagnostic> diagnostics;  ///< sorted
 };

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "compiler/base/path_name.h"
+
 namespace rbc::rules {
 namespace {
 
@@ -50,9 +52,7 @@ bool is_option(std::string_view w) { return w.size() > 1 && w[0] == '-'; }
 
 std::string_view program(const Command& cmd) {
   if (cmd.argv.empty()) return {};
-  std::string_view p = cmd.argv[0].text;
-  size_t slash = p.rfind('/');
-  return slash == std::string_view::npos ? p : p.substr(slash + 1);
+  return last_path_component(cmd.argv[0].text);
 }
 
 bool program_is(const Command& cmd, std::initializer_list<std::string_view> names) {

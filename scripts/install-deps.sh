@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libtree-sitter-dev libpg-query-dev
+  libtree-sitter-dev libpg-query-dev libprotobuf-c-dev
   libpugixml-dev libcli11-dev libfmt-dev doctest-dev
   libfyaml-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev
   libre2-dev libmimalloc-dev

@@ -19,7 +19,7 @@ for input in "${inputs[@]}"; do
     "$bin" lint --today "$today" --format "$format" "$input" >"$out/lint-$name.$format" 2>&1
     echo "exit $?" >>"$out/lint-$name.$format"
   done
-  "$bin" index "$input" -o - >"$out/index-$name.json" 2>&1; echo "exit $?" >>"$out/index-$name.json"
+  "$bin" index --today "$today" "$input" -o - >"$out/index-$name.json" 2>&1; echo "exit $?" >>"$out/index-$name.json"
   "$bin" build --today "$today" "$input" -o "$out/site-$name" >"$out/build-$name.log" 2>&1
   echo "exit $?" >>"$out/build-$name.log"
   sed -i "s#$out/##g" "$out/build-$name.log"

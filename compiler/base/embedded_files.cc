@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace rbc::site {
+namespace rbc {
 
 std::string_view embedded_file(std::string_view name) {
   for (const EmbeddedFile& f : embedded_files())
@@ -11,4 +11,4 @@ std::string_view embedded_file(std::string_view name) {
   throw std::out_of_range("no embedded file " + std::string(name));
 }
 
-}  // namespace rbc::site
+}  // namespace rbc

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rbc::site {
+namespace rbc {
 
 struct EmbeddedFile {
   std::string_view name;
@@ -19,4 +19,4 @@ const std::vector<EmbeddedFile>& embedded_files();
 /// The bytes of `name`; throws std::out_of_range when it was not embedded.
 std::string_view embedded_file(std::string_view name);
 
-}  // namespace rbc::site
+}  // namespace rbc

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include <cerrno>
 #include <cstring>
@@ -15,7 +16,7 @@
 
 namespace fs = std::filesystem;
 
-namespace rbc::site {
+namespace rbc {
 namespace {
 
 [[noreturn]] void fail(const char* what, const fs::path& path, int error) {
@@ -110,16 +111,25 @@ void write_new_file(const fs::path& path, std::string_view bytes, bool executabl
   write_new_file(path, std::vector<std::string_view>{bytes}, executable);
 }
 
-void replace_file(const fs::path& path, std::string_view bytes) {
+void replace_file(const fs::path& path, std::string_view bytes, bool executable) {
+  static std::atomic<unsigned> written{0};
   fs::path tmp = path;
-  tmp += ".tmp";
-  remove_file(tmp);
-  write_new_file(tmp, bytes, false);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) fail("replace", path, errno);
+  tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(written++);
+  try {
+    write_new_file(tmp, bytes, executable);
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int error = errno;
+    ::unlink(tmp.c_str());
+    fail("replace", path, error);
+  }
 }
 
 void remove_file(const fs::path& path) {
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) fail("remove", path, errno);
 }
 
-}  // namespace rbc::site
+}  // namespace rbc

@@ -1,6 +1,6 @@
 #pragma once
-/// Plain POSIX file reading and writing for the site builder: one open, one
-/// read or write, no stream buffers.
+/// Plain POSIX file reading and writing: one open, one read or write, no
+/// stream buffers. Every output file is written through these.
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rbc::site {
+namespace rbc {
 
 /// Reads a whole file; false when it cannot be opened or read. `status`,
 /// when given, receives what fstat said of it before it was read.
@@ -37,11 +37,14 @@ class MappedFile {
 void write_new_file(const std::filesystem::path& path, const std::vector<std::string_view>& pieces, bool executable);
 void write_new_file(const std::filesystem::path& path, std::string_view bytes, bool executable);
 
-/// Replaces `path` by a new file holding `bytes` (written beside it, then
-/// renamed over it). Throws std::runtime_error naming the path.
-void replace_file(const std::filesystem::path& path, std::string_view bytes);
+/// Replaces `path` atomically by a new file holding `bytes`: written to a
+/// temporary name beside it that no other writer uses (process id and a
+/// counter), then renamed over it; a reader sees the old file or the new one,
+/// never half of one, and the temporary file is removed on failure. Throws
+/// std::runtime_error naming the path.
+void replace_file(const std::filesystem::path& path, std::string_view bytes, bool executable = false);
 
 /// Removes `path` if it exists; throws on any other failure.
 void remove_file(const std::filesystem::path& path);
 
-}  // namespace rbc::site
+}  // namespace rbc

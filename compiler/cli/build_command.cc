@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "compiler/cli/commands.h"
-#include "compiler/emit/site/site_builder.h"
+#include "compiler/cli/site_build.h"
 
 namespace rbc {
 namespace {

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/base/file_io.h"
 #include "compiler/cli/commands.h"
 #include "linter/driver.h"
 #include "compiler/emit/script/plan.h"
@@ -24,34 +25,6 @@ struct ScriptArgs {
   std::string output;
   bool list_sections = false;
 };
-
-/// Writes `text` to `path` through a temporary file in the same directory, mode 755.
-bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
-  fs::path target(path);
-  fs::path temp = target;
-  temp += fmt::format(".tmp-{}", getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      error = fmt::format("cannot write {}", temp.string());
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      return false;
-    }
-  }
-  std::error_code ec;
-  if (chmod(temp.c_str(), 0755) != 0) ec = std::error_code(errno, std::generic_category());
-  if (!ec) fs::rename(temp, target, ec);
-  if (ec) {
-    error = fmt::format("cannot write {}: {}", path, ec.message());
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    return false;
-  }
-  return true;
-}
 
 int run_script(const ScriptArgs& args) {
   std::error_code ec;
@@ -96,8 +69,10 @@ int run_script(const ScriptArgs& args) {
     std::cout.flush();
     return std::cout ? 0 : 2;
   }
-  if (!write_atomically(args.output, script, error)) {
-    std::cerr << "runbookc: error: " << error << "\n";
+  try {
+    replace_file(args.output, script, true);
+  } catch (const std::exception& e) {
+    std::cerr << "runbookc: error: " << e.what() << "\n";
     return 2;
   }
   return 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "compiler/base/path_name.h"
 #include "compiler/languages/bash_confirm.h"
 #include "compiler/languages/content_sniffer.h"
 #include "compiler/languages/language_registry.h"
@@ -17,11 +18,6 @@ namespace {
 std::string upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
   return s;
-}
-
-std::string_view basename(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 /// Maps a piece of text whose bytes sit at body offsets `to_body` to file offsets.
@@ -183,7 +179,7 @@ bool redis_option_takes_value(std::string_view flag) {
 
 void redis_from_command(const Command& cmd, StepFacts& facts) {
   if (cmd.argv.empty()) return;
-  std::string_view prog = basename(cmd.argv[0].text);
+  std::string_view prog = last_path_component(cmd.argv[0].text);
   if (prog != "redis-cli" && prog != "valkey-cli") return;
   size_t i = 1;
   while (i < cmd.argv.size() && cmd.argv[i].text.size() > 1 && cmd.argv[i].text[0] == '-') {
@@ -235,8 +231,14 @@ void redis_from_lines(const std::string& text, const std::vector<uint32_t>& to_f
 void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
   Normalized norm = normalize_shell(step.body, transcript);
   facts.normalized = norm.text;
-  for (const auto& p : norm.placeholders) facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end)});
-  ShellFacts shell = analyze_shell(norm.text);
+  std::vector<Span> ranges;
+  for (const auto& p : norm.placeholders) ranges.push_back({p.begin, p.end});
+  ShellFacts shell = analyze_shell(norm.text, ranges);
+  for (size_t i = 0; i < norm.placeholders.size(); ++i) {
+    const FoundPlaceholder& p = norm.placeholders[i];
+    facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end), shell.placeholder_quoting[i]});
+  }
+  facts.open_heredocs = std::move(shell.open_heredocs);
   if (shell.timed_out) {
     facts.unchecked.push_back({step.span,
                                "tree-sitter-bash gave up on this block (its time bound): nothing in it is checked, "

@@ -1,7 +1,6 @@
 #include "compiler/languages/bash_confirm.h"
 
 #include "compiler/base/pattern.h"
-#include "compiler/languages/tree_sitter_parser.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -168,24 +167,6 @@ BashVerdict bash_check_syntax(const std::string& script) {
     verdict.message = diagnostics.substr(0, diagnostics.find('\n'));
   }
   return verdict;
-}
-
-namespace {
-
-bool tree_sitter_accepts(const std::string& script) {
-  TreePtr tree = parse_with(Grammar::bash, script);
-  return tree && !ts_node_has_error(ts_tree_root_node(tree.get()));
-}
-
-}  // namespace
-
-bool bash_parses(const std::string& script) {
-  return tree_sitter_accepts(script) || bash_check_syntax(script).accepted();
-}
-
-bool bash_confirms(const std::string& script) {
-  BashVerdict verdict = bash_check_syntax(script);
-  return verdict.not_run() ? tree_sitter_accepts(script) : verdict.accepted();
 }
 
 namespace {

@@ -30,16 +30,6 @@ struct BashVerdict {
 /// per process (bash-static first).
 BashVerdict bash_check_syntax(const std::string& script);
 
-/// True when `script` parses as bash: tree-sitter-bash in process, and
-/// `bash -n` only to confirm what tree-sitter rejects (a process per text
-/// would dominate the cost of compiling many scripts). When bash cannot be
-/// run, tree-sitter's rejection stands.
-bool bash_parses(const std::string& script);
-
-/// True when `bash -n` accepts `script`; when bash cannot be run, the
-/// tree-sitter verdict of bash_parses stands in for it.
-bool bash_confirms(const std::string& script);
-
 /// Which of `scripts` pass `bash -n`, with few processes: all of them are
 /// checked together (each wrapped in its own function) and only a failing
 /// group is split, so n scripts with k bad ones cost about 1 + 2k·log n runs.

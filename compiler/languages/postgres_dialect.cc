@@ -5,6 +5,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "compiler/languages/postgres_scanner.h"
 #include "compiler/languages/sql_dialect.h"
 
 namespace rbc {
@@ -256,15 +257,23 @@ std::vector<Span> split_postgres(const std::string& text) {
   return out;
 }
 
+}  // namespace
+
+SqlParseError postgres_error_at(const std::string& text, int cursorpos, const char* message) {
+  SqlParseError e;
+  e.offset = byte_of_char(text, cursorpos);
+  e.end = token_end(text, e.offset);
+  e.message = message ? message : "syntax error";
+  return e;
+}
+
+namespace {
+
 SqlParse parse_postgres(const std::string& text) {
   SqlParse out;
   PgQueryParseResult result = pg_query_parse(text.c_str());
   if (result.error) {
-    SqlParseError e;
-    e.offset = byte_of_char(text, result.error->cursorpos);
-    e.end = token_end(text, e.offset);
-    e.message = result.error->message ? result.error->message : "syntax error";
-    out.errors.push_back(std::move(e));
+    out.errors.push_back(postgres_error_at(text, result.error->cursorpos, result.error->message));
     pg_query_free_parse_result(result);
     out.ranges = split_postgres(text);  // the scanner splits what the parser rejects
     return out;

@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_set>
 
+#include "compiler/base/path_name.h"
+#include "compiler/languages/shell_quoting.h"
 #include "compiler/languages/tree_sitter_parser.h"
 
 namespace rbc {
@@ -35,11 +37,6 @@ struct Decoded {
   uint32_t begin = 0, end = 0;
   bool literal = true;
 };
-
-std::string_view basename(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 bool is_shell_name(std::string_view w) {
   if (w.empty() || std::isdigit(static_cast<unsigned char>(w[0]))) return false;
@@ -399,7 +396,7 @@ class Walker {
                          std::vector<std::string> wrappers, TSNode node, const TSNode* redirected) {
     size_t i = 0;
     for (int guard = 0; guard < 16 && i < argv.size(); ++guard) {
-      std::string prog(basename(argv[i].text.text));
+      std::string prog(last_path_component(argv[i].text.text));
       if (!argv[i].literal) break;
       if (prog == "sudo" || prog == "doas") {
         wrappers.push_back(prog);
@@ -504,7 +501,7 @@ class Walker {
   /// SQL handed to psql/mysql on the command line or a heredoc; redis-cli heredocs.
   void extract_embedded(const std::vector<Decoded>& argv, const std::vector<TSNode>& arg_nodes, size_t first,
                         const MappedText& src, const TSNode* redirected) {
-    std::string prog(basename(argv[first].text.text));
+    std::string prog(last_path_component(argv[first].text.text));
     bool psql = prog == "psql" || prog == "gitlab-psql" || prog == "pgcli";
     bool mysql = prog == "mysql" || prog == "mariadb";
     bool redis = prog == "redis-cli" || prog == "valkey-cli";
@@ -593,14 +590,18 @@ std::string describe_error(TSNode error, const std::string& text) {
 
 }  // namespace
 
-ShellFacts analyze_shell(const std::string& normalized) {
+ShellFacts analyze_shell(const std::string& normalized, const std::vector<Span>& placeholders) {
   ShellFacts facts;
   TreePtr tree = parse_with(Grammar::bash, normalized);
   if (!tree) {
     facts.timed_out = true;
+    facts.placeholder_quoting = unknown_quoting(placeholders.size()).placeholders;
     return facts;
   }
   TSNode root = ts_tree_root_node(tree.get());
+  QuotingFacts quoting = shell_quoting(root, normalized, placeholders);
+  facts.placeholder_quoting = std::move(quoting.placeholders);
+  facts.open_heredocs = std::move(quoting.open_heredocs);
   TSNode error = first_error(root);
   if (!ts_node_is_null(error)) {
     facts.error_begin = ts_node_start_byte(error);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compiler/languages/text_map.h"
+#include "compiler/syntax/ir.h"
 
 namespace rbc {
 
@@ -57,9 +58,12 @@ struct ShellFacts {
   std::vector<EmbeddedText> redis;  ///< redis-cli heredoc bodies, one command a line
   std::vector<std::string> variables_read;
   std::vector<std::string> variables_set;
+  std::vector<ShellQuoting> placeholder_quoting;  ///< one per placeholder given
+  std::vector<std::string> open_heredocs;         ///< delimiters of here-documents left open
 };
 
-/// Analyses normalized shell text (same length as the body).
-ShellFacts analyze_shell(const std::string& normalized);
+/// Analyses normalized shell text (same length as the body); `placeholders`
+/// are byte ranges of it whose quoting is wanted (shell_quoting.h).
+ShellFacts analyze_shell(const std::string& normalized, const std::vector<Span>& placeholders = {});
 
 }  // namespace rbc

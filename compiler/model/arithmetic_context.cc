@@ -256,8 +256,9 @@ class Walker {
 
 }  // namespace
 
-ArithmeticFacts arithmetic_facts(const std::string& code) {
-  ArithmeticFacts facts;
+ShellCodeParse parse_shell_code(const std::string& code) {
+  ShellCodeParse out;
+  ArithmeticFacts& facts = out.arithmetic;
   std::string probe = unquote_parameters(code);
   subscripts_in_text(probe, facts.evaluated);
   TreePtr tree = parse_with(Grammar::bash, probe);
@@ -268,11 +269,15 @@ ArithmeticFacts arithmetic_facts(const std::string& code) {
       while (end < probe.size() && is_name_char(probe[end])) ++end;
       facts.evaluated.insert(probe.substr(at, end - at));
     }
-    return facts;
+    return out;
   }
-  Walker(probe, facts).run(ts_tree_root_node(tree.get()));
-  return facts;
+  TSNode root = ts_tree_root_node(tree.get());
+  out.accepted = !ts_node_has_error(root);
+  Walker(probe, facts).run(root);
+  return out;
 }
+
+ArithmeticFacts arithmetic_facts(const std::string& code) { return parse_shell_code(code).arithmetic; }
 
 std::set<std::string> evaluated_variables(const std::vector<const ArithmeticFacts*>& steps,
                                           const std::set<std::string>& variables) {

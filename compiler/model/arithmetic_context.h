@@ -28,9 +28,22 @@ struct ArithmeticFacts {
   std::map<std::string, std::set<std::string>> assigned_from;
 };
 
-/// The facts of one shell step's code as the script runs it. `code` is parsed
-/// with tree-sitter-bash; array subscripts are also found in the text, as
-/// tree-sitter does not see every one (`unset 'a[i]'`, `( [i]=x )`).
+/// One parse of a shell step's code as the script runs it, for everything the
+/// script needs from a tree: where values meet arithmetic, and whether
+/// tree-sitter-bash accepts the text at all.
+struct ShellCodeParse {
+  ArithmeticFacts arithmetic;
+  bool accepted = false;  ///< no ERROR or MISSING node (false when the parse timed out)
+};
+
+/// `code` is parsed with tree-sitter-bash, with `"${RB_PARAM_x}"` unquoted
+/// (tree-sitter misparses some quoted expansions bash accepts, `${s:"${x}"}`;
+/// the quotes change neither arithmetic nor syntax); array subscripts are
+/// also found in the text, as tree-sitter does not see every one
+/// (`unset 'a[i]'`, `( [i]=x )`).
+ShellCodeParse parse_shell_code(const std::string& code);
+
+/// parse_shell_code(code).arithmetic.
 ArithmeticFacts arithmetic_facts(const std::string& code);
 
 /// Of `variables` (`RB_PARAM_x` names), those whose value bash may evaluate as

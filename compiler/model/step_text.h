@@ -16,19 +16,19 @@
 /// - places where no safe form exists (a quoted heredoc, a dollar-quoted SQL
 ///   body, a MySQL or Redis block) make the step "shown, not run".
 /// Placeholders in comments are left as written and need no value.
+///
+/// Where a placeholder stands is read from parse trees, not from the text:
+/// for shell, the quoting the analysis found in the step's tree-sitter-bash
+/// tree (Placeholder::quoting); for SQL, PostgreSQL's scanner tokens. A shell
+/// step whose tree cannot be trusted where a placeholder stands is shown.
 #include <string>
 #include <vector>
 
-#include "compiler/syntax/ir.h"
 #include "compiler/model/arithmetic_context.h"
+#include "compiler/model/fill_text.h"
+#include "compiler/syntax/ir.h"
 
 namespace rbc {
-
-/// A piece of a step's text: literal text, or the value of parameter `param`.
-struct Segment {
-  std::string text;   ///< literal text, or the placeholder as written
-  std::string param;  ///< empty for literal text
-};
 
 struct RenderedStep {
   std::string runner;  ///< "shell", "psql", "mysql", "redis" or "show"

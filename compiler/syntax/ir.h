@@ -72,11 +72,26 @@ struct HtmlComment {
   uint32_t line = 0;
 };
 
+/// Where a placeholder of a shell step stands, as bash reads the step: the
+/// innermost quoting around it in the step's tree-sitter-bash tree. A script
+/// inserts the value in the form this allows (compiler/model/step_text.h).
+enum class ShellQuoting {
+  unknown,          ///< not a shell step, or its tree cannot be trusted here
+  unquoted,         ///< a word or part of one; also inside $(...), ${...}, $((...))
+  double_quoted,    ///< inside "..." or $"..."
+  single_quoted,    ///< inside '...'
+  ansi_c,           ///< inside $'...'
+  heredoc,          ///< in the body of an unquoted here-document (<<EOF)
+  quoted_heredoc,   ///< in the body of a quoted one (<<'EOF'), where nothing expands
+  comment,
+};
+
 /// A `<name>`, `{{name}}` or `[name]` standing for a value the reader fills in.
 struct Placeholder {
   std::string name;     ///< normalized: lower-case kebab ("previous-version")
   std::string written;  ///< as in the source ("<previous-version>")
   Span span;
+  ShellQuoting quoting = ShellQuoting::unknown;  ///< shell steps only
 };
 
 /// One shell word after quote removal; `literal` is false when it holds an
@@ -165,6 +180,9 @@ struct StepFacts {
   std::optional<SyntaxError> syntax_error;
   std::string mistagged_as;  ///< "json", "yaml", "promql", "output", ... when the tag is wrong
   std::vector<Placeholder> placeholders;
+  /// Shell: delimiters of the here-documents still open where the step ends,
+  /// in the order they were opened (a script closes them).
+  std::vector<std::string> open_heredocs;
   std::vector<std::string> env_vars;  ///< variables the step reads and does not set itself
   std::vector<std::string> vars_set;  ///< variables the step sets (assignments, export, read, for)
   std::vector<Command> commands;

@@ -1,13 +1,9 @@
+#include "compiler/base/path_name.h"
 #include "linter/rule.h"
 #include "linter/secret_values.h"
 
 namespace rbc {
 namespace {
-
-std::string_view basename(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 /// A literal value the reader did not have to fill in.
 bool literal_secret(const Step& step, const Word& word, std::string_view value) {
@@ -35,7 +31,7 @@ struct Finding {
 /// Secret-named flags (`--password=x`, `--token x`), mysql `-pSECRET`, `curl -u user:pass`, `redis-cli -a pass`.
 void check_argv(const Runbook& rb, const Config& config, const Step& step, const Command& cmd,
                 std::vector<Finding>& out) {
-  std::string_view prog = basename(cmd.argv[0].text);
+  std::string_view prog = last_path_component(cmd.argv[0].text);
   bool mysql = prog == "mysql" || prog == "mysqldump" || prog == "mysqladmin" || prog == "mariadb";
   bool redis = prog == "redis-cli" || prog == "valkey-cli";
   for (size_t i = 1; i < cmd.argv.size(); ++i) {

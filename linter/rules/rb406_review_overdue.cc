@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "compiler/model/review_status.h"
 #include "linter/config.h"
 #include "linter/rule.h"
 
@@ -15,35 +16,28 @@ Span value_span(const Runbook& rb, uint32_t line, const std::string& value) {
   return {begin + static_cast<uint32_t>(at), begin + static_cast<uint32_t>(at + std::min<size_t>(10, value.size()))};
 }
 
-std::string iso(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
-
 void check(const Runbook& rb, Emitter& emit) {
   const Config& config = emit.config();
   const Metadata& md = rb.metadata;
-  long today = config.today.days();
+  const ReviewStatus review = review_status(md, config.review_period_days, config.today);
+  if (!review.overdue()) return;
   auto line_of = [&](const char* key) {
     auto it = md.lines.find(key);
     return it == md.lines.end() ? 1u : it->second;
   };
-  if (auto next = parse_date(md.next_review)) {
-    if (today <= next->days()) return;
+  if (review.basis == ReviewStatus::Basis::next_review) {
     emit.report(value_span(rb, line_of("next_review"), md.next_review),
                 fmt::format("the next review was due on {}, {} days ago; commands, hosts and contacts may have "
-                            "changed since", iso(*next), today - next->days()),
+                            "changed since", review.due->iso(), review.days_overdue),
                 "review the runbook against today's systems, then move the date forward");
     return;
   }
-  auto last = parse_date(md.last_reviewed);
-  if (!last) return;
-  std::optional<int> period = md.review_every.empty() ? std::nullopt : parse_period_days(md.review_every);
-  int days = period.value_or(config.review_period_days);
-  long due = last->days() + days;
-  if (today <= due) return;
-  std::string why = period ? fmt::format("`review_every: {}`", md.review_every)
-                           : fmt::format("the default review period of {} days", days);
+  std::string why = review.basis == ReviewStatus::Basis::review_every
+                        ? fmt::format("`review_every: {}`", md.review_every)
+                        : fmt::format("the default review period of {} days", review.period_days);
   emit.report(value_span(rb, line_of("last_reviewed"), md.last_reviewed),
               fmt::format("last reviewed on {}: with {} the review is {} days overdue; commands, hosts and contacts "
-                          "may have changed since", iso(*last), why, today - due),
+                          "may have changed since", review.last_reviewed->iso(), why, review.days_overdue),
               "review the runbook against today's systems and update the date");
 }
 

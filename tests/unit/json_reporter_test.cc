@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "linter/driver.h"
-#include "compiler/emit/reporters/json_diagnostic.h"
+#include "linter/diagnostic_json.h"
 #include "compiler/emit/reporters/reporter.h"
 #include "test_support.h"
 

@@ -9,7 +9,7 @@
 #include <map>
 #include <sstream>
 
-#include "compiler/emit/site/site_builder.h"
+#include "compiler/cli/site_build.h"
 
 namespace fs = std::filesystem;
 using rbc::site::BuildOptions;

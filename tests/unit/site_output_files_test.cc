@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "compiler/emit/output/runbook_summary.h"
 #include "compiler/emit/index/json_index.h"
 #include "compiler/emit/output/build_cache.h"
 #include "compiler/emit/output/manifest.h"
@@ -81,7 +82,7 @@ TEST_CASE("build cache: records survive a write and a read; any damage empties t
 TEST_CASE("runbooks.json spliced from entry texts is the whole document's dump") {
   rbc::FileResult one = rbc::test::lint("---\ntitle: \"Caf\xc3\xa9 \\\"db\\\"\"\n---\n# A\n\n## Fix\n\n```bash\necho hi\n```\n", "rb/a.md");
   rbc::FileResult two = rbc::test::lint("# B\n\nno steps, bad UTF-8 \xff here\n", "rb/b.md");
-  std::vector<ojson> entries = {rbc::runbook_entry(one, "a"), rbc::runbook_entry(two, "b")};
+  std::vector<ojson> entries = {rbc::runbook_entry(one, "a", {}), rbc::runbook_entry(two, "b", {})};
   std::vector<std::string> texts = {rbc::runbook_entry_text(entries[0]), rbc::runbook_entry_text(entries[1])};
   ojson whole = {{"version", 1}, {"runbooks", entries}};
   CHECK(rbc::runbooks_index_text({texts[0], texts[1]}) == rbc::dump_json(whole));
@@ -89,13 +90,14 @@ TEST_CASE("runbooks.json spliced from entry texts is the whole document's dump")
   CHECK(joined(rbc::runbooks_index_pieces({texts[0], texts[1]})) == rbc::dump_json(whole));
 }
 
-TEST_CASE("entry summaries: no sections or steps, step kinds counted") {
+TEST_CASE("summaries: step kinds counted, page URL and title from the model") {
   rbc::FileResult f = rbc::test::lint("# A\n\n```bash\nls\n```\n\n```sql\nSELECT 1;\n```\n\n```bash\npwd\n```\n", "a.md");
-  ojson s = rbc::entry_summary(rbc::runbook_entry(f, "a"));
-  CHECK_FALSE(s.contains("sections"));
-  CHECK_FALSE(s.contains("steps"));
-  CHECK(s["blocks"].dump() == R"({"postgres":1,"shell":2})");
-  CHECK(s["id"] == "a");
+  rbc::RunbookSummary s = rbc::summarize(f, "a");
+  CHECK(s.blocks == std::map<std::string, size_t>{{"postgres", 1}, {"shell", 2}});
+  CHECK(s.id == "a");
+  CHECK(s.url == "runbooks/a.html");
+  CHECK(s.title == "A");
+  CHECK_FALSE(s.worst().has_value());
 }
 
 TEST_CASE("search data spliced from documents: one array, as one dump would write it") {
@@ -105,16 +107,15 @@ TEST_CASE("search data spliced from documents: one array, as one dump would writ
   CHECK(joined(search_data_script({})) == "window.RUNBOOKC_SEARCH = [];\n");
 }
 
-TEST_CASE("aggregate files: the paths known without rendering, each rendered on its own") {
+TEST_CASE("aggregate pages: each rendered on its own, a page per rule") {
   SiteModel model;
   std::vector<std::string> paths;
   for (const AggregateFile& f : aggregate_files(model)) {
     paths.push_back(f.path);
     CHECK_FALSE(f.render().empty());
   }
-  CHECK(paths == aggregate_file_paths());
   CHECK(paths.front() == "index.html");
-  CHECK(paths.back() == "lint.json");
+  CHECK(paths.back() == "rules/" + std::string(rbc::all_rules().back().code) + ".html");
   CHECK(std::count_if(paths.begin(), paths.end(), [](const std::string& p) { return p.starts_with("rules/RB"); }) ==
         static_cast<long>(rbc::all_rules().size()));
 }

@@ -2,7 +2,6 @@
 
 #include "compiler/emit/index/json_index.h"
 #include "compiler/emit/site/highlight.h"
-#include "compiler/model/review_dates.h"
 #include "compiler/emit/site/runbook_page.h"
 #include "test_support.h"
 
@@ -10,7 +9,7 @@ namespace {
 
 std::string page_of(const std::string& markdown) {
   rbc::FileResult f = rbc::test::lint(markdown, "runbooks/t.md");
-  return rbc::site::render_runbook_page(rbc::site::SiteInfo{}, {f, "t", {}, rbc::site::parse_date("2026-12-01")});
+  return rbc::site::render_runbook_page(rbc::site::SiteInfo{}, {f, "t", {}});
 }
 
 }  // namespace
@@ -49,18 +48,6 @@ TEST_CASE("site: highlight ranges are sorted, disjoint, and inner nodes win") {
   CHECK(hl.back().name == "comment");
 }
 
-TEST_CASE("site: review overdue when last_reviewed + review_every is before today") {
-  rbc::Metadata m;
-  m.last_reviewed = "2026-01-01";
-  m.review_every = "90d";
-  CHECK(rbc::site::review_due(m) == rbc::site::parse_date("2026-04-01"));
-  CHECK(rbc::site::review_overdue(m, rbc::site::parse_date("2026-04-02")));
-  CHECK_FALSE(rbc::site::review_overdue(m, rbc::site::parse_date("2026-04-01")));
-  CHECK(rbc::site::parse_period("2w") == 14);
-  CHECK_FALSE(rbc::site::parse_period("soon").has_value());
-  CHECK_FALSE(rbc::site::parse_date("2026-02-30").has_value());
-}
-
 TEST_CASE("site: runbook ids are paths below the common directory, unique") {
   CHECK(rbc::runbook_ids({"runbooks/a.md", "runbooks/db/B c.md", "runbooks/db/b-c.md"}) ==
         std::vector<std::string>{"a", "db-b-c", "db-b-c-2"});
@@ -75,7 +62,7 @@ TEST_CASE("site: relative links to other runbooks of the build point at their pa
   std::map<std::string, std::string> pages = {{"runbooks/db/saturation.md", "db-saturation"},
                                               {"runbooks/auth/keys.md", "auth-keys"}};
   std::string html = rbc::site::render_runbook_page(
-      rbc::site::SiteInfo{}, {f, "auth", {}, rbc::site::parse_date("2026-12-01"), &pages});
+      rbc::site::SiteInfo{}, {f, "auth", {}, &pages});
   CHECK(html.find("href=\"db-saturation.html#lock-storm\"") != std::string::npos);
   CHECK(html.find("href=\"auth-keys.html\"") != std::string::npos);
   CHECK(html.find("href=\"notes.txt\"") != std::string::npos);

@@ -10,9 +10,10 @@
 #include <map>
 #include <sstream>
 
+#include "compiler/emit/output/runbook_summary.h"
 #include "linter/driver.h"
 #include "compiler/emit/index/json_index.h"
-#include "compiler/emit/site/site_builder.h"
+#include "compiler/cli/site_build.h"
 
 namespace fs = std::filesystem;
 
@@ -126,15 +127,21 @@ TEST_CASE("site build: the aggregate pages read a summary that round-trips throu
   rbc::FileResult f = rbc::lint_bytes("caf\xc3\xa9.md",
                                       "---\nowner: team-\xc3\xa9t\xc3\xa9\nseverity: 2\nalerts: [DiskFull]\n---\n"
                                       "# Disk full \xf0\x9f\x94\xa5\n\n## Mitigation\n\n```bash\nkubectl delete namespace logs\n```\n");
-  rbc::ojson summary = rbc::entry_summary(rbc::runbook_entry(f, "cafe", false));
-  std::vector<uint8_t> cbor = rbc::ojson::to_cbor(summary);
-  rbc::ojson back = rbc::ojson::from_cbor(cbor);
-  CHECK(back == summary);
-  CHECK(back.dump(2) == summary.dump(2));
-  CHECK(back["findings"].size() == 1);
-  CHECK(back["findings"][0]["code"] == "RB275");
-  CHECK(back["findings"][0]["line"] == 11);
-  CHECK(back["findings"][0]["column"] == 16);
+  rbc::RunbookSummary summary = rbc::summarize(f, "cafe");
+  std::string bytes = rbc::summary_bytes(summary);
+  std::optional<rbc::RunbookSummary> back = rbc::summary_from_bytes(bytes);
+  REQUIRE(back.has_value());
+  CHECK(rbc::summary_bytes(*back) == bytes);
+  CHECK(back->title == "Disk full \xf0\x9f\x94\xa5");
+  CHECK(back->metadata.owner == "team-\xc3\xa9t\xc3\xa9");
+  CHECK(back->metadata.alerts == std::vector<std::string>{"DiskFull"});
+  CHECK(back->alert_anchors == std::vector<std::pair<std::string, std::string>>{{"DiskFull", ""}});
+  REQUIRE(back->findings.size() == 1);
+  CHECK(back->findings[0].code == "RB275");
+  CHECK(back->findings[0].start.line == 11);
+  CHECK(back->findings[0].start.column == 16);
+  CHECK(back->findings[0].message == summary.findings[0].message);
+  CHECK_FALSE(rbc::summary_from_bytes("not cbor").has_value());
 }
 
 TEST_CASE("FileLinter: lints one chosen file at a time; excluded files and bad configurations lint none") {

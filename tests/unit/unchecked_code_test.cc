@@ -54,6 +54,20 @@ TEST_CASE("a command past the shell walker's depth bound is reported where the w
   CHECK(positions(r, "RB201") == none);
 }
 
+TEST_CASE("shell inside strings past 6 levels: the innermost string is reported, not followed") {
+  std::string script = "rm -rf /var/lib/app";
+  for (int i = 0; i < 7; ++i) {  // bash -c '...' around it, quotes escaped as '\''
+    std::string quoted;
+    for (char c : script) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    script = "bash -c '" + quoted + "'";
+  }
+  auto r = lint(test::bash(script + "\n"));
+  // The 7th `bash -c` takes its string at column 601; the string as the
+  // 6th level reads it starts with a quote that comes from an escape further on.
+  CHECK(positions(r, "RB008") == list({"4:1149"}));
+  CHECK(with_code(r, "RB008").at(0).message.find("nests more than 6 levels deep") != std::string::npos);
+}
+
 TEST_CASE("a statement nested past the PostgreSQL walk's bound: the call it hides is reported as unchecked") {
   std::string call = "pg_terminate_backend(pid)";
   for (int i = 0; i < 20; ++i) call = "coalesce(" + call + ", false)";

@@ -13,16 +13,18 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/emit/output/runbook_summary.h"
+#include "compiler/model/url_layout.h"
 #include "linter/driver.h"
 
 namespace rbc {
 
 using ojson = nlohmann::ordered_json;
 
-/// One runbooks.json entry. `id` names its page: runbooks/<id>.html.
-/// `list_scripts`: list the scripts the runbook compiles to (runbookc index);
-/// the site builder lists the ones it wrote itself.
-ojson runbook_entry(const FileResult& file, const std::string& id, bool list_scripts = true);
+/// One runbooks.json entry. `id` names its page (runbook_page_url); `scripts`
+/// are the scripts the runbook compiles to, whole runbook first (the script
+/// back end's runbook_scripts(), or what a build wrote).
+ojson runbook_entry(const FileResult& file, const std::string& id, const std::vector<ScriptLink>& scripts);
 
 /// An entry as it stands inside runbooks.json: dump_json's format, indented
 /// for its place in the "runbooks" list.
@@ -35,26 +37,15 @@ std::string runbooks_index_text(const std::vector<std::string_view>& entry_texts
 /// `entry_texts`' strings and into static text).
 std::vector<std::string_view> runbooks_index_pieces(const std::vector<std::string_view>& entry_texts);
 
-/// What the other indexes and the site's aggregate pages read of an entry:
-/// the entry without its sections and steps, plus "blocks", the number of
-/// steps of each kind ({"bash": 3, "postgres": 1}).
-ojson entry_summary(const ojson& entry);
-
 /// {"version": 1, "alerts": {name: [{runbook, title, url, anchor}]}}; URLs are
 /// `base_url` + "runbooks/<id>.html" + "#anchor" (base_url "" gives relative URLs).
-ojson alerts_index(const std::vector<ojson>& summaries, const std::string& base_url);
+ojson alerts_index(const std::vector<RunbookSummary>& summaries, const std::string& base_url);
 
 /// {"version": 1, "rules": [...]} with each rule's page under rules/.
 ojson rules_index();
 
-/// `lint --format json` rebuilt from entry summaries (their findings, blocks and errors).
-ojson lint_index(const std::vector<ojson>& summaries);
-
-/// Stable ids for runbook paths: the path below the deepest directory all
-/// share, without ".md", characters other than [a-z0-9._-] as '-', cut by
-/// file_name_part(); clashes get "-2", "-3"... skipping any number that is
-/// another path's id. Returned in the order of `paths`.
-std::vector<std::string> runbook_ids(const std::vector<std::string>& paths);
+/// `lint --format json` rebuilt from summaries (their findings, blocks and errors).
+ojson lint_index(const std::vector<RunbookSummary>& summaries);
 
 /// JSON text as written to disk: two-space indent, invalid UTF-8 replaced.
 std::string dump_json(const ojson& doc);

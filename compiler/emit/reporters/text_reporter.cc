@@ -1,3 +1,4 @@
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 #include <ostream>
@@ -7,13 +8,18 @@
 namespace rbc {
 namespace {
 
-const char* color_of(Severity s) {
+fmt::text_style style_of(Severity s) {
   switch (s) {
-    case Severity::error: return "\x1b[1;31m";
-    case Severity::warning: return "\x1b[1;33m";
-    case Severity::note: return "\x1b[1;36m";
+    case Severity::error: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::red);
+    case Severity::warning: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::yellow);
+    case Severity::note: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::cyan);
   }
-  return "";
+  return {};
+}
+
+/// `text` in `style` on a colour terminal, as it is otherwise.
+std::string paint(bool color, fmt::text_style style, std::string_view text) {
+  return color ? fmt::format(style, "{}", text) : std::string(text);
 }
 
 /// The source line with tabs shown as single spaces, so the caret lines up.
@@ -90,27 +96,24 @@ Excerpt excerpt_of(const SourceFile& src, const Diagnostic& d, std::string_view 
 }  // namespace
 
 void report_text(std::ostream& out, const LintRun& run, bool color) {
-  const char* bold = color ? "\x1b[1m" : "";
-  const char* dim = color ? "\x1b[2m" : "";
-  const char* reset = color ? "\x1b[0m" : "";
+  const fmt::text_style bold = fmt::emphasis::bold, dim = fmt::emphasis::faint;
   for (const auto& file : run.files) {
     uint32_t counted_line = 0, line_chars = 0;  // findings come sorted: count each line once
     for (const auto& d : file.diagnostics) {
-      out << fmt::format("{}{}:{}:{}:{} {}{}:{} {}{} [{} {}]{}\n", bold, d.path, d.start.line, d.start.column, reset,
-                         color ? color_of(d.severity) : "", to_string(d.severity), reset, bold, display_line(d.message), d.code,
-                         d.rule, reset);
+      out << paint(color, bold, fmt::format("{}:{}:{}:", d.path, d.start.line, d.start.column)) << ' '
+          << paint(color, style_of(d.severity), std::string(to_string(d.severity)) + ":") << ' '
+          << paint(color, bold, fmt::format("{} [{} {}]", display_line(d.message), d.code, d.rule)) << '\n';
       std::string_view line = file.runbook.source ? file.runbook.source->line_text(d.start.line) : std::string_view();
       if (!line.empty()) {
         std::string gutter = std::to_string(d.start.line);
         if (counted_line != d.start.line) counted_line = d.start.line, line_chars = count_code_points(line);
         Excerpt shown = excerpt_of(*file.runbook.source, d, line, line_chars);
-        out << fmt::format("{}{} |{} {}\n", dim, gutter, reset, shown.text);
+        out << paint(color, dim, gutter + " |") << ' ' << shown.text << '\n';
         uint32_t width = d.end.line == d.start.line && d.end.column > d.start.column ? d.end.column - d.start.column : 1;
         if (shown.caret_column - 1 + width > shown.chars + 1)
           width = std::max<uint32_t>(1, shown.chars + 1 - (shown.caret_column - 1));
-        out << fmt::format("{}{} |{} {}{}{}{}\n", dim, std::string(gutter.size(), ' '), reset,
-                           std::string(shown.caret_column - 1, ' '), color ? color_of(d.severity) : "",
-                           "^" + std::string(width - 1, '~'), reset);
+        out << paint(color, dim, std::string(gutter.size(), ' ') + " |") << ' ' << std::string(shown.caret_column - 1, ' ')
+            << paint(color, style_of(d.severity), "^" + std::string(width - 1, '~')) << '\n';
       }
       if (!d.help.empty()) out << fmt::format("  = help: {}\n", display_line(d.help));
       out << fmt::format("  = see: runbookc explain {}\n", d.code);

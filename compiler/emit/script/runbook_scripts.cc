@@ -3,7 +3,7 @@
 #include "compiler/emit/script/plan.h"
 #include "compiler/model/step_text.h"
 #include "compiler/emit/script/script.h"
-#include "compiler/syntax/slug.h"
+#include "compiler/model/url_layout.h"
 #include "compiler/languages/bash_confirm.h"
 #include "compiler/languages/language_registry.h"
 
@@ -32,10 +32,14 @@ std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::st
       if (section < 0) break;  // the whole runbook does not compile: its sections hold the same steps
       continue;
     }
-    std::string anchor = section < 0 ? "" : "--" + file_name_part(rb.sections[section].anchor);
-    out.push_back({"scripts/" + id + anchor + ".sh", section,
-                   std::move(body)});
+    out.push_back({script_url(id, section < 0 ? "" : rb.sections[section].anchor), section, std::move(body)});
   }
+  return out;
+}
+
+std::vector<ScriptLink> script_links(const std::vector<RunbookScript>& scripts) {
+  std::vector<ScriptLink> out;
+  for (const RunbookScript& s : scripts) out.push_back({s.path, s.section});
   return out;
 }
 

@@ -5,13 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "compiler/model/url_layout.h"
 #include "linter/driver.h"
 #include "compiler/emit/script/script.h"
 
 namespace rbc {
 
 struct RunbookScript {
-  std::string path;  ///< "scripts/<id>.sh" or "scripts/<id>--<anchor>.sh" (anchor cut by file_name_part), relative to the site root
+  std::string path;  ///< script_url(id, anchor), relative to the site root
   int section = -1;  ///< -1: the whole runbook
   std::string body;
 };
@@ -25,6 +26,9 @@ struct RunbookScript {
 /// ask again with `strict` for those that fail.
 std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::string& id,
                                            ScriptCheck check = ScriptCheck::validate);
+
+/// What the page and the index list of `scripts`.
+std::vector<ScriptLink> script_links(const std::vector<RunbookScript>& scripts);
 
 /// The shell steps of `runbook` as the scripts run them (each wrapped in a
 /// function), rendered as tree-sitter accepted them: what a caller checks

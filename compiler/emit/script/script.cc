@@ -14,6 +14,7 @@
 #include "compiler/model/parameters.h"
 #include "compiler/emit/script/plan.h"
 #include "compiler/emit/script/shell_quote.h"
+#include "compiler/model/runbook_model.h"
 
 namespace rbc {
 namespace {
@@ -111,8 +112,7 @@ std::string generate_script(const PlanIndex& index, int section, std::string* er
   };
 
   std::string name = std::filesystem::path(runbook.path()).stem().string();
-  std::string title = runbook.metadata.title.empty() && !runbook.sections.empty() ? runbook.sections[0].title
-                                                                                  : runbook.metadata.title;
+  std::string title = runbook_title(runbook, runbook.path());
   std::string anchor = section >= 0 ? runbook.sections[section].anchor : "";
   const std::string& hash = index.content_hash();
   std::string out;

@@ -5,6 +5,7 @@
 #include "compiler/emit/site/dom.h"
 #include "compiler/emit/site/highlight.h"
 #include "compiler/languages/language_registry.h"
+#include "compiler/model/url_layout.h"
 
 namespace rbc::site {
 namespace {
@@ -31,7 +32,7 @@ void add_highlighted(pugi::xml_node parent, std::string_view body, uint32_t begi
 }
 
 std::string rule_href(const RunbookView& view, const Diagnostic& d) {
-  return view.root + "rules/" + d.code + ".html";
+  return view.root + rule_page_url(d.code);
 }
 
 void add_finding(pugi::xml_node parent, const char* tag, const Diagnostic& d, const RunbookView& view) {

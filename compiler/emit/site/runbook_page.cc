@@ -2,7 +2,6 @@
 
 #include "compiler/emit/site/document_renderer.h"
 #include "compiler/emit/site/dom.h"
-#include "compiler/model/review_dates.h"
 
 namespace rbc::site {
 namespace {
@@ -46,7 +45,7 @@ void fill_meta(pugi::xml_node dl, const Runbook& rb, const RunbookPageInput& in)
     pugi::xml_node dd = add(div, "dd");
     add_text(dd, m.last_reviewed.empty() ? std::string("unknown") : m.last_reviewed);
     if (!m.review_every.empty()) add_text(dd, " (every " + m.review_every + ")");
-    if (review_overdue(m, in.today)) {
+    if (in.file.model.review.overdue()) {
       add_text(dd, " ");
       add(dd, "span", "review overdue", {{"class", "badge overdue"}});
     }
@@ -114,16 +113,9 @@ void fill_problems(pugi::xml_node box, const RunbookPageInput& in) {
 
 }  // namespace
 
-std::string runbook_title(const Runbook& rb, const std::string& path) {
-  if (!rb.metadata.title.empty()) return rb.metadata.title;
-  if (int h = first_h1(rb); h >= 0 && !rb.sections[h].title.empty()) return rb.sections[h].title;
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in) {
   const Runbook& rb = in.file.runbook;
-  std::string title = runbook_title(rb, in.file.path);
+  const std::string& title = in.file.model.title;
   Page page(site, "runbook.xhtml", title, "../");
   page.set_body_class("page-runbook");
   pugi::xml_node c = page.content();

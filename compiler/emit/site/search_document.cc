@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "compiler/emit/site/document_renderer.h"
+#include "compiler/model/url_layout.h"
 
 namespace rbc::site {
 namespace {
@@ -41,7 +42,7 @@ nlohmann::ordered_json search_document(const Runbook& rb, const std::string& id,
   for (const Step& s : rb.steps)
     if (s.kind != BlockKind::other && s.kind != BlockKind::none) commands += s.body;
   if (commands.size() > 4000) commands.resize(4000);
-  return {{"id", id},      {"url", "runbooks/" + id + ".html"}, {"title", title}, {"alerts", alerts},
+  return {{"id", id},      {"url", runbook_page_url(id)}, {"title", title}, {"alerts", alerts},
           {"headings", headings}, {"symptoms", symptoms_text(rb)},     {"commands", commands},
           {"service", rb.metadata.service}, {"severity", rb.metadata.severity}};
 }

@@ -4,25 +4,17 @@
 #include <memory>
 #include <set>
 
-#include "compiler/emit/index/json_index.h"
 #include "compiler/emit/site/dom.h"
-#include "compiler/model/review_dates.h"
+#include "compiler/model/url_layout.h"
 #include "linter/rule.h"
 
 namespace rbc::site {
 namespace {
 
-const std::string& str(const ojson& j, const char* key) { return j[key].get_ref<const std::string&>(); }
-
-/// "error", "warning", "note" or "clean": the worst finding of an entry.
-std::string lint_status(const ojson& entry) {
-  int worst = -1;
-  for (const ojson& d : entry["findings"]) {
-    int s = static_cast<int>(severity_from_string(str(d, "severity")).value_or(Severity::error));
-    worst = std::max(worst, s);
-  }
-  if (!str(entry, "error").empty()) worst = 2;
-  return worst < 0 ? "clean" : to_string(static_cast<Severity>(worst));
+/// "error", "warning", "note" or "clean": the worst finding of a runbook.
+std::string lint_status(const RunbookSummary& entry) {
+  std::optional<Severity> worst = entry.worst();
+  return worst ? to_string(*worst) : "clean";
 }
 
 void fill_options(pugi::xml_node select, const std::set<std::string>& values) {
@@ -37,15 +29,6 @@ void add_severity_badge(pugi::xml_node parent, const std::string& severity) {
 
 }  // namespace
 
-bool entry_overdue(const ojson& entry, std::optional<long> today) {
-  Metadata m;
-  const ojson& md = entry["metadata"];
-  m.last_reviewed = str(md, "last_reviewed");
-  m.review_every = str(md, "review_every");
-  m.next_review = str(md, "next_review");
-  return review_overdue(m, today);
-}
-
 std::string render_index_page(const SiteModel& site) {
   Page page(site.info, "index.xhtml", site.info.title, "");
   page.set_body_class("page-index");
@@ -58,42 +41,42 @@ std::string render_index_page(const SiteModel& site) {
   std::map<std::string, size_t> per_severity;
   size_t overdue_count = 0;
   pugi::xml_node rows = slot(c, "fill-rows");
-  for (const ojson& e : site.entries) {
-    const ojson& md = e["metadata"];
-    std::string severity = str(md, "severity"), lint = lint_status(e);
-    bool overdue = entry_overdue(e, site.today);
+  for (const RunbookSummary& e : site.entries) {
+    const Metadata& md = e.metadata;
+    std::string severity = md.severity, lint = lint_status(e);
+    bool overdue = e.overdue();
     overdue_count += overdue;
     severities.insert(severity);
-    services.insert(str(md, "service"));
-    owners.insert(str(md, "owner"));
+    services.insert(md.service);
+    owners.insert(md.owner);
     std::string tag_list;
-    for (const ojson& t : md["tags"]) {
-      tags.insert(t.get<std::string>());
-      tag_list += "|" + t.get<std::string>();
+    for (const std::string& t : md.tags) {
+      tags.insert(t);
+      tag_list += "|" + t;
     }
     ++per_severity[severity.empty() ? "none" : severity];
-    pugi::xml_node tr = add(rows, "tr", {{"data-severity", severity}, {"data-service", str(md, "service")},
-                                         {"data-owner", str(md, "owner")}, {"data-tags", tag_list + "|"},
-                                         {"data-lint", lint}, {"data-title", str(e, "title")}});
+    pugi::xml_node tr = add(rows, "tr", {{"data-severity", severity}, {"data-service", md.service},
+                                         {"data-owner", md.owner}, {"data-tags", tag_list + "|"},
+                                         {"data-lint", lint}, {"data-title", e.title}});
     if (overdue) set_attr(tr, "class", "overdue");
     pugi::xml_node title_cell = add(tr, "td");
-    add(title_cell, "a", str(e, "title"), {{"href", str(e, "url")}});
-    add(title_cell, "span", str(e, "path"), {{"class", "path"}});
+    add(title_cell, "a", e.title, {{"href", e.url}});
+    add(title_cell, "span", e.path, {{"class", "path"}});
     pugi::xml_node sev = add(tr, "td", {{"data-value", severity.empty() ? std::string("P9") : severity}});
     add_severity_badge(sev, severity);
-    add(tr, "td", str(md, "service"), {});
-    add(tr, "td", str(md, "owner"), {});
+    add(tr, "td", md.service, {});
+    add(tr, "td", md.owner, {});
     pugi::xml_node alerts = add(tr, "td", {{"class", "alerts"}});
-    for (const ojson& a : md["alerts"]) {
-      add(alerts, "code", a.get<std::string>(), {});
+    for (const std::string& a : md.alerts) {
+      add(alerts, "code", a, {});
       add_text(alerts, " ");
     }
-    pugi::xml_node reviewed = add(tr, "td", str(md, "last_reviewed"), {{"data-value", str(md, "last_reviewed")}});
+    pugi::xml_node reviewed = add(tr, "td", md.last_reviewed, {{"data-value", md.last_reviewed}});
     if (overdue) {
       add_text(reviewed, " ");
       add(reviewed, "span", "overdue", {{"class", "badge overdue"}});
     }
-    size_t findings = e["findings"].size();
+    size_t findings = e.findings.size();
     static const std::map<std::string, std::string> kOrder = {{"clean", "0"}, {"note", "1"}, {"warning", "2"}, {"error", "3"}};
     pugi::xml_node lint_cell = add(tr, "td", {{"data-value", kOrder.at(lint)}});
     add(lint_cell, "span", lint == "clean" ? std::string("clean") : std::to_string(findings) + (findings == 1 ? " finding" : " findings"),
@@ -127,29 +110,29 @@ std::string render_lint_page(const SiteModel& site) {
   pugi::xml_node c = page.content();
   size_t counts[3] = {0, 0, 0}, files_with = 0;
   pugi::xml_node files = slot(c, "fill-files");
-  for (const ojson& e : site.entries) {
-    if (e["findings"].empty() && str(e, "error").empty()) continue;
+  for (const RunbookSummary& e : site.entries) {
+    if (e.findings.empty() && e.error.empty()) continue;
     ++files_with;
     pugi::xml_node sec = add(files, "section", {{"class", "lint-file"}});
     pugi::xml_node h = add(sec, "h2");
-    add(h, "a", str(e, "path"), {{"href", str(e, "url")}});
-    if (!str(e, "error").empty()) add(sec, "p", str(e, "error"), {{"class", "file-error"}});
-    if (e["findings"].empty()) continue;
+    add(h, "a", e.path, {{"href", e.url}});
+    if (!e.error.empty()) add(sec, "p", e.error, {{"class", "file-error"}});
+    if (e.findings.empty()) continue;
     pugi::xml_node wrap = add(sec, "div", {{"class", "table-wrap"}});
     pugi::xml_node table = add(wrap, "table", {{"class", "findings-table"}});
     pugi::xml_node hr = add(add(table, "thead"), "tr");
     for (const char* col : {"Line", "Severity", "Rule", "Message"}) add(hr, "th", col, {{"scope", "col"}});
     pugi::xml_node body = add(table, "tbody");
-    for (const ojson& d : e["findings"]) {
-      std::string sev = str(d, "severity");
-      ++counts[static_cast<int>(severity_from_string(sev).value_or(Severity::error))];
+    for (const Diagnostic& d : e.findings) {
+      std::string sev = to_string(d.severity);
+      ++counts[static_cast<int>(d.severity)];
       pugi::xml_node tr = add(body, "tr", {{"class", "sev-" + sev}});
-      add(tr, "td", std::to_string(d["line"].get<int>()) + ":" + std::to_string(d["column"].get<int>()), {});
+      add(tr, "td", std::to_string(d.start.line) + ":" + std::to_string(d.start.column), {});
       add(add(tr, "td"), "span", sev, {{"class", "lint lint-" + sev}});
-      add(add(tr, "td"), "a", str(d, "code") + " " + str(d, "rule"), {{"href", "rules/" + str(d, "code") + ".html"}});
+      add(add(tr, "td"), "a", d.code + " " + d.rule, {{"href", rule_page_url(d.code)}});
       pugi::xml_node msg = add(tr, "td");
-      add_text(msg, str(d, "message"));
-      if (!str(d, "help").empty()) add(msg, "span", str(d, "help"), {{"class", "finding-help"}});
+      add_text(msg, d.message);
+      if (!d.help.empty()) add(msg, "span", d.help, {{"class", "finding-help"}});
     }
   }
   if (!files_with) add(files, "p", "No findings in any runbook.", {{"class", "lint-clean"}});
@@ -162,12 +145,13 @@ std::string render_lint_page(const SiteModel& site) {
 namespace {
 
 /// (runbook entry, finding) pairs for each rule code.
-using FindingsByCode = std::map<std::string, std::vector<std::pair<const ojson*, const ojson*>>, std::less<>>;
+using FindingsByCode =
+    std::map<std::string, std::vector<std::pair<const RunbookSummary*, const Diagnostic*>>, std::less<>>;
 
 FindingsByCode findings_by_code(const SiteModel& site) {
   FindingsByCode out;
-  for (const ojson& e : site.entries)
-    for (const ojson& d : e["findings"]) out[str(d, "code")].push_back({&e, &d});
+  for (const RunbookSummary& e : site.entries)
+    for (const Diagnostic& d : e.findings) out[d.code].push_back({&e, &d});
   return out;
 }
 
@@ -222,8 +206,8 @@ std::string render_rule_page(const SiteModel& site, const Rule& r, const Finding
     pugi::xml_node ul = add(list_box, "ul");
     for (const auto& [e, d] : found->second) {
       pugi::xml_node li = add(ul, "li");
-      add(li, "a", str(*e, "title"), {{"href", "../" + str(*e, "url")}});
-      add_text(li, ", line " + std::to_string((*d)["line"].get<int>()) + ": " + str(*d, "message"));
+      add(li, "a", e->title, {{"href", "../" + e->url}});
+      add_text(li, ", line " + std::to_string(d->start.line) + ": " + d->message);
     }
   }
   return page.finish();
@@ -240,17 +224,7 @@ std::vector<AggregateFile> aggregate_files(const SiteModel& site) {
       {"rules/index.html", [&site, by_code] { return render_rules_page(site, *by_code); }},
   };
   for (const Rule& r : all_rules())
-    out.push_back({"rules/" + std::string(r.code) + ".html", [&site, &r, by_code] { return render_rule_page(site, r, *by_code); }});
-  out.push_back({"alerts.json", [&site] { return dump_json(alerts_index(site.entries, site.base_url)); }});
-  out.push_back({"rules.json", [] { return dump_json(rules_index()); }});
-  out.push_back({"lint.json", [&site] { return dump_json(lint_index(site.entries)); }});
-  return out;
-}
-
-std::vector<std::string> aggregate_file_paths() {
-  static const SiteModel empty;
-  std::vector<std::string> out;
-  for (const AggregateFile& f : aggregate_files(empty)) out.push_back(f.path);
+    out.push_back({rule_page_url(r.code), [&site, &r, by_code] { return render_rule_page(site, r, *by_code); }});
   return out;
 }
 

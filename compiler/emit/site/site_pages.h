@@ -1,11 +1,8 @@
 #pragma once
-/// The site's aggregate pages, built from entry summaries (see
-/// entry_summary(): what they need of each runbook, so cached runbooks need
-/// not be parsed again): the index, search, rules and lint report, the JSON
-/// indexes other than runbooks.json, and the search data the search script
-/// loads.
-#include <nlohmann/json.hpp>
-
+/// The site's aggregate pages, built from each runbook's RunbookSummary
+/// (what they need of it, kept in the build cache so cached runbooks need
+/// not be parsed again): the index, search, rules and lint report, and the
+/// search data the search script loads.
 #include <functional>
 #include <optional>
 #include <string>
@@ -13,17 +10,14 @@
 #include <utility>
 #include <vector>
 
+#include "compiler/emit/output/runbook_summary.h"
 #include "compiler/emit/site/page.h"
 
 namespace rbc::site {
 
-using ojson = nlohmann::ordered_json;
-
 struct SiteModel {
   SiteInfo info;
-  std::vector<ojson> entries;         ///< entry summaries, in path order
-  std::optional<long> today;          ///< for overdue reviews
-  std::string base_url;               ///< prefix of the URLs in alerts.json
+  std::vector<RunbookSummary> entries;  ///< in path order
 };
 
 std::string render_index_page(const SiteModel& site);
@@ -35,19 +29,14 @@ struct AggregateFile {
   std::string path;
   std::function<std::string()> render;  ///< independent of the others: may run on any thread
 };
-/// Every aggregate file: index, search, lint and rules pages, a page per
-/// rule, alerts.json, rules.json, lint.json. The renderers read `site`,
-/// which must outlive them.
+/// Every aggregate page: index, search, lint and rules pages, a page per
+/// rule. The renderers read `site`, which must outlive them.
 std::vector<AggregateFile> aggregate_files(const SiteModel& site);
-/// Their paths, without rendering anything.
-std::vector<std::string> aggregate_file_paths();
 
 /// assets/search-data.js: `window.RUNBOOKC_SEARCH = [...]` from the search
 /// documents as compact JSON texts; loaded by a script element so search
 /// works from file:// too. As pieces to write one after the other.
 std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents);
 
-/// True when the entry's review is overdue on `today`.
-bool entry_overdue(const ojson& entry, std::optional<long> today);
 
 }  // namespace rbc::site

@@ -1,4 +1,6 @@
 #pragma once
+/// A finding as JSON: the one shape `lint --format json`, lint.json and
+/// runbooks.json share (DESIGN.md §4).
 #include <nlohmann/json.hpp>
 
 #include "linter/diagnostic.h"

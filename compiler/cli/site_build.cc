@@ -1,4 +1,4 @@
-#include "compiler/emit/site/site_builder.h"
+#include "compiler/cli/site_build.h"
 
 #include <xxhash.h>
 
@@ -9,23 +9,25 @@
 #include <iostream>
 #include <map>
 #include <mutex>
-#include <thread>
 
-#include "linter/driver.h"
-#include "compiler/emit/index/json_index.h"
-#include "compiler/emit/script/runbook_scripts.h"
-#include "compiler/emit/output/build_cache.h"
+#include "compiler/base/date.h"
 #include "compiler/base/embedded_files.h"
 #include "compiler/base/file_io.h"
+#include "compiler/base/parallel_for.h"
+#include "compiler/emit/index/json_index.h"
+#include "compiler/emit/output/build_cache.h"
 #include "compiler/emit/output/manifest.h"
 #include "compiler/emit/output/output_dir.h"
-#include "compiler/model/review_dates.h"
+#include "compiler/emit/output/runbook_summary.h"
+#include "compiler/emit/output/source_hashes.h"
+#include "compiler/emit/script/runbook_scripts.h"
 #include "compiler/emit/site/runbook_page.h"
 #include "compiler/emit/site/search_document.h"
 #include "compiler/emit/site/site_pages.h"
-#include "compiler/emit/output/source_hashes.h"
 #include "compiler/languages/bash_confirm.h"
+#include "compiler/model/url_layout.h"
 #include "linter/config.h"
+#include "linter/driver.h"
 #include "linter/rule.h"
 
 namespace fs = std::filesystem;
@@ -66,7 +68,7 @@ class Hasher {
 std::string build_fingerprint(const BuildOptions& o, const std::string& today, const std::vector<std::string>& files,
                               const std::vector<std::string>& ids) {
   Hasher h;
-  h.feed(RUNBOOKC_VERSION).feed(o.info.title).feed(o.base_url).feed(today);
+  h.feed(RUNBOOKC_VERSION).feed(std::to_string(kSummaryFormat)).feed(o.info.title).feed(o.base_url).feed(today);
   for (const EmbeddedFile& f : embedded_files()) h.feed(f.name).feed(f.bytes);
   for (const Rule& r : all_rules()) h.feed(r.code).feed(r.name).feed(to_string(r.severity));
   for (size_t i = 0; i < files.size(); ++i) h.feed(files[i]).feed(ids[i]);
@@ -124,28 +126,6 @@ struct Rendering {
 constexpr size_t kChunkRunbooks = 32;
 constexpr size_t kPendingSourceBytes = 2 * 1024 * 1024;
 
-void parallel_for(size_t n, unsigned jobs, const std::function<void(size_t)>& fn) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, n));
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  std::mutex error_mutex;
-  std::exception_ptr error;
-  for (unsigned t = 0; t < jobs; ++t)
-    threads.emplace_back([&] {
-      for (size_t i; (i = next++) < n;) {
-        try {
-          fn(i);
-        } catch (...) {
-          std::lock_guard lock(error_mutex);
-          if (!error) error = std::current_exception();
-        }
-      }
-    });
-  for (auto& t : threads) t.join();
-  if (error) std::rethrow_exception(error);
-}
-
 class Progress {
  public:
   explicit Progress(bool on) : on_(on) {}
@@ -194,25 +174,28 @@ void compile_scripts(Rendering& r, ScriptCheck check) {
 }
 
 /// Renders one stale runbook, linted or not: entry, search document, scripts, page.
-void render(Rendering& r, const BuildOptions& o, std::optional<long> today, const std::map<std::string, std::string>& pages) {
+void render(Rendering& r, const BuildOptions& o, const std::map<std::string, std::string>& pages) {
   const Item& it = *r.item;
   if (!r.linted) {
     r.file = FileResult();
     r.file.path = it.path;
     r.file.error = "not read";
   }
-  if (!r.file.runbook.source) r.file.runbook.source = std::make_shared<SourceFile>(it.path, "");
-  r.entry = runbook_entry(r.file, it.id, false);
-  r.search = search_document(r.file.runbook, it.id, runbook_title(r.file.runbook, r.file.path));
+  if (!r.file.runbook.source) {
+    r.file.runbook.source = std::make_shared<SourceFile>(it.path, "");
+    r.file.model = make_runbook_model(r.file.runbook, {});
+  }
+  r.entry = runbook_entry(r.file, it.id, {});  // its "scripts" are the ones compile_scripts writes
+  r.search = search_document(r.file.runbook, it.id, r.file.model.title);
   compile_scripts(r, ScriptCheck::lenient);
-  r.page = render_runbook_page(o.info, {r.file, it.id, r.scripts, today, &pages});
+  r.page = render_runbook_page(o.info, {r.file, it.id, r.scripts, &pages});
 }
 
 /// tree-sitter accepted every step of the rendered runbooks; bash confirms
 /// all of them in a few processes, and runbooks with a step bash rejects are
 /// compiled again with every step checked by bash (that step is then shown,
 /// not run).
-void confirm_scripts(std::vector<Rendering>& batch, const BuildOptions& o, std::optional<long> today,
+void confirm_scripts(std::vector<Rendering>& batch, const BuildOptions& o,
                      const std::map<std::string, std::string>& pages) {
   std::vector<Rendering*> with_script;
   std::vector<std::string> functions;
@@ -232,7 +215,7 @@ void confirm_scripts(std::vector<Rendering>& batch, const BuildOptions& o, std::
     if (valid) continue;
     Rendering& r = *with_script[n];
     compile_scripts(r, ScriptCheck::strict);
-    r.page = render_runbook_page(o.info, {r.file, r.item->id, r.scripts, today, &pages});
+    r.page = render_runbook_page(o.info, {r.file, r.item->id, r.scripts, &pages});
   }
 }
 
@@ -243,23 +226,21 @@ void make_record(const Rendering& rendering) {
   auto& own = it.owned;
   own.entry_text = runbook_entry_text(rendering.entry);
   own.search_text = rendering.search.dump(-1, ' ', false, ojson::error_handler_t::replace);
-  ojson summary = entry_summary(rendering.entry);
-  std::vector<uint8_t> cbor = ojson::to_cbor(summary);
-  own.summary.assign(cbor.begin(), cbor.end());
-  own.outputs = {"runbooks/" + it.id + ".html"};
+  RunbookSummary summary = summarize(rendering.file, it.id);
+  own.summary = summary_bytes(summary);
+  own.outputs = {runbook_page_url(it.id)};
   for (const ScriptLink& s : rendering.scripts) own.outputs.push_back(s.path);
   RunbookRecord& r = it.record;
   r = {it.id, it.key, own.entry_text, own.search_text, own.summary, {own.outputs.begin(), own.outputs.end()}, -1};
-  for (const ojson& d : summary["findings"])
-    r.worst = std::max(r.worst, static_cast<int>(severity_from_string(d["severity"].get<std::string>()).value_or(Severity::error)));
+  for (const Diagnostic& d : summary.findings) r.worst = std::max(r.worst, static_cast<int>(d.severity));
   if (rendering.linted && !rendering.file.error.empty()) it.read_error = rendering.file.error;
 }
 
 /// Confirms the pending runbooks' scripts, writes their pages and scripts
 /// and keeps only their records.
-void finish(std::vector<Rendering>& pending, OutputDir& out, const BuildOptions& o, std::optional<long> today,
+void finish(std::vector<Rendering>& pending, OutputDir& out, const BuildOptions& o,
             const std::map<std::string, std::string>& pages) {
-  confirm_scripts(pending, o, today, pages);
+  confirm_scripts(pending, o, pages);
   for (Rendering& r : pending) {
     make_record(r);
     out.write(r.item->owned.outputs[0], r.page);
@@ -271,7 +252,7 @@ void finish(std::vector<Rendering>& pending, OutputDir& out, const BuildOptions&
 /// Lints, renders and writes the stale runbooks (items[todo[k]] is
 /// linter's file k), in parallel, chunk by chunk (see kChunkRunbooks).
 void render_stale(std::vector<Item>& items, const std::vector<size_t>& todo, const FileLinter& linter, OutputDir& out,
-                  const BuildOptions& o, std::optional<long> today, const std::map<std::string, std::string>& pages,
+                  const BuildOptions& o, const std::map<std::string, std::string>& pages,
                   Progress& progress) {
   std::atomic<size_t> done{0};
   size_t chunks = (todo.size() + kChunkRunbooks - 1) / kChunkRunbooks;
@@ -286,15 +267,15 @@ void render_stale(std::vector<Item>& items, const std::vector<size_t>& todo, con
         r.file = std::move(*f);
         r.linted = true;
       }
-      render(r, o, today, pages);
+      render(r, o, pages);
       pending_bytes += r.file.runbook.source->text().size();
       progress.step("rendering", ++done, todo.size());
       if (pending_bytes >= kPendingSourceBytes) {
-        finish(pending, out, o, today, pages);
+        finish(pending, out, o, pages);
         pending_bytes = 0;
       }
     }
-    finish(pending, out, o, today, pages);
+    finish(pending, out, o, pages);
   });
 }
 
@@ -306,10 +287,27 @@ std::string aggregates_key(const std::string& fingerprint, const std::vector<Ite
   return h.hex();
 }
 
+/// The files rendered from every runbook's summary at once: the site's
+/// aggregate pages and the JSON indexes other than runbooks.json.
+std::vector<AggregateFile> all_aggregate_files(const SiteModel& site, const std::string& base_url) {
+  std::vector<AggregateFile> out = aggregate_files(site);
+  out.push_back({"alerts.json", [&site, base_url] { return dump_json(alerts_index(site.entries, base_url)); }});
+  out.push_back({"rules.json", [] { return dump_json(rules_index()); }});
+  out.push_back({"lint.json", [&site] { return dump_json(lint_index(site.entries)); }});
+  return out;
+}
+
+std::vector<std::string> aggregate_file_paths() {
+  static const SiteModel empty;
+  std::vector<std::string> out;
+  for (const AggregateFile& f : all_aggregate_files(empty, "")) out.push_back(f.path);
+  return out;
+}
+
 /// Keeps the aggregate files when what they are rendered from did not
 /// change; renders and writes them otherwise.
 void write_aggregates(OutputDir& out, const std::vector<Item>& items, const std::string& key,
-                      std::string_view previous_key, const BuildOptions& o, std::optional<long> today) {
+                      std::string_view previous_key, const BuildOptions& o) {
   std::vector<std::string> paths = aggregate_file_paths();
   bool unchanged = key == previous_key && std::all_of(paths.begin(), paths.end(), [&](const std::string& p) { return out.has(p); });
   if (unchanged) {
@@ -318,14 +316,13 @@ void write_aggregates(OutputDir& out, const std::vector<Item>& items, const std:
   }
   SiteModel model;
   model.info = o.info;
-  model.today = today;
-  model.base_url = o.base_url;
   model.entries.resize(items.size());
   parallel_for(items.size(), o.jobs, [&](size_t i) {
-    std::string_view summary = items[i].current().summary;
-    model.entries[i] = ojson::from_cbor(summary.begin(), summary.end());
+    std::optional<RunbookSummary> summary = summary_from_bytes(items[i].current().summary);
+    if (!summary) throw StaleOutput("a runbook's summary in the build cache is unreadable");
+    model.entries[i] = std::move(*summary);
   });
-  std::vector<AggregateFile> files = aggregate_files(model);
+  std::vector<AggregateFile> files = all_aggregate_files(model, o.base_url);
   parallel_for(files.size(), o.jobs, [&](size_t i) { out.write(files[i].path, files[i].render()); });
 }
 
@@ -341,15 +338,15 @@ BuildReport build(const BuildOptions& o, bool reuse) {
   report.warnings = scan.warnings;
   if (!report.errors.empty()) return report;
 
-  std::string today = o.today.empty() ? system_today() : o.today;
-  std::optional<long> today_days = parse_date(today);
-  if (!today_days) {
-    report.errors.push_back("--today " + o.today + " is not a YYYY-MM-DD date");
+  std::optional<Date> today_date = o.today.empty() ? today_local() : parse_iso_date(o.today);
+  if (!today_date) {
+    report.errors.push_back("--today wants a date as YYYY-MM-DD, not `" + o.today + "`");
     return report;
   }
   std::vector<std::string> ids = runbook_ids(files);
   std::map<std::string, std::string> pages;  // runbook path → page id, for links between runbooks
   for (size_t i = 0; i < files.size(); ++i) pages[fs::path(files[i]).lexically_normal().generic_string()] = ids[i];
+  const std::string today = today_date->iso();
   std::string fingerprint = build_fingerprint(o, today, files, ids);
   ConfigBytes configs;
   Progress progress(o.progress);
@@ -399,9 +396,10 @@ BuildReport build(const BuildOptions& o, bool reuse) {
   write_assets(out);
   LintOptions lint_options;
   lint_options.jobs = o.jobs;
+  lint_options.today = today;  // the findings (RB406) judge reviews on the same day as the pages
   FileLinter linter(std::move(stale), lint_options);
   for (const auto& e : linter.errors()) report.warnings.push_back(e);
-  render_stale(items, todo, linter, out, o, today_days, pages, progress);
+  render_stale(items, todo, linter, out, o, pages, progress);
   for (size_t k : todo)
     if (!items[k].read_error.empty()) report.warnings.push_back(items[k].read_error);
   parallel_for(items.size(), o.jobs, [&](size_t i) {
@@ -431,7 +429,7 @@ BuildReport build(const BuildOptions& o, bool reuse) {
     std::string().swap(it.owned.search_text);
     it.record.entry_text = it.record.search_text = {};
   }
-  write_aggregates(out, items, key, previous.aggregates_key, o, today_days);
+  write_aggregates(out, items, key, previous.aggregates_key, o);
   out.commit();
   try {
     sources.save();

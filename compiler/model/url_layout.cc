@@ -1,0 +1,70 @@
+#include "compiler/model/url_layout.h"
+
+#include <map>
+#include <set>
+
+#include "compiler/base/ascii.h"
+#include "compiler/syntax/slug.h"
+
+namespace rbc {
+
+std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
+  size_t common = std::string::npos;
+  for (const std::string& p : paths) {
+    size_t dir = p.find_last_of('/');
+    size_t len = dir == std::string::npos ? 0 : dir + 1;
+    if (common == std::string::npos) {
+      common = len;
+      continue;
+    }
+    size_t n = 0;
+    while (n < std::min(common, len) && paths.front()[n] == p[n]) ++n;
+    while (n > 0 && p[n - 1] != '/') --n;
+    common = n;
+  }
+  if (common == std::string::npos) common = 0;
+  std::vector<std::string> natural;
+  for (const std::string& p : paths) {
+    std::string rest = p.substr(std::min(common, p.size()));
+    if (rest.size() > 3 && rest.ends_with(".md")) rest.resize(rest.size() - 3);
+    std::string id;
+    for (char c : rest) {
+      char u = ascii_lower(c);
+      char kept = is_ascii_alnum(u) || u == '.' || u == '_' || u == '-' ? u : '-';
+      // No "--" in an id: section scripts are named id--anchor, so an id
+      // holding "--" could name another runbook's section script.
+      if (kept != '-' || id.empty() || id.back() != '-') id += kept;
+    }
+    while (!id.empty() && id.front() == '.') id.erase(0, 1);
+    if (id.empty()) id = "runbook";
+    natural.push_back(file_name_part(id));
+  }
+  // A repeated id gets -2, -3...: the first number that is nobody's id, so
+  // A.md, a-2.md, a.md give a, a-2, a-3 (every id names a page file).
+  std::set<std::string> natural_ids(natural.begin(), natural.end()), given;
+  std::map<std::string, int> repeats;
+  std::vector<std::string> ids;
+  for (const std::string& id : natural) {
+    std::string chosen = id;
+    if (given.count(id)) {
+      int& n = repeats.try_emplace(id, 1).first->second;
+      do chosen = id + "-" + std::to_string(++n);
+      while (natural_ids.count(chosen) || given.count(chosen));
+    }
+    given.insert(chosen);
+    ids.push_back(std::move(chosen));
+  }
+  return ids;
+}
+
+std::string runbook_page_url(std::string_view id) { return "runbooks/" + std::string(id) + ".html"; }
+
+std::string script_url(std::string_view id, std::string_view anchor) {
+  std::string url = "scripts/" + std::string(id);
+  if (!anchor.empty()) url += "--" + file_name_part(anchor);
+  return url + ".sh";
+}
+
+std::string rule_page_url(std::string_view code) { return "rules/" + std::string(code) + ".html"; }
+
+}  // namespace rbc

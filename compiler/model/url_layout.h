@@ -1,0 +1,32 @@
+#pragma once
+/// Where each output lives, relative to the root of a built site: the one
+/// place the HTML pages, runbooks.json, alerts.json, search data and the
+/// scripts take their ids and URLs from.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rbc {
+
+/// Stable ids for runbook paths: the path below the deepest directory all
+/// share, without ".md", characters other than [a-z0-9._-] as '-', cut by
+/// file_name_part(); clashes get "-2", "-3"... skipping any number that is
+/// another path's id. Returned in the order of `paths`. Ids never hold "--",
+/// which separates a runbook's id from a section's anchor in script names.
+std::vector<std::string> runbook_ids(const std::vector<std::string>& paths);
+
+/// "runbooks/<id>.html"
+std::string runbook_page_url(std::string_view id);
+/// "scripts/<id>.sh" for the whole runbook (empty `anchor`), else
+/// "scripts/<id>--<anchor cut by file_name_part>.sh".
+std::string script_url(std::string_view id, std::string_view anchor);
+/// "rules/<code>.html"
+std::string rule_page_url(std::string_view code);
+
+/// A script a runbook compiles to, as the page and the index list it.
+struct ScriptLink {
+  std::string path;  ///< script_url()
+  int section = -1;  ///< -1: the whole runbook
+};
+
+}  // namespace rbc
