@@ -166,6 +166,16 @@ bool icontains(std::string_view haystack, std::string_view needle) {
   return it != haystack.end();
 }
 
+Span fence_span(const Runbook& runbook, const Step& step) {
+  const SourceFile& src = *runbook.source;
+  uint32_t begin = src.line_start(step.line);
+  std::string_view line = src.line_text(step.line);
+  size_t first = step.fenced ? line.find_first_of("`~") : line.find_first_not_of(" \t");
+  size_t last = step.fenced ? line.find_last_of("`~") : line.size() - 1;
+  if (first == std::string_view::npos) first = 0, last = 0;
+  return {begin + static_cast<uint32_t>(first), begin + static_cast<uint32_t>(last + 1)};
+}
+
 bool is_checked(const Step& step) { return step.facts.analyzed && step.runnable(); }
 
 bool created_in_step(const Step& step, const SqlStatement& st) {
@@ -174,7 +184,7 @@ bool created_in_step(const Step& step, const SqlStatement& st) {
     if (&other == &st) return false;  // only statements before this one
     if (other.kind != "CreateStmt" && other.kind != "CreateTableAsStmt") continue;
     // CREATE ... IF NOT EXISTS may leave an existing, filled table in place.
-    if (other.json.find("\"if_not_exists\":true") != std::string::npos) continue;
+    if (other.if_not_exists) continue;
     for (const std::string& r : st.relations)
       if (std::find(other.relations.begin(), other.relations.end(), r) != other.relations.end()) return true;
   }

@@ -54,6 +54,10 @@ std::string lower(std::string_view text);
 bool starts_with(std::string_view text, std::string_view prefix);
 bool icontains(std::string_view haystack, std::string_view needle);
 
+/// The opening fence of a fenced step, from its first to its last backtick or
+/// tilde; the first line of an indented one.
+Span fence_span(const Runbook& runbook, const Step& step);
+
 /// Steps whose facts a danger rule reads: analysed shell, console, SQL and
 /// redis blocks, including untagged blocks recognised by their content.
 bool is_checked(const Step& step);

@@ -6,10 +6,11 @@
 #include "compiler/base/path_name.h"
 #include "compiler/languages/bash_confirm.h"
 #include "compiler/languages/content_sniffer.h"
+#include "compiler/languages/language_registry.h"
 #include "compiler/languages/normalize.h"
 #include "compiler/base/pattern.h"
 #include "compiler/languages/shell_analysis.h"
-#include "compiler/languages/sql_parsers.h"
+#include "compiler/languages/sql_dialect.h"
 
 namespace rbc {
 namespace {
@@ -77,9 +78,17 @@ bool near_statement_keyword(const std::string& word) {
   return false;
 }
 
+/// The first statement of `text` (by the dialect's split) that begins at or
+/// before `offset`, from its first token; the text's start when none does.
+uint32_t statement_start(const std::vector<Span>& ranges, uint32_t offset) {
+  std::optional<Span> statement = statement_at(ranges, offset);
+  return statement ? statement->begin : 0;
+}
+
 /// A snippet that is not a statement (an expression or a clause shown on its
 /// own), or syntax newer PostgreSQL accepts, is not a syntax error to report.
-bool is_fragment_or_newer_syntax(const std::string& text, const SqlParseError& error) {
+bool is_fragment_or_newer_syntax(const std::string& text, const SqlParse& parse) {
+  const SqlParseError& error = parse.errors.front();
   if (error.message.find("subquery in FROM must have an alias") != std::string::npos) return true;  // valid since PostgreSQL 16
   size_t first = text.find_first_not_of(" \t\r\n");
   while (first != std::string::npos && text.compare(first, 2, "--") == 0) {
@@ -87,9 +96,7 @@ bool is_fragment_or_newer_syntax(const std::string& text, const SqlParseError& e
     if (first != std::string::npos) first = text.find_first_not_of(" \t\r\n", first);
   }
   if (first == std::string::npos) return true;
-  // The statement the error is in starts after the last ';' before it.
-  size_t stmt = text.rfind(';', error.offset > 0 ? error.offset - 1 : 0);
-  size_t from = (stmt == std::string::npos || stmt >= error.offset) ? first : stmt + 1;
+  size_t from = std::max<size_t>(first, statement_start(parse.ranges, error.offset));
   std::string word = first_word_upper(text, from);
   return !word.empty() && !is_statement_keyword(word) && !near_statement_keyword(word) &&
          error.offset <= text.find_first_not_of(" \t\r\n", from) + word.size();
@@ -98,55 +105,65 @@ bool is_fragment_or_newer_syntax(const std::string& text, const SqlParseError& e
 /// tree-sitter-sql knows MySQL's data statements well and its administrative
 /// ones (SHOW GRANTS, CREATE USER ... IDENTIFIED BY, KILL) hardly at all, so
 /// only errors inside data statements are trusted.
-bool mysql_grammar_covers(const std::string& text, uint32_t error_offset) {
-  size_t stmt = error_offset > 0 ? text.rfind(';', error_offset - 1) : std::string::npos;
-  std::string word = first_word_upper(text, stmt == std::string::npos ? 0 : stmt + 1);
+bool mysql_grammar_covers(const std::string& text, Span statement) {
+  std::string word = first_word_upper(text, statement.begin);
   return word == "SELECT" || word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "WITH" || word == "REPLACE";
 }
 
-/// The MySQL statement around `offset` in PostgreSQL's spelling: backticks
-/// become double quotes, `LIMIT a, b` becomes `LIMIT b OFFSET a`, \G ends it.
-bool postgres_accepts_reshaped(const std::string& text, uint32_t offset) {
-  size_t begin = offset > 0 ? text.rfind(';', offset - 1) : std::string::npos;
-  begin = begin == std::string::npos ? 0 : begin + 1;
-  size_t end = text.find(';', offset);
-  std::string stmt = text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+/// The MySQL statement in PostgreSQL's spelling: backticks become double
+/// quotes, `LIMIT a, b` becomes `LIMIT b OFFSET a`, \G ends it.
+bool postgres_accepts_reshaped(const std::string& text, Span statement) {
+  std::string stmt = text.substr(statement.begin, statement.end - statement.begin);
   for (char& c : stmt)
     if (c == '`') c = '"';
   size_t g = stmt.find("\\G");
   if (g != std::string::npos) stmt.erase(g);
   static const Pattern limit(R"(\bLIMIT\s+(\d+)\s*,\s*(\d+))", Pattern::ignore_case);
   stmt = limit.replace_all(std::move(stmt), "LIMIT \\2 OFFSET \\1");
-  return !parse_postgres(stmt).error;
+  return postgres_dialect().parse(stmt).errors.empty();
 }
 
-/// Parses one SQL text, recording its error or its statements. A text the
-/// PostgreSQL grammar rejects but that is recognisably MySQL goes to the MySQL parser.
+/// Statements and gaps of a parse, their spans mapped to the file.
+void record(const SqlPiece& piece, SqlParse& parse, StepFacts& facts) {
+  for (SqlStatement& st : parse.statements) {
+    st.span = piece_span(piece, st.span.begin, st.span.end);
+    facts.statements.push_back(std::move(st));
+  }
+  for (const SqlGap& gap : parse.gaps)
+    facts.unchecked.push_back({piece_span(piece, gap.begin, gap.end), gap.reason});
+}
+
+/// Parses one SQL text, recording its error, its statements and what could
+/// not be checked. A text the PostgreSQL grammar rejects but that is
+/// recognisably MySQL goes to the MySQL dialect.
 void check_sql(SqlPiece& piece, StepFacts& facts) {
   if (piece.text.find_first_not_of(" \t\r\n;") == std::string::npos) return;
   if (!piece.mysql) {
-    PostgresParse parse = parse_postgres(piece.text);
-    if (!parse.error) {
-      for (auto& st : parse.statements) {
-        st.span = piece_span(piece, st.span.begin, st.span.end);
-        facts.statements.push_back(std::move(st));
-      }
+    SqlParse parse = postgres_dialect().parse(piece.text);
+    if (parse.errors.empty()) {
+      record(piece, parse, facts);
       return;
     }
-    if (is_fragment_or_newer_syntax(piece.text, *parse.error)) return;
+    const SqlParseError& error = parse.errors.front();
+    if (is_fragment_or_newer_syntax(piece.text, parse)) return;
     if (!looks_like_mysql(piece.text)) {
-      piece.error = SyntaxError{piece_span(piece, parse.error->offset, parse.error->end), parse.error->message};
+      piece.error = SyntaxError{piece_span(piece, error.offset, error.end), error.message};
       return;
     }
     piece.mysql = true;
   }
+  SqlParse parse = mysql_dialect().parse(piece.text);
   // tree-sitter-sql knows MySQL only roughly: an error stands when the
   // statement, reshaped into PostgreSQL's spelling, is rejected there too.
-  for (const SqlParseError& error : parse_mysql(piece.text))
-    if (mysql_grammar_covers(piece.text, error.offset) && !postgres_accepts_reshaped(piece.text, error.offset)) {
+  for (const SqlParseError& error : parse.errors) {
+    Span statement = statement_at(parse.ranges, error.offset).value_or(Span{0, static_cast<uint32_t>(piece.text.size())});
+    if (mysql_grammar_covers(piece.text, statement) && !postgres_accepts_reshaped(piece.text, statement)) {
       piece.error = SyntaxError{piece_span(piece, error.offset, error.end), error.message};
       break;
     }
+  }
+  // Statements with no error in or beside them stand, whatever the others hold.
+  record(piece, parse, facts);
 }
 
 /// redis-cli options that take a value; the command word follows the options.
@@ -211,8 +228,8 @@ void redis_from_lines(const std::string& text, const std::vector<uint32_t>& to_f
   }
 }
 
-void analyze_shell_step(Step& step, StepFacts& facts) {
-  Normalized norm = normalize_shell(step.body, step.kind == BlockKind::console);
+void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
+  Normalized norm = normalize_shell(step.body, transcript);
   facts.normalized = norm.text;
   std::vector<Span> ranges;
   for (const auto& p : norm.placeholders) ranges.push_back({p.begin, p.end});
@@ -222,6 +239,14 @@ void analyze_shell_step(Step& step, StepFacts& facts) {
     facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end), shell.placeholder_quoting[i]});
   }
   facts.open_heredocs = std::move(shell.open_heredocs);
+  if (shell.timed_out) {
+    facts.unchecked.push_back({step.span,
+                               "tree-sitter-bash gave up on this block (its time bound): nothing in it is checked, "
+                               "neither its syntax nor its commands",
+                               true});
+    return;
+  }
+  for (const ShellGap& gap : shell.gaps) facts.unchecked.push_back({step.file_span(gap.begin, gap.end), gap.reason});
 
   for (const BodyCommand& bc : shell.commands) {
     Command cmd;
@@ -266,7 +291,7 @@ void analyze_shell_step(Step& step, StepFacts& facts) {
     return;
   }
   BashVerdict verdict = bash_check_syntax(norm.text);
-  if (verdict.ok) return;  // a tree-sitter misparse: bash accepts it
+  if (verdict.accepted()) return;  // a tree-sitter misparse: bash accepts it
   uint32_t begin = *shell.error_begin, end = shell.error_end;
   // Output pasted after a command (no prompts): a mis-tag, not broken shell.
   if (uint32_t line_no = verdict.line ? verdict.line : 1 + static_cast<uint32_t>(std::count(norm.text.begin(), norm.text.begin() + begin, '\n'))) {
@@ -299,7 +324,8 @@ void analyze_shell_step(Step& step, StepFacts& facts) {
     if (end == begin) end = begin + 1;
     message = verdict.message;
   }
-  if (!verdict.message.empty() && message == shell.error_message) message += " (bash: " + verdict.message + ")";
+  if (verdict.not_run()) message += " (tree-sitter-bash alone: " + verdict.message + ", so `bash -n` could not confirm it)";
+  else if (!verdict.message.empty() && message == shell.error_message) message += " (bash: " + verdict.message + ")";
   // An unclosed quote is shown where it opens.
   for (char quote : {'"', '\''})
     if (shell.error_message == std::string("missing `") + quote + "`") {
@@ -321,14 +347,14 @@ void analyze_shell_step(Step& step, StepFacts& facts) {
   facts.syntax_error = SyntaxError{step.file_span(begin, end), message};
 }
 
-void analyze_sql_step(Step& step, StepFacts& facts) {
+void analyze_sql_step(Step& step, StepFacts& facts, bool mysql) {
   Normalized norm = normalize_sql(step.body);
   facts.normalized = norm.text;
   for (const auto& p : norm.placeholders) facts.placeholders.push_back({p.name, p.written, step.file_span(p.begin, p.end)});
   SqlPiece piece;
   piece.text = norm.text;
   piece.to_file = step.body_to_file;
-  piece.mysql = step.kind == BlockKind::mysql;
+  piece.mysql = mysql;
   piece.span = step.file_span(0, static_cast<uint32_t>(step.body.size()));
   check_sql(piece, facts);
   if (piece.error) {
@@ -336,6 +362,8 @@ void analyze_sql_step(Step& step, StepFacts& facts) {
     if (!sniffed.empty() && sniffed != "sql") {
       facts.mistagged_as = sniffed;
       piece.error.reset();
+      facts.statements.clear();  // read from text that is not SQL
+      facts.unchecked.clear();
     }
   }
   facts.sql.push_back(std::move(piece));
@@ -344,19 +372,21 @@ void analyze_sql_step(Step& step, StepFacts& facts) {
 }  // namespace
 
 void analyze_step(Step& step) {
+  resolve_kind(step);
   StepFacts facts;
   facts.analyzed = true;
-  switch (step.kind) {
-    case BlockKind::shell:
-    case BlockKind::console: analyze_shell_step(step, facts); break;
-    case BlockKind::postgres:
-    case BlockKind::mysql: analyze_sql_step(step, facts); break;
-    case BlockKind::redis: {
+  const Language* language = language_of(step.kind);
+  switch (language ? language->analyzer : Analyzer::none) {
+    case Analyzer::shell: analyze_shell_step(step, facts, false); break;
+    case Analyzer::console: analyze_shell_step(step, facts, true); break;
+    case Analyzer::postgres: analyze_sql_step(step, facts, false); break;
+    case Analyzer::mysql: analyze_sql_step(step, facts, true); break;
+    case Analyzer::redis: {
       facts.normalized = step.body;
       redis_from_lines(step.body, step.body_to_file, facts);
       break;
     }
-    default: break;
+    case Analyzer::none: break;
   }
   step.facts = std::move(facts);
 }

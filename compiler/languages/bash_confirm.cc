@@ -63,6 +63,14 @@ int script_file(const std::string& script) {
   return fd;
 }
 
+/// A verdict saying bash gave no answer, and why.
+BashVerdict not_run(std::string why) {
+  BashVerdict verdict;
+  verdict.outcome = BashVerdict::Outcome::not_run;
+  verdict.message = std::move(why);
+  return verdict;
+}
+
 }  // namespace
 
 BashVerdict bash_check_syntax(const std::string& script) {
@@ -74,15 +82,16 @@ BashVerdict bash_check_syntax(const std::string& script) {
   int file = as_argument ? -1 : script_file(script);
   int in[2] = {-1, -1}, err[2];
   if (file >= 0) in[0] = file;
-  else if (!as_argument && pipe2(in, O_CLOEXEC) != 0) return verdict;
+  else if (!as_argument && pipe2(in, O_CLOEXEC) != 0) return not_run(std::string("no pipe to bash: ") + std::strerror(errno));
   auto close_input = [&] {
     if (in[0] >= 0) close(in[0]);
     if (in[1] >= 0) close(in[1]);
     in[0] = in[1] = -1;
   };
   if (pipe2(err, O_CLOEXEC) != 0) {
+    int error = errno;
     close_input();
-    return verdict;
+    return not_run(std::string("no pipe from bash: ") + std::strerror(error));
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -108,15 +117,23 @@ BashVerdict bash_check_syntax(const std::string& script) {
   if (rc != 0) {
     close_input();
     close(err[0]);
-    return verdict;
+    return not_run(bash.empty() ? std::string("bash was not found in PATH")
+                                : "bash could not be started (" + bash + "): " + std::strerror(rc));
   }
   // Write the script and read diagnostics together, so neither pipe fills up.
   size_t written = 0;
   std::string diagnostics;
   bool writing = in[1] >= 0;
+  bool answered = true;
   while (true) {
     pollfd fds[2] = {{err[0], POLLIN, 0}, {writing ? in[1] : -1, POLLOUT, 0}};
-    if (poll(fds, 2, 10'000) <= 0) break;
+    int ready = poll(fds, 2, 10'000);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) {  // bash -n never takes this long: stop it rather than wait forever
+      answered = false;
+      kill(pid, SIGKILL);
+      break;
+    }
     if (writing && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
       ssize_t n = write(in[1], script.data() + written, script.size() - written);
       if (n > 0) written += static_cast<size_t>(n);
@@ -135,9 +152,12 @@ BashVerdict bash_check_syntax(const std::string& script) {
   if (writing) close(in[1]);
   close(err[0]);
   int status = 0;
-  waitpid(pid, &status, 0);
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!answered) return not_run("bash -n gave no answer within 10 s");
+  if (WIFSIGNALED(status)) return not_run("bash -n was stopped by signal " + std::to_string(WTERMSIG(status)));
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return verdict;
-  verdict.ok = false;
+  verdict.outcome = BashVerdict::Outcome::rejected;
   static const Pattern line_re(R"(line (\d+): (.*))");
   PatternMatch m;
   if (line_re.find(diagnostics, m)) {
@@ -156,9 +176,10 @@ void check_group(const std::vector<std::string>& scripts, size_t begin, size_t e
   std::string joined;
   for (size_t i = begin; i < end; ++i)
     joined += "__runbookc_check_" + std::to_string(i) + "() {\n" + scripts[i] + "\n:\n}\n";
-  if (bash_check_syntax(joined).ok) return;
-  if (end - begin == 1) {
-    ok[begin] = false;
+  BashVerdict verdict = bash_check_syntax(joined);
+  if (verdict.accepted()) return;
+  if (verdict.not_run() || end - begin == 1) {  // rejected, or no answer: nothing here is confirmed
+    for (size_t i = begin; i < end; ++i) ok[i] = false;
     return;
   }
   size_t middle = begin + (end - begin) / 2;

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "compiler/languages/sql_parsers.h"
+#include "compiler/languages/postgres_scanner.h"
 
 namespace rbc {
 namespace {

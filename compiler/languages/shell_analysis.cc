@@ -16,7 +16,8 @@ namespace {
 constexpr int kMaxNesting = 6;
 /// The walker recurses over the tree: it stops descending past this many
 /// frames (hand-written shell never nests hundreds deep), so hostile input
-/// cannot exhaust the stack; what lies deeper is simply not recorded.
+/// cannot exhaust the stack; what lies deeper is not recorded, and the first
+/// place it stopped is reported as a gap.
 constexpr int kMaxFrames = 400;
 
 /// One frame of the walker's recursion, counted; `deep` when past kMaxFrames.
@@ -138,7 +139,7 @@ class Walker {
 
   void decode_into(TSNode node, const MappedText& src, Decoded& d, bool for_other_parser) {
     Frame frame(frames_);
-    if (frame.deep) return;
+    if (frame.deep) return stopped_deep(node, src);
     std::string_view type = node_type(node);
     uint32_t b = ts_node_start_byte(node), e = ts_node_end_byte(node);
     if (type == "raw_string") {
@@ -204,7 +205,7 @@ class Walker {
   /// walks down from the root, past every earlier sibling on the way).
   void note_reads(TSNode node, const MappedText& src, std::string_view parent = {}) {
     Frame frame(frames_);
-    if (frame.deep) return;
+    if (frame.deep) return stopped_deep(node, src);
     std::string_view type = node_type(node);
     if (type == "variable_name" && (!parent.empty() || !ts_node_is_null(ts_node_parent(node)))) {
       if (parent.empty()) parent = node_type(ts_node_parent(node));
@@ -221,7 +222,7 @@ class Walker {
 
   void walk(TSNode node, const MappedText& src, const std::vector<std::string>& wrappers) {
     Frame frame(frames_);
-    if (frame.deep) return;
+    if (frame.deep) return stopped_deep(node, src);
     std::string_view type = node_type(node);
     if (type == "command") {
       command(node, src, wrappers, nullptr);
@@ -271,7 +272,7 @@ class Walker {
 
   void command(TSNode node, const MappedText& src, std::vector<std::string> wrappers, const TSNode* redirected) {
     Frame frame(frames_);
-    if (frame.deep) return;
+    if (frame.deep) return stopped_deep(node, src);
     std::vector<BodyWord> prefix;
     std::vector<Decoded> argv;
     std::vector<TSNode> arg_nodes;
@@ -316,7 +317,7 @@ class Walker {
   /// Commands inside $(...) and <(...) run too.
   void walk_substitutions(TSNode node, const MappedText& src, const std::vector<std::string>& wrappers) {
     Frame frame(frames_);
-    if (frame.deep) return;
+    if (frame.deep) return stopped_deep(node, src);
     std::string_view type = node_type(node);
     if (type == "command_substitution" || type == "process_substitution") {
       for_each_named_child(node, [&](TSNode child) { walk(child, src, wrappers); });
@@ -327,9 +328,19 @@ class Walker {
 
   /// Parses a string argument (`bash -c '...'`, `ssh host '...'`) as shell.
   void parse_nested(const Decoded& word, const std::vector<std::string>& wrappers) {
-    if (depth_ >= kMaxNesting || word.text.text.empty()) return;
+    if (word.text.text.empty()) return;
+    if (depth_ >= kMaxNesting) {
+      add_gap(word.begin, word.end,
+              "shell inside strings nests more than " + std::to_string(kMaxNesting) +
+                  " levels deep (bash -c '...', ssh host '...'): the commands in this string are not checked");
+      return;
+    }
     TreePtr tree = parse_with(Grammar::bash, word.text.text);
-    if (!tree) return;
+    if (!tree) {
+      add_gap(word.begin, word.end,
+              "tree-sitter-bash gave up on this string of shell (its time bound): the commands in it are not checked");
+      return;
+    }
     Walker inner(out_, depth_ + 1);
     inner.frames_ = frames_;  // the inner walk runs on top of this one's stack
     inner.next_pipeline_ = next_pipeline_ + 1000;
@@ -541,6 +552,21 @@ class Walker {
         out_.sql.push_back({decode(ts_node_named_child(redirect, 0), src, true).text, mysql});
       }
     });
+  }
+
+  /// The walk stops at `node`: past kMaxFrames frames.
+  void stopped_deep(TSNode node, const MappedText& src) {
+    uint32_t b = ts_node_start_byte(node);
+    add_gap(src.body(b), src.body(b) + 1,
+            "the shell here nests too deep to follow (subshells, groups, substitutions, quotes): the commands "
+            "inside it are not checked");
+  }
+
+  /// Records a gap, once per reason (the first place it happens).
+  void add_gap(uint32_t begin, uint32_t end, std::string reason) {
+    for (const ShellGap& g : out_.gaps)
+      if (g.reason == reason) return;
+    out_.gaps.push_back({begin, std::max(end, begin + 1), std::move(reason)});
   }
 
   std::unordered_set<std::string> read_set_;  ///< what `read` holds, for lookups

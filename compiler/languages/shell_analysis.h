@@ -39,11 +39,20 @@ struct EmbeddedText {
   bool mysql = false;
 };
 
+/// Text the analysis did not look into, with the reason (body offsets).
+struct ShellGap {
+  uint32_t begin = 0, end = 0;
+  std::string reason;
+};
+
 struct ShellFacts {
   std::optional<uint32_t> error_begin;  ///< first tree-sitter error (body offset)
   uint32_t error_end = 0;
   std::string error_message;
-  bool timed_out = false;
+  bool timed_out = false;  ///< tree-sitter-bash gave up: nothing else here is filled
+  /// Parts left unanalysed: nesting past the walker's bounds, strings of
+  /// shell (bash -c '...') the parser gave up on. At most one per reason.
+  std::vector<ShellGap> gaps;
   std::vector<BodyCommand> commands;
   std::vector<EmbeddedText> sql;    ///< psql -c / heredoc / mysql -e texts
   std::vector<EmbeddedText> redis;  ///< redis-cli heredoc bodies, one command a line

@@ -9,11 +9,10 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
-#include <string_view>
+
+#include "compiler/languages/grammar.h"
 
 namespace rbc {
-
-enum class Grammar { bash, sql };
 
 struct TreeDeleter {
   void operator()(TSTree* tree) const { ts_tree_delete(tree); }

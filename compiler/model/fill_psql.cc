@@ -3,7 +3,7 @@
 #include <set>
 #include <string_view>
 
-#include "compiler/languages/sql_parsers.h"
+#include "compiler/languages/postgres_scanner.h"
 #include "compiler/model/fill_text.h"
 #include "compiler/model/parameters.h"
 

@@ -5,6 +5,7 @@
 
 #include "compiler/model/parameters.h"
 #include "compiler/languages/bash_confirm.h"
+#include "compiler/languages/language_registry.h"
 #include "compiler/languages/normalize.h"
 
 namespace rbc {
@@ -132,26 +133,18 @@ RenderedStep render_step(const Step& step, bool strict) {
     return show("does not parse as " + lang + ": shown, not run");
   }
   std::vector<const Placeholder*> placeholders;  // of the parameter segments
-  switch (step.kind) {
-    case BlockKind::shell:
-    case BlockKind::console:
-      out.runner = "shell";
-      out.display = command_segments(step, step.facts.normalized, placeholders);
-      break;
-    case BlockKind::postgres:
-    case BlockKind::mysql: {
-      bool transcript = normalize_sql(step.body).transcript;
-      out.runner = step.kind == BlockKind::postgres ? "psql" : "mysql";
-      out.display = command_segments(step, transcript ? step.facts.normalized : std::string(), placeholders);
-      break;
-    }
-    case BlockKind::redis:
-      out.runner = "redis";
-      out.display = {{step.body, ""}};
-      break;
-    default:
-      out.display = {{step.body, ""}};
-      return show(lang + " is shown, not run");
+  const Language* language = language_of(step.kind);
+  out.runner = language ? language->runner : std::string_view();
+  if (out.runner == "shell") {
+    out.display = command_segments(step, step.facts.normalized, placeholders);
+  } else if (out.runner == "psql" || out.runner == "mysql") {
+    bool transcript = normalize_sql(step.body).transcript;
+    out.display = command_segments(step, transcript ? step.facts.normalized : std::string(), placeholders);
+  } else if (out.runner == "redis") {
+    out.display = {{step.body, ""}};
+  } else {
+    out.display = {{step.body, ""}};
+    return show(lang + " is shown, not run");
   }
   if (has_unrenderable_bytes(out.display))
     return show("holds a \\x01 or NUL byte (shown escaped): shown, not run");
@@ -172,8 +165,10 @@ RenderedStep render_step(const Step& step, bool strict) {
     for (const std::string& p : out.params)
       if (out.arithmetic.as_names.count(parameter_names(p).shell_var))
         return show("placeholder <" + p + "> stands where bash takes a variable name, where no value is safe: shown, not run");
-    // bash has the last word: on what tree-sitter rejects, and on everything when strict.
-    bool parses = !strict && parsed.accepted ? true : bash_check_syntax(function).ok;
+    // bash has the last word: on what tree-sitter rejects, and on everything
+    // when strict. When bash cannot be run, tree-sitter's verdict stands.
+    BashVerdict verdict = !strict && parsed.accepted ? BashVerdict{} : bash_check_syntax(function);
+    bool parses = verdict.not_run() ? parsed.accepted : verdict.accepted();
     if (!parses) return show("does not parse as bash with its placeholders filled in: shown, not run");
   } else if (out.runner == "psql") {
     if (!take(fill_psql(flat, uses), out, why)) return show(why + ": shown, not run");

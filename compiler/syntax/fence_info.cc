@@ -89,22 +89,6 @@ FenceInfo parse_fence_info(std::string_view info) {
   return out;
 }
 
-BlockKind kind_of_language(std::string_view language) {
-  static const std::array<std::string_view, 10> shell = {"bash", "sh", "shell", "zsh", "ksh", "shellscript",
-                                                         "shell-script", "bourne", "dash", "fish"};
-  static const std::array<std::string_view, 6> console = {"console", "shell-session", "sh-session",
-                                                          "shellsession", "terminal", "bash-session"};
-  static const std::array<std::string_view, 6> postgres = {"sql", "psql", "postgres", "postgresql", "pgsql", "plpgsql"};
-  if (language.empty()) return BlockKind::none;
-  if (language == "fish") return BlockKind::other;  // not bash syntax
-  if (std::find(shell.begin(), shell.end(), language) != shell.end()) return BlockKind::shell;
-  if (std::find(console.begin(), console.end(), language) != console.end()) return BlockKind::console;
-  if (std::find(postgres.begin(), postgres.end(), language) != postgres.end()) return BlockKind::postgres;
-  if (language == "mysql" || language == "mariadb") return BlockKind::mysql;
-  if (language == "redis" || language == "redis-cli") return BlockKind::redis;
-  return BlockKind::other;
-}
-
 BlockKind guess_kind(std::string_view body) {
   // The first line that is not blank or a comment decides.
   static const std::array<std::string_view, 34> commands = {

@@ -17,10 +17,8 @@ struct FenceInfo {
 /// also without braces (`bash name=x`) and `{.bash}` as the language.
 FenceInfo parse_fence_info(std::string_view info);
 
-/// The kind a language tag names (bash/sh/zsh → shell, psql → postgres, ...).
-BlockKind kind_of_language(std::string_view language);
-
-/// For untagged blocks: shell or postgres when the content clearly is, else none.
+/// For untagged blocks: shell or postgres when the content clearly is, else
+/// none. (What a tag names is the language table's: compiler/languages/language_registry.h.)
 BlockKind guess_kind(std::string_view body);
 
 }  // namespace rbc

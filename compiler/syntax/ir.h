@@ -19,6 +19,7 @@ struct Span {
 };
 
 /// What a code block holds, from its fence tag (or a guess when untagged).
+/// `other`: a tag the language table does not list; `none`: untagged.
 enum class BlockKind { none, shell, console, postgres, mysql, redis, other };
 const char* to_string(BlockKind kind);
 
@@ -131,20 +132,27 @@ struct SqlPiece {
   Span span;  ///< where it stands in the file
 };
 
-/// One SQL statement, from the PostgreSQL parse tree.
+/// One SQL statement, as a dialect (compiler/languages/sql_dialect.h) read it.
+/// Kinds and subkinds are named as in the PostgreSQL parse tree whatever the
+/// dialect; a dialect fills only what its statement means in that dialect.
 struct SqlStatement {
-  std::string kind;      ///< parse-tree node name, e.g. "UpdateStmt", "DropStmt"
+  std::string kind;      ///< parse-tree node name, e.g. "UpdateStmt", "DropStmt"; empty: no kind recorded
   std::string subkind;   ///< e.g. "OBJECT_TABLE" for DropStmt, "AT_AlterColumnType"
+  std::string_view dialect;  ///< "PostgreSQL" or "MySQL": the grammar that read it
   std::vector<std::string> relations;
   bool has_where = false;
   bool where_always_true = false;
+  /// UPDATE or DELETE without WHERE whose rows are bounded all the same:
+  /// MySQL's `LIMIT n`, or the ON of an inner join in a multi-table UPDATE.
+  bool bounded_without_where = false;
+  bool if_not_exists = false;  ///< CREATE TABLE ... IF NOT EXISTS
   bool concurrently = false;
   bool cascade = false;
   bool in_transaction = false;  ///< between BEGIN and COMMIT/ROLLBACK in the same piece
   std::vector<std::string> functions;    ///< lower-case names of every function called, e.g. "pg_terminate_backend"
   std::vector<std::string> tables_read;  ///< every relation named anywhere, FROM and subqueries included
   bool spares_own_backend = false;       ///< a `pid <> pg_backend_pid()` (or !=) comparison is present
-  std::string json;             ///< the statement's parse tree (JSON)
+  std::string json;             ///< PostgreSQL only: the statement's parse tree (JSON); empty for MySQL
   std::string text;             ///< source text of the statement
   Span span;
 };
@@ -154,6 +162,14 @@ struct RedisCommand {
   std::string name;
   std::vector<std::string> args;
   Span span;
+};
+
+/// Part of a step that a check could not cover: a parser gave up (its time
+/// bound) or a walk stopped at its depth bound. What lies there has no facts.
+struct UncheckedPart {
+  Span span;            ///< where checking stopped; the fence when `whole_block`
+  std::string reason;   ///< what could not be checked and why, for the finding
+  bool whole_block = false;  ///< nothing in the block was checked
 };
 
 /// Facts the analysis computes for a step; rules read only these.
@@ -174,12 +190,15 @@ struct StepFacts {
   std::vector<SqlPiece> sql;
   std::vector<SqlStatement> statements;
   std::vector<RedisCommand> redis;
+  std::vector<UncheckedPart> unchecked;
 };
 
 struct Step {
   int index = 0;               ///< 0-based, in document order
   std::string info;            ///< the fence's info string as written
   std::string language;        ///< first word of the info string, lower-cased
+  /// What the block holds, from `language` through the language table
+  /// (compiler/languages/language_registry.h); set by the analysis, `none` before.
   BlockKind kind = BlockKind::none;
   bool kind_guessed = false;   ///< untagged block recognised by its content
   std::map<std::string, std::string> attributes;  ///< {name=... danger="..."}

@@ -316,11 +316,6 @@ class Builder {
     } else {
       step.body_to_file = map_body(src_, step.body, start_line);
     }
-    step.kind = kind_of_language(step.language);
-    if (step.kind == BlockKind::none) {
-      step.kind = guess_kind(step.body);
-      step.kind_guessed = step.kind != BlockKind::none;
-    }
     step.span = {src_.line_start(start_line), line_end(src_, std::max(start_line, end_line))};
     step.section = open_sections_.empty() ? -1 : open_sections_.back();
     for (uint32_t l = start_line; l <= end_line && l < rb_.code_line.size(); ++l) rb_.code_line[l] = true;

@@ -5,7 +5,7 @@ namespace {
 using namespace rules;
 
 void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& emit) {
-  if ((st.has_where && !st.where_always_true) || created_in_step(step, st)) return;
+  if ((st.has_where && !st.where_always_true) || st.bounded_without_where || created_in_step(step, st)) return;
   std::string table = relation_list(st);
   emit.report(st.span,
               std::string(st.has_where ? "UPDATE with an always-true WHERE" : "UPDATE without WHERE") +

@@ -1,4 +1,4 @@
-#include "linter/rule.h"
+#include "linter/rule_helpers.h"
 
 namespace rbc {
 namespace {
@@ -6,14 +6,8 @@ namespace {
 void check(const Runbook& rb, Emitter& emit) {
   for (const Step& step : rb.steps) {
     if (!step.kind_guessed || !step.fenced) continue;
-    const SourceFile& src = *rb.source;
-    uint32_t begin = src.line_start(step.line);
-    std::string_view fence = src.line_text(step.line);
-    size_t at = fence.find_first_of("`~");
-    if (at == std::string_view::npos) at = 0;
-    size_t end = fence.find_last_of("`~");
     bool sql = step.kind == BlockKind::postgres || step.kind == BlockKind::mysql;
-    emit.report({begin + static_cast<uint32_t>(at), begin + static_cast<uint32_t>(end + 1)},
+    emit.report(rules::fence_span(rb, step),
                 std::string("this code block has no language but holds ") + (sql ? "SQL" : "shell commands") +
                     "; it renders without highlighting and tools cannot tell it is meant to run",
                 std::string("tag the fence: ```") + (sql ? "sql" : "bash"));

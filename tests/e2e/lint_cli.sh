@@ -28,6 +28,16 @@ check "text finding line" contains out.txt "broken.md:4:6: error: this shell blo
 check "text finding code" contains out.txt "[RB001 bash-syntax]"
 check "caret under the quote" contains out.txt '  |      ^'
 
+# Without bash on PATH (runbookc looks it up there), tree-sitter-bash's error
+# stands unconfirmed, and says so; it is not passed over as "ok".
+PATH=/nonexistent "$RB" lint broken.md > out.txt; rc=$?
+check "without bash, a syntax error still exits 1" test $rc -eq 1
+check "without bash, the finding keeps its place" contains out.txt "broken.md:4:6: error: this shell block does not parse"
+check "without bash, the finding says bash could not confirm it" \
+  contains out.txt '(tree-sitter-bash alone: bash was not found in PATH, so `bash -n` could not confirm it)'
+PATH=/nonexistent "$RB" lint clean.md > out.txt; rc=$?
+check "without bash, a clean file still exits 0" test $rc -eq 0
+
 "$RB" lint --fail-on error mistag.md > /dev/null; rc=$?
 check "a warning below --fail-on exits 0" test $rc -eq 0
 "$RB" lint --fail-on warning mistag.md > /dev/null; rc=$?

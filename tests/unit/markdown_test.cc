@@ -6,6 +6,7 @@
 
 #include "compiler/syntax/fence_info.h"
 #include "compiler/syntax/markdown.h"
+#include "test_support.h"
 
 using namespace rbc;
 
@@ -22,11 +23,6 @@ TEST_CASE("fence info: language and attributes") {
   CHECK(g.language == "sql");
   CHECK(g.attributes["id"] == "q1");
   CHECK(g.attributes["timeout"] == "30");
-  CHECK(kind_of_language("zsh") == BlockKind::shell);
-  CHECK(kind_of_language("shell-session") == BlockKind::console);
-  CHECK(kind_of_language("pgsql") == BlockKind::postgres);
-  CHECK(kind_of_language("mariadb") == BlockKind::mysql);
-  CHECK(kind_of_language("yaml") == BlockKind::other);
 }
 
 TEST_CASE("sections form a tree with GitHub anchors") {
@@ -117,7 +113,8 @@ TEST_CASE("a severity legend (P0..P3 headings) is not the runbook's severity") {
 }
 
 TEST_CASE("untagged blocks are recognised by their content") {
-  Runbook rb = parse_runbook("r.md", "# T\n\n```\nkubectl get pods\n```\n\n```\nSELECT 1;\n```\n\n```\nhello\n```\n");
+  FileResult r = test::lint("# T\n\n```\nkubectl get pods\n```\n\n```\nSELECT 1;\n```\n\n```\nhello\n```\n");
+  const Runbook& rb = r.runbook;
   REQUIRE(rb.steps.size() == 3);
   CHECK(rb.steps[0].kind == BlockKind::shell);
   CHECK(rb.steps[0].kind_guessed);

@@ -57,4 +57,7 @@ TEST_CASE("deep subshells, groups and quoted substitutions stop the walker, not 
   REQUIRE(r.runbook.steps.size() == 3);
   CHECK(r.runbook.steps[0].facts.commands.empty());  // the command lies past the walker's depth
   CHECK(test::positions(r, "RB001").empty());
+  // ...and says where it stopped (RB008): in the subshells, and in the
+  // quoted substitutions (`"$(` is 4 frames deep: its 100th, column 304).
+  CHECK(test::positions(r, "RB008") == test::list({"4:402", "12:304"}));
 }

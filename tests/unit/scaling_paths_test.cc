@@ -188,10 +188,10 @@ TEST_CASE("bash -n of a script over 100 KB (read from a temporary file) reports 
   for (int i = 1; i <= 3000; ++i) script += i == 2000 ? "fi\n" : "echo 'a line of padding to pass one hundred KB' " + std::to_string(i) + "\n";
   REQUIRE(script.size() > 100 * 1024);
   BashVerdict verdict = bash_check_syntax(script);
-  CHECK(!verdict.ok);
+  CHECK(verdict.rejected());
   CHECK(verdict.line == 2000);
   CHECK(verdict.message == "syntax error near unexpected token `fi'");
-  CHECK(bash_check_syntax(script.substr(0, script.find("fi\n")) + "true\n" + script.substr(script.find("fi\n") + 3)).ok);
+  CHECK(bash_check_syntax(script.substr(0, script.find("fi\n")) + "true\n" + script.substr(script.find("fi\n") + 3)).accepted());
 }
 
 TEST_CASE("a shell block with thousands of commands is walked whole, in order (unclosed fence)") {

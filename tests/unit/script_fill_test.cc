@@ -6,7 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "compiler/model/step_text.h"
-#include "compiler/languages/sql_parsers.h"
+#include "compiler/languages/postgres_scanner.h"
 #include "test_support.h"
 
 using namespace rbc;

@@ -199,7 +199,7 @@ TEST_CASE("bash -n runs in an empty C-locale environment: English messages, no B
   BashVerdict verdict = bash_check_syntax("echo ok\necho \"unclosed\n");
   unsetenv("BASH_ENV");
   unsetenv("LC_ALL");
-  CHECK_FALSE(verdict.ok);
+  CHECK(verdict.rejected());
   CHECK(verdict.line == 2);
   CHECK(verdict.message.find("unexpected EOF") != std::string::npos);
   CHECK_FALSE(std::ifstream(marker).good());  // the startup file was not run

@@ -5,6 +5,7 @@
 #include "compiler/emit/script/script.h"
 #include "compiler/model/url_layout.h"
 #include "compiler/languages/bash_confirm.h"
+#include "compiler/languages/language_registry.h"
 
 namespace rbc {
 
@@ -23,7 +24,7 @@ std::vector<RunbookScript> runbook_scripts(const FileResult& file, const std::st
   for (int section : sections) {
     std::string error;
     std::string body = generate_script(index, section, &error, check);
-    if (requested == ScriptCheck::validate && section < 0 && !body.empty() && !bash_check_syntax(body).ok) {
+    if (requested == ScriptCheck::validate && section < 0 && !body.empty() && !bash_check_syntax(body).accepted()) {
       check = ScriptCheck::strict;
       body = generate_script(index, section, &error, check);
     }
@@ -45,7 +46,8 @@ std::vector<ScriptLink> script_links(const std::vector<RunbookScript>& scripts) 
 std::vector<std::string> shell_step_functions(const Runbook& runbook) {
   std::vector<std::string> out;
   for (const Step& step : runbook.steps) {
-    if (step.kind != BlockKind::shell && step.kind != BlockKind::console) continue;
+    const Language* language = language_of(step.kind);
+    if (!language || language->runner != "shell") continue;
     RenderedStep rendered = render_step(step);
     if (rendered.runner == "shell") out.push_back(shell_function("rb_step", rendered.code));
   }

@@ -61,7 +61,7 @@ std::string generate_script(const Runbook& runbook, const std::vector<Diagnostic
 std::string generate_script(const PlanIndex& index, int section, std::string* error, ScriptCheck check) {
   if (check == ScriptCheck::validate) {
     std::string script = generate_script(index, section, error, ScriptCheck::lenient);
-    if (script.empty() || bash_check_syntax(script).ok) return script;
+    if (script.empty() || bash_check_syntax(script).accepted()) return script;
     return generate_script(index, section, error, ScriptCheck::strict);
   }
   const Runbook& runbook = index.runbook();

@@ -4,20 +4,17 @@
 
 #include "compiler/emit/site/dom.h"
 #include "compiler/emit/site/highlight.h"
+#include "compiler/languages/language_registry.h"
 #include "compiler/model/url_layout.h"
 
 namespace rbc::site {
 namespace {
 
 std::vector<Highlight> highlights_for(const Step& step) {
+  const Language* language = language_of(step.kind);
+  if (!language || !language->highlight) return {};
   const std::string& text = step.facts.normalized.size() == step.body.size() ? step.facts.normalized : step.body;
-  switch (step.kind) {
-    case BlockKind::shell:
-    case BlockKind::console: return highlight(Grammar::bash, text);
-    case BlockKind::postgres:
-    case BlockKind::mysql: return highlight(Grammar::sql, text);
-    default: return {};
-  }
+  return highlight(*language->highlight, text);
 }
 
 /// Appends body bytes [begin, end) to `parent`, wrapped in highlight spans.

@@ -1,29 +1,14 @@
 #pragma once
-/// SQL parser adapters: libpg_query (the PostgreSQL 15 grammar) and
-/// tree-sitter-sql for MySQL. Offsets in results are byte offsets into the
-/// text given.
+/// PostgreSQL's own scanner (libpg_query's pg_query_scan), for code that
+/// needs the tokens of a PostgreSQL text rather than its statements (filling
+/// psql placeholders). Offsets are byte offsets into the text given.
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "compiler/syntax/ir.h"
+#include "compiler/languages/sql_dialect.h"
 
 namespace rbc {
-
-struct SqlParseError {
-  uint32_t offset = 0;  ///< byte offset of the error
-  uint32_t end = 0;
-  std::string message;
-};
-
-struct PostgresParse {
-  std::optional<SqlParseError> error;
-  /// Statements with text offsets in `span` (relative to the text parsed).
-  std::vector<SqlStatement> statements;
-};
-
-/// Parses with the PostgreSQL grammar; on success extracts statement facts.
-PostgresParse parse_postgres(const std::string& text);
 
 /// A libpg_query error (a 1-based character position) as a byte span of `text`.
 SqlParseError postgres_error_at(const std::string& text, int cursorpos, const char* message);
@@ -53,8 +38,5 @@ struct SqlScan {
 /// Scans with libpg_query (pg_query_scan: the PostgreSQL 15 scanner). The
 /// text is read up to its first NUL byte.
 SqlScan scan_postgres(const std::string& text);
-
-/// Parses with tree-sitter-sql; returns its errors in order (at most 16).
-std::vector<SqlParseError> parse_mysql(const std::string& text);
 
 }  // namespace rbc

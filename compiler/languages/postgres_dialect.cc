@@ -5,7 +5,8 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
-#include "compiler/languages/sql_parsers.h"
+#include "compiler/languages/postgres_scanner.h"
+#include "compiler/languages/sql_dialect.h"
 
 namespace rbc {
 namespace {
@@ -108,9 +109,19 @@ bool calls_function(const json& node, std::string_view name, int depth = 0) {
   return false;
 }
 
+/// How deep collect_usage follows the parse tree (a bound on its recursion).
+constexpr int kMaxUsageDepth = 48;
+
 /// Function calls, every relation named, and `pid <> pg_backend_pid()`.
-void collect_usage(const json& node, SqlStatement& st, int depth = 0) {
-  if (depth > 48) return;
+/// Sets `cut` when part of the tree lies past kMaxUsageDepth: calls there
+/// (pg_terminate_backend) are not recorded. The other walks of this file stop
+/// early too, but what they miss only makes a rule fire more (a table name
+/// left out of a message, a pg_backend_pid() not seen), never less.
+void collect_usage(const json& node, SqlStatement& st, bool& cut, int depth = 0) {
+  if (depth > kMaxUsageDepth) {
+    if (!node.empty() && (node.is_object() || node.is_array())) cut = true;
+    return;
+  }
   if (node.is_object()) {
     if (node.contains("FuncCall")) {
       std::string name = last_name(field(node["FuncCall"], "funcname"));
@@ -131,15 +142,48 @@ void collect_usage(const json& node, SqlStatement& st, int depth = 0) {
                                     calls_function(field(e, "rexpr"), "pg_backend_pid")))
         st.spares_own_backend = true;
     }
-    for (const auto& [k, v] : node.items()) collect_usage(v, st, depth + 1);
+    for (const auto& [k, v] : node.items()) collect_usage(v, st, cut, depth + 1);
   } else if (node.is_array()) {
-    for (const auto& v : node) collect_usage(v, st, depth + 1);
+    for (const auto& v : node) collect_usage(v, st, cut, depth + 1);
   }
+}
+
+/// The first byte at or after `location` that is not whitespace or a comment,
+/// within `len` bytes (which shrinks by as much).
+uint32_t skip_leading_comments(const std::string& text, uint32_t location, uint32_t& len) {
+  while (location < text.size() && len > 0) {
+    if (std::isspace(static_cast<unsigned char>(text[location]))) {
+      ++location, --len;
+    } else if (text.compare(location, 2, "--") == 0) {
+      size_t nl = text.find('\n', location);
+      uint32_t skip = (nl == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(nl)) - location;
+      skip = std::min(skip, len);
+      location += skip, len -= skip;
+    } else if (text.compare(location, 2, "/*") == 0) {
+      size_t close = text.find("*/", location + 2);
+      uint32_t skip = (close == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(close + 2)) - location;
+      skip = std::min(skip, len);
+      location += skip, len -= skip;
+    } else {
+      break;
+    }
+  }
+  return location;
+}
+
+/// [begin, end) without the blanks and comments before it and the blanks after it.
+Span trimmed(const std::string& text, uint32_t begin, uint32_t end) {
+  uint32_t len = end - begin;
+  begin = skip_leading_comments(text, begin, len);
+  end = begin + len;
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  return {begin, end};
 }
 
 SqlStatement statement_facts(const std::string& kind, const json& body) {
   SqlStatement st;
   st.kind = kind;
+  st.dialect = postgres_dialect().name();
   if (kind == "UpdateStmt" || kind == "DeleteStmt") {
     st.has_where = body.contains("whereClause");
     st.where_always_true = st.has_where && is_true_constant(body["whereClause"]);
@@ -194,6 +238,25 @@ SqlStatement statement_facts(const std::string& kind, const json& body) {
   return st;
 }
 
+/// Statement ranges from libpg_query's scanner, which knows strings, quoted
+/// names, dollar quoting and comments; the whole text when it cannot scan it.
+std::vector<Span> split_postgres(const std::string& text) {
+  std::vector<Span> out;
+  PgQuerySplitResult result = pg_query_split_with_scanner(text.c_str());
+  if (!result.error) {
+    for (int i = 0; i < result.n_stmts; ++i) {
+      uint32_t begin = static_cast<uint32_t>(result.stmts[i]->stmt_location);
+      int len = result.stmts[i]->stmt_len;  // 0: up to the end of the text
+      uint32_t end = len > 0 ? begin + static_cast<uint32_t>(len) : static_cast<uint32_t>(text.size());
+      out.push_back(trimmed(text, begin, end));
+    }
+  }
+  pg_query_free_split_result(result);
+  if (out.empty() && text.find_first_not_of(" \t\r\n;") != std::string::npos)
+    out.push_back(trimmed(text, 0, static_cast<uint32_t>(text.size())));
+  return out;
+}
+
 }  // namespace
 
 SqlParseError postgres_error_at(const std::string& text, int cursorpos, const char* message) {
@@ -204,12 +267,15 @@ SqlParseError postgres_error_at(const std::string& text, int cursorpos, const ch
   return e;
 }
 
-PostgresParse parse_postgres(const std::string& text) {
-  PostgresParse out;
+namespace {
+
+SqlParse parse_postgres(const std::string& text) {
+  SqlParse out;
   PgQueryParseResult result = pg_query_parse(text.c_str());
   if (result.error) {
-    out.error = postgres_error_at(text, result.error->cursorpos, result.error->message);
+    out.errors.push_back(postgres_error_at(text, result.error->cursorpos, result.error->message));
     pg_query_free_parse_result(result);
+    out.ranges = split_postgres(text);  // the scanner splits what the parser rejects
     return out;
   }
   json tree = json::parse(result.parse_tree, nullptr, false);
@@ -225,31 +291,23 @@ PostgresParse parse_postgres(const std::string& text) {
     const std::string kind = first.key();
     const json& body = first.value();
     SqlStatement st = statement_facts(kind, body);
-    collect_usage(body, st);
+    bool cut = false;
+    collect_usage(body, st, cut);
     uint32_t location = raw.value("stmt_location", 0u);
     uint32_t len = raw.contains("stmt_len") ? raw.value("stmt_len", 0u) : static_cast<uint32_t>(text.size()) - location;
     if (len == 0) len = static_cast<uint32_t>(text.size()) - location;
-    // Skip the whitespace and comments before the statement's first token.
-    while (location < text.size() && len > 0) {
-      if (std::isspace(static_cast<unsigned char>(text[location]))) {
-        ++location, --len;
-      } else if (text.compare(location, 2, "--") == 0) {
-        size_t nl = text.find('\n', location);
-        uint32_t skip = (nl == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(nl)) - location;
-        skip = std::min(skip, len);
-        location += skip, len -= skip;
-      } else if (text.compare(location, 2, "/*") == 0) {
-        size_t close = text.find("*/", location + 2);
-        uint32_t skip = (close == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(close + 2)) - location;
-        skip = std::min(skip, len);
-        location += skip, len -= skip;
-      } else {
-        break;
-      }
-    }
+    location = skip_leading_comments(text, location, len);
     st.span = {location, location + len};
+    out.ranges.push_back(st.span);
     st.text = text.substr(location, len);
     st.json = body.dump();
+    if (cut)
+      out.gaps.push_back({location, location + len,
+                          "this statement nests deeper than the checks follow (" + std::to_string(kMaxUsageDepth) +
+                              " levels of its parse tree): functions called past that depth, such as "
+                              "pg_terminate_backend, are not checked"});
+    if (kind == "CreateStmt" || kind == "CreateTableAsStmt")
+      st.if_not_exists = st.json.find("\"if_not_exists\":true") != std::string::npos;
     if (kind == "TransactionStmt") {
       if (st.subkind == "TRANS_STMT_BEGIN" || st.subkind == "TRANS_STMT_START") in_transaction = true;
       else if (st.subkind == "TRANS_STMT_COMMIT" || st.subkind == "TRANS_STMT_ROLLBACK") in_transaction = false;
@@ -260,6 +318,20 @@ PostgresParse parse_postgres(const std::string& text) {
     out.statements.push_back(std::move(st));
   }
   return out;
+}
+
+class PostgresDialect final : public SqlDialect {
+ public:
+  std::string_view name() const override { return "PostgreSQL"; }
+  std::vector<Span> split(const std::string& text) const override { return split_postgres(text); }
+  SqlParse parse(const std::string& text) const override { return parse_postgres(text); }
+};
+
+}  // namespace
+
+const SqlDialect& postgres_dialect() {
+  static const PostgresDialect dialect;
+  return dialect;
 }
 
 }  // namespace rbc
