@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "compiler/base/ascii.h"
 #include "compiler/syntax/yaml_document.h"
 #include "linter/rule.h"
 
@@ -69,8 +70,7 @@ bool Config::is_secret_name(std::string_view variable) const {
   // buffer kept per thread, rather than a new string and a locale call per byte.
   thread_local std::string upper;
   upper.assign(variable);
-  for (char& c : upper)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  for (char& c : upper) c = ascii_upper(c);
   for (const auto& pattern : secret_names)
     if (upper.find(pattern) != std::string::npos) return true;
   return false;
@@ -113,7 +113,7 @@ void read_rules(const yaml::Node& rules, Config& config, int at_line) {
     const Rule* rule = find_rule(key);
     if (!rule) throw LoadError{fmt::format("unknown rule `{}` (`runbookc rules` lists them)", key), k.line()};
     std::string value = v.scalar();
-    std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
+    value = ascii_lower(value);
     if (value == "off" || value == "false" || value == "disable" || value == "disabled") {
       config.rule_overrides[std::string(rule->code)] = std::nullopt;
     } else if (value == "on" || value == "true") {
@@ -141,13 +141,8 @@ std::vector<std::string> role_aliases(const std::string& role) {
       {"Communication", {"Communication", "Communications", "Status page", "Stakeholders"}},
       {"Escalation", {"Escalation", "Escalade", "Contacts", "Contact", "On-call", "Astreinte"}},
   };
-  std::string lower_role;
-  for (char c : role) lower_role += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const RequiredSection& r : known) {
-    std::string lower_name;
-    for (char c : r.role) lower_name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower_name == lower_role) return r.aliases;
-  }
+  for (const RequiredSection& r : known)
+    if (iequals(r.role, role)) return r.aliases;
   return {role};
 }
 
@@ -179,8 +174,7 @@ void read_config(const yaml::Node& root, Config& config) {
     else if (key == "required_sections") read_required_sections(value, config, line);
     else if (key == "secret_names") {
       config.secret_names = strings(value, "secret_names", line);
-      for (auto& s : config.secret_names)
-        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+      for (auto& s : config.secret_names) s = ascii_upper(s);
     } else if (key == "protected_branches") config.protected_branches = strings(value, "protected_branches", line);
     else if (key == "exclude") config.exclude = strings(value, "exclude", line);
     else if (key == "review_period") {

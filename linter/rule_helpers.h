@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/base/ascii.h"
 #include "compiler/syntax/ir.h"
 #include "linter/rule.h"
 
@@ -50,9 +51,7 @@ Span words_span(const Command& cmd, size_t first, size_t last);
 /// (ssh, kubectl/oc exec, oc rsh, docker exec, knife ssh).
 bool runs_remotely(const Command& cmd);
 
-std::string lower(std::string_view text);
 bool starts_with(std::string_view text, std::string_view prefix);
-bool icontains(std::string_view haystack, std::string_view needle);
 
 /// The opening fence of a fenced step, from its first to its last backtick or
 /// tilde; the first line of an indented one.

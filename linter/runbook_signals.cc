@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "compiler/base/ascii.h"
 #include "compiler/syntax/source_file.h"
 
 #include "linter/mojibake.h"
@@ -14,7 +15,7 @@ std::string heading_words(std::string_view text) {
   std::string out = " ";
   if (find_non_ascii(text) == std::string_view::npos) {  // the usual case: no decoding needed
     for (char c : text) {
-      if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (is_ascii_alpha(c)) out += ascii_lower(c);
       else if (out.back() != ' ') out += ' ';
     }
     if (out.back() != ' ') out += ' ';

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "compiler/base/ascii.h"
 #include "linter/config.h"
 #include "compiler/base/pattern.h"
 #include "linter/rule_helpers.h"
@@ -11,7 +12,6 @@
 namespace rbc {
 namespace {
 
-using rules::lower;
 
 bool all_of_char(std::string_view s, char a, char b = 0) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) { return c == a || (b && c == b); });
@@ -29,7 +29,7 @@ bool is_stand_in_secret(std::string_view value) {
   if (value.substr(0, 2) == "{{" || value.find("${") != std::string_view::npos ||
       value.find("$(") != std::string_view::npos)
     return true;
-  std::string l = lower(value);
+  std::string l = ascii_lower(value);
   if (all_of_char(l, '*') || all_of_char(l, 'x') || all_of_char(l, '.') || all_of_char(l, '*', '.') ||
       all_of_char(l, 'x', '.') || l.find("xxxx") != std::string::npos || l.find("***") != std::string::npos ||
       l.find("...") != std::string::npos || l.find("example") != std::string::npos || l.find("redacted") != std::string::npos)
@@ -61,7 +61,7 @@ bool looks_like_real_secret(std::string_view value) {
   // Code reading it from somewhere (`ENV["TOKEN"]`, `os.getenv(...)`, `{{ .Values.x }}`).
   if (value.find_first_of("()[]{}") != std::string_view::npos) return false;
   // A resource named after what it holds ("prometheus-k8s-token-nwtrf", "db-password-v2") is a reference.
-  std::string l = lower(value);
+  std::string l = ascii_lower(value);
   bool name_chars = std::all_of(l.begin(), l.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'; });
   if (name_chars && (l.find("token") != std::string::npos || l.find("secret") != std::string::npos ||
                      l.find("password") != std::string::npos || l.find("key") != std::string::npos))
@@ -165,7 +165,7 @@ std::vector<SecretMatch> find_tokens(std::string_view text) {
   for (const Token& token : tokens) {
     if (!(families.*token.family)) continue;
     token.pattern().for_each(text, [&](const PatternMatch& m) {
-      if (m.whole.find("EXAMPLE") != std::string_view::npos || lower(m.whole).find("xxxxxxxx") != std::string::npos) return;
+      if (m.whole.find("EXAMPLE") != std::string_view::npos || ascii_lower(m.whole).find("xxxxxxxx") != std::string::npos) return;
       out.push_back({static_cast<uint32_t>(m.position), static_cast<uint32_t>(m.position + m.length()), token.what});
     });
   }
@@ -208,8 +208,7 @@ std::vector<SecretMatch> find_url_credentials(std::string_view text) {
 
 bool is_secret_key(const Config& config, std::string_view name) {
   if (!config.is_secret_name(name)) return false;
-  std::string u(name);
-  std::transform(u.begin(), u.end(), u.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::string u = ascii_upper(name);
   u.erase(std::remove_if(u.begin(), u.end(), [](char c) { return c == '_' || c == '-' || c == '.'; }), u.end());
   for (const char* suffix : {"NAME", "REF", "FILE", "PATH", "ARN", "KEYID", "ID", "DIR", "TYPE", "LENGTH", "TTL",
                              "EXPIRY", "EXPIRES", "KIND", "HEADER", "PREFIX", "ENABLED", "COUNT", "URI", "ENDPOINT",

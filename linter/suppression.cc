@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "compiler/base/ascii.h"
 #include "linter/config.h"
 #include "linter/directive.h"
 #include "linter/rule.h"
@@ -38,9 +39,7 @@ Suppression make(const Directive& d, Span where) {
   s.where = where;
   for (const std::string& written : d.codes) {
     std::string upper = written;
-    if (upper.size() == 5 && (upper[0] == 'r' || upper[0] == 'R')) {
-      std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
-    }
+    if (upper.size() == 5 && (upper[0] == 'r' || upper[0] == 'R')) upper = ascii_upper(upper);
     if (const Rule* rule = find_rule(upper)) s.codes.insert(std::string(rule->code));
     else s.unknown.push_back(written);
   }

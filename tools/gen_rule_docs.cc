@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "compiler/base/ascii.h"
 #include "linter/rule.h"
 
 namespace {
@@ -70,9 +71,7 @@ std::string escape_cell(std::string_view text) {
 
 /// GitHub's slug of the rule's heading "## RB301 secret-printed".
 std::string anchor(const rbc::Rule& r) {
-  std::string a(r.code);
-  for (char& c : a) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return a + "-" + std::string(r.name);
+  return rbc::ascii_lower(r.code) + "-" + std::string(r.name);
 }
 
 std::string render() {

@@ -32,5 +32,16 @@ inline bool iequals(std::string_view a, std::string_view b) {
     if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   return true;
 }
+/// `text` begins with `prefix`, ignoring ASCII case.
+inline bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+/// `haystack` holds `needle`, ignoring ASCII case; an empty needle is always found.
+inline bool icontains(std::string_view haystack, std::string_view needle) {
+  if (needle.size() > haystack.size()) return false;
+  for (size_t at = 0; at + needle.size() <= haystack.size(); ++at)
+    if (iequals(haystack.substr(at, needle.size()), needle)) return true;
+  return false;
+}
 
 }  // namespace rbc

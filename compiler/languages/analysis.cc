@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "compiler/base/ascii.h"
 #include "compiler/base/path_name.h"
 #include "compiler/languages/bash_confirm.h"
 #include "compiler/languages/content_sniffer.h"
@@ -14,11 +15,6 @@
 
 namespace rbc {
 namespace {
-
-std::string upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
-  return s;
-}
 
 /// Maps a piece of text whose bytes sit at body offsets `to_body` to file offsets.
 std::vector<uint32_t> to_file(const Step& step, const std::vector<uint32_t>& to_body) {
@@ -43,7 +39,7 @@ std::string first_word_upper(std::string_view text, size_t from) {
   }
   size_t end = from;
   while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
-  return upper(std::string(text.substr(from, end - from)));
+  return ascii_upper(text.substr(from, end - from));
 }
 
 bool is_statement_keyword(const std::string& word) {
@@ -187,7 +183,7 @@ void redis_from_command(const Command& cmd, StepFacts& facts) {
   }
   if (i >= cmd.argv.size()) return;
   RedisCommand rc;
-  rc.name = upper(cmd.argv[i].text);
+  rc.name = ascii_upper(cmd.argv[i].text);
   rc.span = {cmd.argv[i].span.begin, cmd.argv.back().span.end};
   for (size_t k = i + 1; k < cmd.argv.size(); ++k) rc.args.push_back(cmd.argv[k].text);
   facts.redis.push_back(std::move(rc));
@@ -216,7 +212,7 @@ void redis_from_lines(const std::string& text, const std::vector<uint32_t>& to_f
       }
       if (!words.empty() && std::isalpha(static_cast<unsigned char>(words[0][0]))) {
         RedisCommand rc;
-        rc.name = upper(words[0]);
+        rc.name = ascii_upper(words[0]);
         rc.args.assign(words.begin() + 1, words.end());
         size_t last = end;
         while (last > b && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;

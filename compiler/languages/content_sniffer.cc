@@ -6,6 +6,7 @@
 #include <cctype>
 #include <vector>
 
+#include "compiler/base/ascii.h"
 #include "compiler/base/pattern.h"
 
 namespace rbc {
@@ -23,12 +24,6 @@ std::vector<std::string_view> content_lines(std::string_view text) {
     lines.push_back(line.substr(lead));
   }
   return lines;
-}
-
-bool contains_icase(std::string_view hay, std::string_view needle) {
-  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
-  return it != hay.end();
 }
 
 double fraction(const std::vector<std::string_view>& lines, const Pattern& re) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "compiler/base/ascii.h"
 #include "compiler/languages/sql_dialect.h"
 #include "compiler/languages/tree_sitter_parser.h"
 
@@ -99,8 +100,7 @@ void collect_usage(TSNode statement, std::string_view text, SqlStatement& st) {
     if (descend && type == "invocation") {
       TSNode callee = child_of_type(node, "object_reference");
       if (!ts_node_is_null(callee)) {
-        std::string name = object_name(callee, text);
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::string name = ascii_lower(object_name(callee, text));
         if (std::find(st.functions.begin(), st.functions.end(), name) == st.functions.end()) st.functions.push_back(name);
       }
     } else if (descend && type == "relation") {

@@ -1,5 +1,6 @@
 #include "compiler/languages/normalize.h"
 
+#include "compiler/base/ascii.h"
 #include "compiler/syntax/fence_info.h"
 
 #include <cctype>
@@ -111,7 +112,7 @@ std::string heredoc_delimiter(std::string_view line) {
 std::string placeholder_name(std::string_view inner) {
   std::string out;
   for (char c : inner) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (is_ascii_alnum(c)) out += ascii_lower(c);
     else if (!out.empty() && out.back() != '-') out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();

@@ -5,6 +5,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "compiler/base/ascii.h"
 #include "compiler/languages/postgres_scanner.h"
 #include "compiler/languages/sql_dialect.h"
 
@@ -124,8 +125,7 @@ void collect_usage(const json& node, SqlStatement& st, bool& cut, int depth = 0)
   }
   if (node.is_object()) {
     if (node.contains("FuncCall")) {
-      std::string name = last_name(field(node["FuncCall"], "funcname"));
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string name = ascii_lower(last_name(field(node["FuncCall"], "funcname")));
       if (!name.empty() && std::find(st.functions.begin(), st.functions.end(), name) == st.functions.end())
         st.functions.push_back(name);
     }

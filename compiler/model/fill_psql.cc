@@ -3,6 +3,7 @@
 #include <set>
 #include <string_view>
 
+#include "compiler/base/ascii.h"
 #include "compiler/languages/postgres_scanner.h"
 #include "compiler/model/fill_text.h"
 #include "compiler/model/parameters.h"
@@ -18,9 +19,7 @@ bool precedes_a_name(std::string_view word) {
   static const std::set<std::string, std::less<>> words = {
       "FROM", "JOIN",     "UPDATE",   "INTO", "TABLE",    "INDEX",   "VIEW",   "SCHEMA", "DATABASE",
       "SEQUENCE", "ROLE", "USER",     "TRUNCATE", "ANALYZE", "VACUUM", "ONLY", "EXISTS"};
-  std::string upper(word);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return words.count(upper) > 0;
+  return words.count(ascii_upper(word)) > 0;
 }
 
 /// `text` as one argument of a psql meta-command, in single quotes.

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <set>
 
+#include "compiler/base/ascii.h"
+
 namespace rbc {
 namespace {
 
@@ -25,7 +27,7 @@ ParameterNames parameter_names(std::string_view name) {
   for (char c : name) snake += (c == '-') ? '_' : c;
   out.shell_var = "RB_PARAM_" + snake;
   out.psql_var = "rb_" + snake;
-  for (char c : snake) out.env_var += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  out.env_var = ascii_upper(snake);
   if (!out.env_var.empty() && std::isdigit(static_cast<unsigned char>(out.env_var[0]))) out.env_var = "P_" + out.env_var;
   if (set_by_environment(out.env_var)) out.env_var.clear();
   return out;

@@ -4,14 +4,10 @@
 #include <array>
 #include <cctype>
 
+#include "compiler/base/ascii.h"
+
 namespace rbc {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -45,7 +41,7 @@ void parse_attributes(std::string_view s, std::map<std::string, std::string>& at
     } else {
       value = "true";
     }
-    if (!key.empty()) attrs[lower(key)] = value;
+    if (!key.empty()) attrs[ascii_lower(key)] = value;
   }
 }
 
@@ -70,7 +66,7 @@ FenceInfo parse_fence_info(std::string_view info) {
     std::string_view first = inner.substr(0, end);
     if (!first.empty() && first.front() == '.') first.remove_prefix(1);
     if (first.find('=') == std::string_view::npos) {
-      out.language = lower(first);
+      out.language = ascii_lower(first);
       inner.remove_prefix(end);
     }
     parse_attributes(inner, out.attributes);
@@ -78,7 +74,7 @@ FenceInfo parse_fence_info(std::string_view info) {
   }
   size_t end = 0;
   while (end < info.size() && !is_space(info[end]) && info[end] != '{' && info[end] != ',') ++end;
-  out.language = lower(info.substr(0, end));
+  out.language = ascii_lower(info.substr(0, end));
   std::string_view rest = info.substr(end);
   size_t open = rest.find('{');
   if (open != std::string_view::npos) {

@@ -69,4 +69,20 @@ std::string Runbook::section_path(int section) const {
   return out;
 }
 
+namespace {
+
+void append_plain_text(const DocNode& node, std::string& out) {
+  if (node.type == DocNode::Type::text || node.type == DocNode::Type::code) out += node.text;
+  else if (node.type == DocNode::Type::softbreak || node.type == DocNode::Type::linebreak) out += ' ';
+  for (const DocNode& child : node.children) append_plain_text(child, out);
+}
+
+}  // namespace
+
+std::string plain_text(const DocNode& node) {
+  std::string out;
+  append_plain_text(node, out);
+  return out;
+}
+
 }  // namespace rbc

@@ -242,6 +242,12 @@ struct DocNode {
   std::vector<DocNode> children;
 };
 
+/// The text a reader sees in `node`: text and code spans, each line break as
+/// a space, markup and raw HTML left out. Headings' titles (Section::title),
+/// the site's alt text and search text, and the scripts' step context all read
+/// it, so they agree. The front end bounds the tree's depth (kMaxNesting).
+std::string plain_text(const DocNode& node);
+
 struct Runbook {
   std::shared_ptr<SourceFile> source;
   DocNode document;

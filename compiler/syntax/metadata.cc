@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "compiler/base/ascii.h"
 #include "compiler/syntax/yaml_document.h"
 
 namespace rbc {
@@ -15,7 +16,7 @@ bool is_fence_line(std::string_view line, bool closing) {
 std::string normalized_key(std::string key) {
   for (char& c : key) {
     if (c == '-' || c == ' ') c = '_';
-    else c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else c = ascii_lower(c);
   }
   if (key == "lastreviewed" || key == "last_review" || key == "reviewed") key = "last_reviewed";
   if (key == "reviewevery" || key == "review_interval") key = "review_every";
@@ -117,11 +118,7 @@ bool body_field(std::string_view line, std::string& key, std::string& value) {
   static const std::string_view keys[] = {"last updated", "last reviewed", "owners", "owner", "version",
                                           "next review", "severity", "service"};
   for (std::string_view k : keys) {
-    if (line.size() - i < k.size()) continue;
-    bool same = true;
-    for (size_t j = 0; j < k.size() && same; ++j)
-      same = std::tolower(static_cast<unsigned char>(line[i + j])) == k[j];
-    if (!same) continue;
+    if (!istarts_with(line.substr(i), k)) continue;
     size_t after = i + k.size();
     size_t colon = after;
     while (colon < line.size() && (line[colon] == '*' || line[colon] == '_' || line[colon] == ' ')) ++colon;

@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "compiler/base/ascii.h"
+
 namespace rbc {
 
 std::string github_slug(std::string_view heading) {
@@ -20,7 +22,7 @@ std::string github_slug(std::string_view heading) {
       ++i;
       if (c == ' ') out += '-';
       else if (c == '-' || c == '_' || std::isdigit(c) || std::islower(c)) out += static_cast<char>(c);
-      else if (std::isupper(c)) out += static_cast<char>(c - 'A' + 'a');
+      else if (std::isupper(c)) out += ascii_lower(static_cast<char>(c));
       continue;  // ASCII punctuation and controls are dropped
     }
     utf8proc_int32_t cp;

@@ -8,8 +8,7 @@ using namespace rules;
 
 /// The role list as written after OWNED BY ("\"account-api\"").
 std::string_view owner(std::string_view text) {
-  std::string upper = lower(text);
-  size_t by = upper.find("owned by");
+  size_t by = ascii_lower(text).find("owned by");
   if (by == std::string::npos) return {};
   std::string_view rest = text.substr(by + 8);
   while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.front()))) rest.remove_prefix(1);

@@ -5,7 +5,7 @@ namespace {
 using namespace rules;
 
 void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
-  if (lower(st.subkind) != "session_replication_role") return;
+  if (ascii_lower(st.subkind) != "session_replication_role") return;
   // The value, not the name (which itself contains "replica").
   if (st.json.find("\"sval\":\"replica\"") == std::string::npos) return;
   emit.report(st.span,

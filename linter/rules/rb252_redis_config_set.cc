@@ -21,9 +21,9 @@ std::string risk(const std::string& param, const std::string& value) {
 }
 
 void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
-  if (rc.args.size() < 2 || lower(rc.args[0]) != "set") return;
-  std::string param = lower(rc.args[1]);
-  std::string value = rc.args.size() > 2 ? lower(rc.args[2]) : "";
+  if (rc.args.size() < 2 || ascii_lower(rc.args[0]) != "set") return;
+  std::string param = ascii_lower(rc.args[1]);
+  std::string value = rc.args.size() > 2 ? ascii_lower(rc.args[2]) : "";
   if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) value = value.substr(1, value.size() - 2);
   std::string what = risk(param, value);
   if (what.empty()) return;

@@ -5,7 +5,7 @@ namespace {
 using namespace rules;
 
 void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
-  std::string sub = rc.args.empty() ? "" : lower(rc.args[0]);
+  std::string sub = rc.args.empty() ? "" : ascii_lower(rc.args[0]);
   // OBJECT, DIGEST and HELP only read.
   if (sub == "object" || sub == "help" || sub == "digest" || sub == "digest-value") return;
   emit.report(rc.span,

@@ -5,7 +5,7 @@ namespace {
 using namespace rules;
 
 void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
-  bool nosave = !rc.args.empty() && lower(rc.args[0]) == "nosave";
+  bool nosave = !rc.args.empty() && ascii_lower(rc.args[0]) == "nosave";
   emit.report(rc.span,
               std::string("SHUTDOWN stops the Redis server for every client") +
                   (nosave ? " and NOSAVE discards everything written since the last snapshot" : "") +

@@ -5,7 +5,7 @@ namespace {
 using namespace rules;
 
 void check(const Runbook&, const Step&, const RedisCommand& rc, Emitter& emit) {
-  if (rc.args.empty() || lower(rc.args[0]) != "kill") return;
+  if (rc.args.empty() || ascii_lower(rc.args[0]) != "kill") return;
   emit.report(rc.span,
               "CLIENT KILL drops client connections; with a filter (TYPE, USER, ADDR) it can cut off whole "
               "applications or replicas, which then reconnect all at once",

@@ -7,7 +7,7 @@ using namespace rules;
 void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
   if (std::find(cmd.wrappers.begin(), cmd.wrappers.end(), "xargs") == cmd.wrappers.end()) return;
   for (size_t i = 1; i < cmd.argv.size(); ++i) {
-    std::string word = lower(cmd.argv[i].text);
+    std::string word = ascii_lower(cmd.argv[i].text);
     if (word != "del" && word != "unlink") continue;
     emit.report(cmd.argv[i].span,
                 "`xargs redis-cli " + cmd.argv[i].text + "` deletes every key the previous command listed; a "

@@ -30,7 +30,7 @@ bool deletes_indices(std::string_view path) {
 
 void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
   std::optional<std::string> method = option_value(cmd, {"-X", "--request"});
-  bool del = method && lower(*method) == "delete";
+  bool del = method && ascii_lower(*method) == "delete";
   for (size_t i = 1; i < cmd.argv.size() && !del; ++i) del = cmd.argv[i].text == "-XDELETE";
   if (!del) return;
   for (size_t i : operands(cmd)) {

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "compiler/base/ascii.h"
 #include "compiler/base/pattern.h"
 #include "linter/rule.h"
 #include "linter/rule_helpers.h"
@@ -9,7 +10,6 @@
 namespace rbc {
 namespace {
 
-using rules::lower;
 
 /// %XX escapes decoded, as browsers do before matching a fragment.
 std::string percent_decode(const std::string& s) {
@@ -31,8 +31,8 @@ std::string percent_decode(const std::string& s) {
 /// ("GOV.UK teams" → "gov-uk-teams", "`.dockerignore`" → "-dockerignore").
 std::string dashed_slug(const std::string& title) {
   std::string out;
-  for (unsigned char c : title) {
-    if (std::isalnum(c) || c >= 0x80) out += static_cast<char>(std::tolower(c));
+  for (char c : title) {
+    if (is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out += ascii_lower(c);
     else if (out.empty() || out.back() != '-') out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
@@ -44,7 +44,7 @@ std::string dashed_slug(const std::string& title) {
 std::set<std::string> anchors(const Runbook& rb) {
   std::set<std::string> out;
   for (const Section& s : rb.sections) {
-    out.insert(lower(s.anchor));
+    out.insert(ascii_lower(s.anchor));
     out.insert(dashed_slug(s.title));
   }
   static const Pattern html_id(R"re(\b(?:id|name)\s*=\s*["']([^"']+)["'])re");
@@ -53,7 +53,7 @@ std::set<std::string> anchors(const Runbook& rb) {
     if (text.find('=') == std::string::npos || text.find('<') == std::string::npos ||
         (text.find("id") == std::string::npos && text.find("name") == std::string::npos))
       continue;  // raw HTML with an attribute, or nothing to look at
-    html_id.for_each(text, [&](const PatternMatch& m) { out.insert(lower(std::string(m.group(1)))); });
+    html_id.for_each(text, [&](const PatternMatch& m) { out.insert(ascii_lower(m.group(1))); });
   }
   return out;
 }
@@ -64,7 +64,7 @@ void check(const Runbook& rb, Emitter& emit) {
   for (const Link& link : rb.links) {
     if (link.url.size() < 2 || link.url[0] != '#') continue;
     if (!computed) known = anchors(rb), computed = true;
-    std::string anchor = lower(percent_decode(link.url.substr(1)));
+    std::string anchor = ascii_lower(percent_decode(link.url.substr(1)));
     if (known.count(anchor)) continue;
     emit.report(link.span, "no heading in this runbook has the anchor `" + link.url + "`; the link goes nowhere",
                 "link to an existing heading (anchors are GitHub slugs: lower case, spaces as '-', punctuation "

@@ -10,7 +10,6 @@
 namespace rbc {
 namespace {
 
-using rules::lower;
 
 /// Whether `section` or one of its parents is a contact section; `cache` holds
 /// -1 (unknown), 0 or 1 per section (index + 1, so -1 = before any heading).
@@ -29,7 +28,7 @@ bool contact_title(const std::string& title) {
                                {"support", false}, {"pager", true}, {"responsib", true}, {"astreinte", false},
                                {"people", false}, {"team", false}, {"teams", false}, {"stakeholder", false},
                                {"stakeholders", false}, {"escalade", false}};
-  std::string path = lower(find_non_ascii(title) == std::string::npos ? title : repair_mojibake(title));
+  std::string path = ascii_lower(find_non_ascii(title) == std::string::npos ? title : repair_mojibake(title));
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
   for (const Word& w : words)
     for (size_t at = path.find(w.text); at != std::string::npos; at = path.find(w.text, at + 1)) {
@@ -49,7 +48,7 @@ bool contact_label(const std::string& line) {
   static const Pattern role(
       R"(\b(lead|engineer|on-?call|contact|owner|team|manager|cto|ceo|vp|pager|phone|email|e-mail|slack|channel|escalat\w*|support|security|dba|sre|rotation|responsable|équipe)\b)");
   PatternMatch m;
-  return label.find(line, m) && role.search(lower(std::string(m.group(1))));
+  return label.find(line, m) && role.search(ascii_lower(std::string(m.group(1))));
 }
 
 /// Inline code spans blanked, so `[x]` in `grep '[x]'` is not read as prose.
@@ -67,7 +66,7 @@ bool html_tag(const std::string& name) {
   static const char* tags[] = {"details", "summary", "br", "b", "i", "a", "kbd", "code", "sup", "sub", "img", "p",
                                "div", "span", "hr", "em", "strong", "table", "tr", "td", "th", "ul", "li", "ol",
                                "pre", "dl", "dt", "dd", "u", "s", "small", "center", "font", "h1", "h2", "h3"};
-  std::string l = lower(name.substr(0, name.find(' ')));
+  std::string l = ascii_lower(name.substr(0, name.find(' ')));
   return std::any_of(std::begin(tags), std::end(tags), [&](const char* t) { return l == t; });
 }
 
@@ -82,7 +81,7 @@ struct Hit {
 bool names_contact(const std::string& inner) {
   static const Pattern words(
       R"(contact|e-?mail|phone|pager|name|team|slack|channel|handle|owner|person|lead|number|engineer|manager|mobile|rota|schedule)");
-  return words.search(lower(inner));
+  return words.search(ascii_lower(inner));
 }
 
 struct Match {
@@ -150,7 +149,7 @@ class LabelTest {
 std::vector<Hit> placeholders(const Runbook& rb, const std::string& line, LabelTest& labelled, bool contact) {
   static const Pattern marker(R"(\b(TODO|TBD|TBA|FIXME)\b|\?\?\?)");
   std::vector<Hit> out;
-  auto yours = [](const std::string& inner) { return lower(inner).rfind("your", 0) == 0; };
+  auto yours = [](const std::string& inner) { return ascii_lower(inner).rfind("your", 0) == 0; };
   for (const Match& m : bracket_matches(line)) {
     size_t at = m.at, after = m.at + m.length;
     std::string inner = line.substr(at + 1, m.length - 2);

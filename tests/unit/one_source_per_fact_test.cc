@@ -121,3 +121,24 @@ TEST_CASE("dates: --today must be a real day, for lint and build alike") {
   CHECK(run.errors[0] == "--today wants a date as YYYY-MM-DD, not `2024-02-31`");
   CHECK(run.files.empty());
 }
+
+TEST_CASE("plain text: a heading's title reads the same in the IR, the document tree, the page's contents and runbooks.json") {
+  // Code span, emphasis, a link, an image's alt text, an entity, raw HTML and a
+  // setext heading's line break: the reader sees "Restart nginx now & docs logo here".
+  const std::string md = "# T\n\nRestart `nginx` *now* &amp; [docs](https://example.com) ![logo](l.png) <b>here</b>\n"
+                         "second line\n---\n\nBefore restarting, drain `web-1` **first**.\n\n```bash\nuptime\n```\n";
+  FileResult f = lint_on(md, "p.md", "2026-12-01");
+  REQUIRE(f.runbook.sections.size() == 2);
+  const std::string expected = "Restart nginx now & docs logo here second line";
+  CHECK(f.runbook.sections[1].title == expected);
+  const DocNode* heading = nullptr;
+  for (const DocNode& n : f.runbook.document.children)
+    if (n.type == DocNode::Type::heading && n.section == 1) heading = &n;
+  REQUIRE(heading != nullptr);
+  CHECK(plain_text(*heading) == expected);
+  CHECK(runbook_entry(f, "p", {})["sections"][1]["title"] == expected);
+  CHECK(page_of(f).find(">Restart nginx now &amp; docs logo here second line</a>") != std::string::npos);
+  // The script shows the paragraph before a step as its context, read the same way.
+  std::string script = generate_script(f.runbook, f.diagnostics, -1, nullptr);
+  CHECK(script.find("Before restarting, drain web-1 first.") != std::string::npos);
+}

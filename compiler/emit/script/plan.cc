@@ -9,12 +9,6 @@
 namespace rbc {
 namespace {
 
-void plain_text(const DocNode& node, std::string& out) {
-  if (node.type == DocNode::Type::text || node.type == DocNode::Type::code) out += node.text;
-  if (node.type == DocNode::Type::softbreak || node.type == DocNode::Type::linebreak) out += ' ';
-  for (const DocNode& child : node.children) plain_text(child, out);
-}
-
 /// Walks the document in order: the last paragraph read before each code block.
 void collect_context(const DocNode& node, std::string& last, std::vector<std::string>& out) {
   if (node.type == DocNode::Type::heading) last.clear();
@@ -24,8 +18,7 @@ void collect_context(const DocNode& node, std::string& last, std::vector<std::st
     return;
   }
   if (node.type == DocNode::Type::paragraph) {
-    last.clear();
-    plain_text(node, last);
+    last = plain_text(node);
     return;
   }
   for (const DocNode& child : node.children) collect_context(child, last, out);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "compiler/base/ascii.h"
 #include "compiler/emit/site/code_block.h"
 #include "compiler/emit/site/dom.h"
 #include "compiler/emit/site/safe_url.h"
@@ -14,23 +15,19 @@ namespace {
 
 using T = DocNode::Type;
 
-/// Deeper structure (pathological input: 100,000 nested quotes) is not rendered.
-constexpr int kMaxDepth = 48;
+// Recursion over the tree is safe: the front end bounds its depth
+// (kMaxNesting, deeper containers flattened and reported as RB007).
 
-void render(pugi::xml_node parent, const DocNode& node, const RunbookView& view, int depth);
+void render(pugi::xml_node parent, const DocNode& node, const RunbookView& view);
 
-void render_children(pugi::xml_node parent, const DocNode& node, const RunbookView& view, int depth) {
-  if (depth >= kMaxDepth) {
-    if (!node.children.empty()) add(parent, "span", "[content nested too deeply is not shown]", {{"class", "too-deep"}});
-    return;
-  }
-  for (const DocNode& child : node.children) render(parent, child, view, depth + 1);
+void render_children(pugi::xml_node parent, const DocNode& node, const RunbookView& view) {
+  for (const DocNode& child : node.children) render(parent, child, view);
 }
 
 bool is_line_break_tag(std::string_view html) {
   std::string t;
   for (char c : html)
-    if (!std::isspace(static_cast<unsigned char>(c))) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!std::isspace(static_cast<unsigned char>(c))) t += ascii_lower(c);
   return t == "<br>" || t == "<br/>";
 }
 
@@ -39,7 +36,7 @@ bool is_comment(std::string_view html) {
   return i != std::string_view::npos && html.substr(i).starts_with("<!--");
 }
 
-void render_heading(pugi::xml_node parent, const DocNode& node, const RunbookView& view, int depth) {
+void render_heading(pugi::xml_node parent, const DocNode& node, const RunbookView& view) {
   if (node.section >= 0 && node.section == view.title_section) return;  // shown as the page's <h1>
   bool known = node.section >= 0 && node.section < static_cast<int>(view.runbook.sections.size());
   int level = std::min(6, (known ? view.runbook.sections[node.section].level : 1) + 1);
@@ -48,11 +45,11 @@ void render_heading(pugi::xml_node parent, const DocNode& node, const RunbookVie
   if (known) {
     const std::string& anchor = view.runbook.sections[node.section].anchor;
     set_attr(h, "id", anchor);
-    render_children(h, node, view, depth);
+    render_children(h, node, view);
     add_text(h, " ");
     add(h, "a", "#", {{"class", "anchor"}, {"href", "#" + anchor}, {"aria-label", "Link to this section"}});
   } else {
-    render_children(h, node, view, depth);
+    render_children(h, node, view);
   }
 }
 
@@ -71,13 +68,13 @@ std::string page_link(const std::string& url, const RunbookView& view) {
   return it->second + ".html" + (hash == std::string::npos ? "" : url.substr(hash));
 }
 
-void render_link(pugi::xml_node parent, const DocNode& node, const RunbookView& view, int depth) {
+void render_link(pugi::xml_node parent, const DocNode& node, const RunbookView& view) {
   std::string url = safe_url(page_link(node.url, view));
   pugi::xml_node a = add(parent, "a");
   if (url.empty()) set_attr(a, "class", "unsafe-link");
   else set_attr(a, "href", url);
   if (!node.title.empty()) set_attr(a, "title", node.title);
-  render_children(a, node, view, depth);
+  render_children(a, node, view);
 }
 
 void render_image(pugi::xml_node parent, const DocNode& node) {
@@ -95,27 +92,27 @@ void render_image(pugi::xml_node parent, const DocNode& node) {
   }
 }
 
-void render_table(pugi::xml_node parent, const DocNode& node, const RunbookView& view, int depth) {
+void render_table(pugi::xml_node parent, const DocNode& node, const RunbookView& view) {
   pugi::xml_node wrap = add(parent, "div", {{"class", "table-wrap"}});
   pugi::xml_node table = add(wrap, "table");
   pugi::xml_node body;
   for (const DocNode& row : node.children) {
     pugi::xml_node section = row.header_row ? add(table, "thead") : (body ? body : (body = add(table, "tbody")));
     pugi::xml_node tr = add(section, "tr");
-    for (const DocNode& cell : row.children) render_children(add(tr, row.header_row ? "th" : "td"), cell, view, depth);
+    for (const DocNode& cell : row.children) render_children(add(tr, row.header_row ? "th" : "td"), cell, view);
   }
 }
 
-void render(pugi::xml_node parent, const DocNode& node, const RunbookView& view, int depth) {
+void render(pugi::xml_node parent, const DocNode& node, const RunbookView& view) {
   switch (node.type) {
-    case T::document: render_children(parent, node, view, depth); return;
-    case T::paragraph: render_children(add(parent, "p"), node, view, depth); return;
-    case T::heading: render_heading(parent, node, view, depth); return;
-    case T::block_quote: render_children(add(parent, "blockquote"), node, view, depth); return;
+    case T::document: render_children(parent, node, view); return;
+    case T::paragraph: render_children(add(parent, "p"), node, view); return;
+    case T::heading: render_heading(parent, node, view); return;
+    case T::block_quote: render_children(add(parent, "blockquote"), node, view); return;
     case T::list: {
       pugi::xml_node list = add(parent, node.ordered ? "ol" : "ul");
       if (node.ordered && node.start != 1) set_attr(list, "start", std::to_string(node.start));
-      render_children(list, node, view, depth);
+      render_children(list, node, view);
       return;
     }
     case T::item: {
@@ -125,7 +122,7 @@ void render(pugi::xml_node parent, const DocNode& node, const RunbookView& view,
         pugi::xml_node box = add(li, "input", {{"type", "checkbox"}, {"disabled", "disabled"}, {"aria-label", "task"}});
         if (node.checked == 1) set_attr(box, "checked", "checked");
       }
-      render_children(li, node, view, depth);
+      render_children(li, node, view);
       return;
     }
     case T::code_block:
@@ -143,40 +140,23 @@ void render(pugi::xml_node parent, const DocNode& node, const RunbookView& view,
       else if (!is_comment(node.text)) add(parent, "code", node.text, {{"class", "raw-html"}});
       return;
     case T::thematic_break: add(parent, "hr"); return;
-    case T::table: render_table(parent, node, view, depth); return;
+    case T::table: render_table(parent, node, view); return;
     case T::text: add_text(parent, node.text); return;
     case T::softbreak: add_text(parent, "\n"); return;
     case T::linebreak: add(parent, "br"); return;
     case T::code: add(parent, "code", node.text, {}); return;
-    case T::emph: render_children(add(parent, "em"), node, view, depth); return;
-    case T::strong: render_children(add(parent, "strong"), node, view, depth); return;
-    case T::strikethrough: render_children(add(parent, "del"), node, view, depth); return;
-    case T::link: render_link(parent, node, view, depth); return;
+    case T::emph: render_children(add(parent, "em"), node, view); return;
+    case T::strong: render_children(add(parent, "strong"), node, view); return;
+    case T::strikethrough: render_children(add(parent, "del"), node, view); return;
+    case T::link: render_link(parent, node, view); return;
     case T::image: render_image(parent, node); return;
     case T::footnote_reference: add(parent, "sup", node.text, {{"class", "footnote-ref"}}); return;
-    default: render_children(parent, node, view, depth); return;
+    default: render_children(parent, node, view); return;
   }
 }
 
 }  // namespace
 
-void render_document(pugi::xml_node parent, const RunbookView& view) { render(parent, view.runbook.document, view, 0); }
-
-namespace {
-
-void append_text(std::string& out, const DocNode& node, int depth) {
-  if (node.type == T::text || node.type == T::code) out += node.text;
-  else if (node.type == T::softbreak || node.type == T::linebreak) out += ' ';
-  else if (depth < kMaxDepth)
-    for (const DocNode& c : node.children) append_text(out, c, depth + 1);
-}
-
-}  // namespace
-
-std::string plain_text(const DocNode& node) {
-  std::string out;
-  append_text(out, node, 0);
-  return out;
-}
+void render_document(pugi::xml_node parent, const RunbookView& view) { render(parent, view.runbook.document, view); }
 
 }  // namespace rbc::site

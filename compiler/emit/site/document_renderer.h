@@ -12,7 +12,4 @@ namespace rbc::site {
 
 void render_document(pugi::xml_node parent, const RunbookView& view);
 
-/// Plain text of a node and its descendants (for alt text and search).
-std::string plain_text(const DocNode& node);
-
 }  // namespace rbc::site

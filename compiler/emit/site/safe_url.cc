@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include "compiler/base/ascii.h"
+
 namespace rbc::site {
 namespace {
 
@@ -24,7 +26,7 @@ std::string scheme_of(std::string_view url) {
     if (u <= 0x20 || u == 0x7f) continue;
     if (c == ':') return s;
     if (c == '/' || c == '?' || c == '#') return {};
-    s += static_cast<char>(std::tolower(u));
+    s += ascii_lower(c);
   }
   return {};
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "compiler/base/ascii.h"
 #include "compiler/emit/site/document_renderer.h"
 #include "compiler/model/url_layout.h"
 
@@ -11,8 +12,7 @@ namespace {
 
 bool is_symptom_heading(const Runbook& rb, int section) {
   if (section < 0 || section >= static_cast<int>(rb.sections.size())) return false;
-  std::string t = rb.sections[section].title;
-  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string t = ascii_lower(rb.sections[section].title);
   return t.find("symptom") != std::string::npos || t.find("sympt") != std::string::npos;
 }
 
