@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/cli/commands.h"
+#include "compiler/languages/command_effects.h"
 #include "linter/rule.h"
 
 namespace rbc {
@@ -36,6 +37,33 @@ Runner add_rules_command(CLI::App& app) {
   };
 }
 
+namespace {
+
+/// The command-effect table's entries this rule reports: those of its effect
+/// class, or those that name it as the rule reporting them.
+void print_effect_entries(std::string_view code) {
+  std::optional<Effect> effect = effect_reported_by(code);
+  std::string out;
+  for (const EffectEntry& e : effect_table()) {
+    bool reported = e.rule.empty() ? effect && e.effect == *effect : e.rule.find(code) != std::string_view::npos;
+    if (!reported) continue;
+    std::string shape = std::string(e.programs);
+    if (!e.path.empty()) shape += " " + std::string(e.path);
+    if (!e.flags.empty()) shape += " [" + std::string(e.flags) + "]";
+    out += fmt::format("  {}\n      {}; {} ({})\n", shape, to_string(e.effect), e.does, e.source);
+  }
+  for (const RedisEffectEntry& e : redis_effect_table()) {
+    bool reported = e.rule.empty() ? effect && e.effect == *effect : e.rule.find(code) != std::string_view::npos;
+    if (!reported) continue;
+    std::string shape = "redis " + std::string(e.command);
+    if (!e.subcommand.empty()) shape += " " + std::string(e.subcommand);
+    out += fmt::format("  {}\n      {}; {} ({})\n", shape, to_string(e.effect), e.does, e.source);
+  }
+  if (!out.empty()) std::cout << "\nCommands (from the command-effect table, compiler/languages/command_effect_table.cc)\n" << out;
+}
+
+}  // namespace
+
 Runner add_explain_command(CLI::App& app) {
   auto code = std::make_shared<std::string>();
   app.add_option("rule", *code, "Rule code (RB001) or name (bash-syntax)")->required();
@@ -51,6 +79,7 @@ Runner add_explain_command(CLI::App& app) {
                              r->why, r->bad.markdown, r->instead, r->good.markdown);
     if (!r->example_config.empty())
       std::cout << "\nActs only when configured; the examples assume this .runbookc.yaml:\n" << r->example_config;
+    print_effect_entries(r->code);
     return 0;
   };
 }

@@ -1,6 +1,7 @@
 #include "compiler/languages/normalize.h"
 
 #include "compiler/base/ascii.h"
+#include "compiler/languages/command_effects.h"
 #include "compiler/syntax/fence_info.h"
 
 #include <cctype>
@@ -163,6 +164,23 @@ void replace_placeholders(std::string& text, std::vector<FoundPlaceholder>& foun
   }
 }
 
+/// The first line that is not blank or a comment starts with a program
+/// runbooks run (the sniffer's list or the command-effect table's): a console
+/// block without prompts holds commands, not output.
+bool starts_with_a_command(std::string_view body) {
+  if (guess_kind(body) == BlockKind::shell) return true;
+  for (const Line& l : split_lines(body)) {
+    std::string_view text = body.substr(l.begin, l.end - l.begin);
+    size_t begin = text.find_first_not_of(" \t");
+    if (begin == std::string_view::npos || text[begin] == '#') continue;
+    text.remove_prefix(begin);
+    std::string_view word = text.substr(0, text.find_first_of(" \t"));
+    if (word == "sudo") return true;
+    return is_known_program(word.substr(word.rfind('/') == std::string_view::npos ? 0 : word.rfind('/') + 1));
+  }
+  return false;
+}
+
 Normalized normalize_shell(std::string_view body, bool console) {
   Normalized out;
   out.text = std::string(body);
@@ -178,7 +196,7 @@ Normalized normalize_shell(std::string_view body, bool console) {
   if (console && !dollar)
     for (const Line& l : lines)
       if (shell_prompt_length(body.substr(l.begin, l.end - l.begin), true) > 0) any_prompt = true;
-  out.transcript = dollar || (console && (any_prompt || guess_kind(body) != BlockKind::shell));
+  out.transcript = dollar || (console && (any_prompt || !starts_with_a_command(body)));
   if (out.transcript) {
     // '#' prompts only count in a transcript without '$' ones; otherwise '#' starts a comment.
     bool hash = !dollar;

@@ -355,7 +355,7 @@ class Walker {
       std::string_view program;
       std::string_view flags;  // space-separated
     };
-    static const std::array<Entry, 9> table = {{
+    static const std::array<Entry, 13> table = {{
         {"sudo", "-u -g -h -p -C -D -r -t -U -T --user --group --host --prompt --chdir"},
         {"env", "-u -C -S --unset --chdir"},
         {"timeout", "-s -k --signal --kill-after"},
@@ -365,6 +365,10 @@ class Walker {
         {"nice", "-n --adjustment"},
         {"exec", "-c -n -s -i -f -a -u -w -e --container --namespace --context --kubeconfig --user --workdir --env"},
         {"knife", "-x -a -i -p -P -C -c -G --attribute --ssh-user --ssh-password --identity-file"},
+        {"chroot", "--userspec --groups"},
+        {"pdsh", "-w -x -l -R -f -t -u -g -X"},
+        {"ansible", "-i -m -a -u -b -e -f -l --inventory --module-name --args --user --become-user --extra-vars --forks --limit"},
+        {"salt", "-t -G -E -L -N -C --timeout --grain --pcre --list --nodegroup --compound"},
     }};
     for (const auto& e : table) {
       if (e.program != program) continue;
@@ -474,6 +478,48 @@ class Walker {
         if (service + 1 >= argv.size()) break;
         wrappers.push_back("docker compose exec");
         i = service + 1;
+      } else if (prog == "chroot") {  // chroot [OPTION] NEWROOT [COMMAND [ARG]...]
+        size_t root = skip_options(argv, i + 1, "chroot");
+        if (root + 1 >= argv.size()) break;
+        wrappers.push_back("chroot");
+        i = root + 1;
+      } else if ((prog == "kubectl" || prog == "oc") && i + 1 < argv.size() && argv[i + 1].text.text == "debug") {
+        size_t j = i + 2;  // kubectl debug node/NAME -- COMMAND, oc debug node/NAME -- chroot /host COMMAND
+        while (j < argv.size() && argv[j].text.text != "--") ++j;
+        if (j + 1 >= argv.size()) break;
+        wrappers.push_back(prog + " debug");
+        i = j + 1;
+      } else if (prog == "pdsh") {  // pdsh -w HOSTS COMMAND...
+        size_t command = skip_options(argv, i + 1, "pdsh");
+        if (command >= argv.size()) break;
+        wrappers.push_back("pdsh");
+        if (command + 1 == argv.size() && argv[command].text.text.find(' ') != std::string::npos) {
+          parse_nested(argv[command], wrappers);
+          return;
+        }
+        i = command;
+      } else if (prog == "ansible") {  // ansible HOSTS -m shell|command|raw -a 'COMMAND'
+        size_t module = 0, args = 0;
+        for (size_t j = i + 1; j + 1 < argv.size(); ++j) {
+          const std::string& w = argv[j].text.text;
+          if (w == "-m" || w == "--module-name") module = j + 1;
+          if (w == "-a" || w == "--args") args = j + 1;
+        }
+        if (!module || !args) break;
+        const std::string& m = argv[module].text.text;
+        if (m != "shell" && m != "command" && m != "raw" && m != "ansible.builtin.shell" &&
+            m != "ansible.builtin.command")
+          break;
+        wrappers.push_back("ansible");
+        parse_nested(argv[args], wrappers);
+        return;
+      } else if (prog == "salt") {  // salt TARGET cmd.run 'COMMAND'
+        size_t j = i + 1;
+        while (j < argv.size() && argv[j].text.text != "cmd.run") ++j;
+        if (j + 1 >= argv.size()) break;
+        wrappers.push_back("salt cmd.run");
+        parse_nested(argv[j + 1], wrappers);
+        return;
       } else if (prog == "knife" && i + 1 < argv.size() && argv[i + 1].text.text == "ssh") {
         size_t query = skip_options(argv, i + 2, "knife");
         size_t cmd = skip_options(argv, query + 1, "knife");

@@ -62,6 +62,7 @@ TEST_CASE("danger findings on the shared seeds") {
   SUBCASE("003: FLUSHDB") {
     FileResult r = lint_seed("003_dedb4a0bd5dc7993.txt");
     CHECK(positions(r, "RB250") == list({"93:11"}));
-    CHECK(danger(r) == list({"RB250@93:11"}));
+    // systemctl restart of the backend and of PostgreSQL: notes, to be declared.
+    CHECK(danger(r) == list({"RB297@39:1", "RB250@93:11", "RB297@121:1"}));
   }
 }

@@ -1,0 +1,202 @@
+#include "compiler/languages/command_effects.h"
+
+#include <array>
+
+#include "compiler/languages/command_words.h"
+#include "compiler/base/ascii.h"
+
+namespace rbc {
+namespace {
+
+/// The words of a space-separated list.
+std::vector<std::string_view> words_of(std::string_view list, char separator = ' ') {
+  std::vector<std::string_view> out;
+  size_t at = 0;
+  while (at < list.size()) {
+    size_t end = list.find(separator, at);
+    if (end == std::string_view::npos) end = list.size();
+    if (end > at) out.push_back(list.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
+bool one_of(std::string_view alternatives, std::string_view word) {
+  for (std::string_view a : words_of(alternatives, '|'))
+    if (a == word) return true;
+  return false;
+}
+
+/// Any of the space-separated options is set: `--name`, `--name=value`, or a
+/// short letter inside a cluster (`-fdx` sets -f).
+bool any_option(const Command& cmd, std::string_view options) {
+  for (std::string_view option : words_of(options)) {
+    if (option.starts_with("--")) {
+      if (option.find('=') != std::string_view::npos) {
+        if (find_word(cmd, option)) return true;
+      } else if (option_value(cmd, {option}) || find_word(cmd, option)) {
+        return true;
+      }
+    } else if (option.size() == 2 && has_flag(cmd, option.substr(1))) {
+      return true;
+    } else if (find_word(cmd, option)) {  // single-dash long options: -destroy, -recurse
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The command asks for help or for a dry run: it changes nothing.
+bool changes_nothing(const Command& cmd) {
+  for (size_t i = 1; i < cmd.argv.size(); ++i) {
+    std::string_view w = cmd.argv[i].text;
+    if (w == "--") break;
+    if (w == "--help" || w == "-h" || w == "-help" || w == "help" || w == "--what-if") return true;
+    if (w.starts_with("--dry-run") && w != "--dry-run=none") return true;
+  }
+  return false;
+}
+
+/// The argv index of the last word of `path` in `cmd` (0, the program, for
+/// an empty path); kNoMatch when the path is not there.
+constexpr size_t kNoMatch = static_cast<size_t>(-1);
+
+size_t path_matches(const Command& cmd, const std::vector<size_t>& ops, std::string_view path) {
+  std::vector<std::string_view> want = words_of(path);
+  if (want.empty()) return 0;
+  if (want.front() == "<data-path>") {
+    for (size_t i : ops)
+      if (is_data_path(cmd.argv[i].text)) return i;
+    return kNoMatch;
+  }
+  if (want.back().starts_with("<has:")) {  // e.g. taint NODE KEY=VALUE:NoExecute (a trailing '-' removes it)
+    std::string_view text = want.back().substr(5, want.back().size() - 6);
+    bool has = false;
+    for (size_t i : ops)
+      has = has || (cmd.argv[i].text.find(text) != std::string::npos && !cmd.argv[i].text.ends_with("-"));
+    if (!has) return kNoMatch;
+    want.pop_back();
+    if (want.empty()) return 0;
+  }
+  bool anywhere = want.front() == "...";
+  if (anywhere) want.erase(want.begin());
+  size_t first_limit = anywhere ? 5 : 3;
+  for (size_t start = 0; start < ops.size() && start < first_limit; ++start) {
+    if (start + want.size() > ops.size()) break;
+    bool all = true;
+    for (size_t k = 0; k < want.size() && all; ++k) all = one_of(want[k], cmd.argv[ops[start + k]].text);
+    if (all) return ops[start + want.size() - 1];
+  }
+  return kNoMatch;
+}
+
+bool names_program(std::string_view programs, std::string_view program) {
+  for (std::string_view p : words_of(programs))
+    if (p == program) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string_view to_string(Effect effect) {
+  switch (effect) {
+    case Effect::read_only: return "read-only";
+    case Effect::disrupts: return "disrupts";
+    case Effect::destroys_data: return "destroys-data";
+    case Effect::irreversible: return "irreversible";
+    case Effect::prints_secret: return "prints-secret";
+    case Effect::changes_access: return "changes-access";
+  }
+  return "read-only";
+}
+
+std::string_view canonical_program(const Command& cmd) {
+  std::string_view p = program(cmd);
+  if (p == "k") return "kubectl";
+  if (p == "tf") return "terraform";
+  return p;
+}
+
+std::optional<EffectMatch> effect_of(const Command& cmd) {
+  if (cmd.argv.empty() || changes_nothing(cmd)) return std::nullopt;
+  std::string_view program = canonical_program(cmd);
+  std::vector<size_t> ops;
+  bool ops_read = false;
+  for (const EffectEntry& e : effect_table()) {
+    if (!names_program(e.programs, program)) continue;
+    if (!ops_read) ops = operands(cmd), ops_read = true;
+    size_t last = path_matches(cmd, ops, e.path);
+    if (last == kNoMatch) continue;
+    if (!e.flags.empty() && !any_option(cmd, e.flags)) continue;
+    if (!e.unless.empty() && any_option(cmd, e.unless)) continue;
+    return EffectMatch{&e, last};
+  }
+  return std::nullopt;
+}
+
+const RedisEffectEntry* effect_of(const RedisCommand& cmd) {
+  for (const RedisEffectEntry& e : redis_effect_table()) {
+    if (e.command != cmd.name) continue;
+    if (!e.subcommand.empty() && (cmd.args.empty() || !iequals(cmd.args[0], e.subcommand))) continue;
+    return &e;
+  }
+  return nullptr;
+}
+
+bool is_known_program(std::string_view program) {
+  for (const EffectEntry& e : effect_table())
+    if (names_program(e.programs, program)) return true;
+  return false;
+}
+
+bool is_data_path(std::string_view path) {
+  if (path.empty() || path[0] != '/') return false;
+  std::vector<std::string_view> parts = words_of(path, '/');
+  if (parts.empty()) return false;
+  static constexpr std::array<std::string_view, 6> kNotData = {"tmp", "cache", ".cache", "caches", "log", "logs"};
+  for (std::string_view p : parts)
+    for (std::string_view n : kNotData)
+      if (p == n) return false;
+  if (parts.size() == 1 && (parts[0] == "data" || parts[0] == "srv" || parts[0] == "mnt")) return false;  // RB201's
+  static constexpr std::array<std::string_view, 4> kDataRoots = {"data", "srv", "mnt", "backups"};
+  for (std::string_view r : kDataRoots)
+    if (parts[0] == r) return true;
+  if (parts.size() >= 3 && parts[0] == "var" && parts[1] == "opt") return true;
+  static constexpr std::array<std::string_view, 27> kStores = {
+      "data",      "pgdata",  "postgresql",    "postgres",   "pgsql",      "pg_wal",  "pg_xlog",
+      "mysql",     "mariadb", "redis",         "etcd",       "mongodb",    "mongo",   "elasticsearch",
+      "opensearch", "kafka",  "zookeeper",     "ceph",       "rook",       "clickhouse", "cassandra",
+      "influxdb",  "prometheus", "consul",     "vault",      "backup",     "backups"};
+  for (size_t i = 0; i < parts.size(); ++i)
+    for (std::string_view s : kStores)
+      if (parts[i] == s && !(i == 0 && parts.size() == 1)) return true;
+  return false;
+}
+
+std::optional<Effect> effect_reported_by(std::string_view code) {
+  if (code == "RB295") return Effect::destroys_data;
+  if (code == "RB296") return Effect::irreversible;
+  if (code == "RB297") return Effect::disrupts;
+  if (code == "RB298") return Effect::changes_access;
+  if (code == "RB308") return Effect::prints_secret;
+  return std::nullopt;
+}
+
+size_t destructive_verb_of(const Command& cmd) {
+  std::string_view program = canonical_program(cmd);
+  if (program.empty() || is_known_program(program) || cmd.argv.size() < 2 || changes_nothing(cmd)) return 0;
+  static constexpr std::array<std::string_view, 10> kVerbs = {"delete", "destroy", "drop",  "purge", "terminate",
+                                                              "wipe",   "erase",   "nuke",  "obliterate", "zap"};
+  std::vector<size_t> ops = operands(cmd);
+  for (size_t k = 0; k < ops.size() && k < 3; ++k) {
+    // A word after an option of a program nobody described may be its value
+    // (`--filter delete`), not a verb.
+    std::string_view before = cmd.argv[ops[k] - 1].text;
+    if (before.size() > 1 && before[0] == '-' && before.find('=') == std::string_view::npos) continue;
+    for (std::string_view v : kVerbs)
+      if (cmd.argv[ops[k]].text == v) return ops[k];
+  }
+  return 0;
+}
+
+}  // namespace rbc
