@@ -26,6 +26,11 @@ bool is_stand_in_secret(std::string_view value) {
   if (value.empty()) return true;
   char first = value.front();
   if (first == '$' || first == '<' || first == '[' || first == '%' || first == '`' || first == '(') return true;
+  // A template: "SCRAM-SHA-256$<iteration count>:<salt>$<StoredKey>", "{API KEY}".
+  size_t open = value.find('<');
+  if (open != std::string_view::npos &&
+      (value.find('>', open) != std::string_view::npos || (open + 1 < value.size() && is_ascii_alpha(value[open + 1]))))
+    return true;
   if (value.substr(0, 2) == "{{" || value.find("${") != std::string_view::npos ||
       value.find("$(") != std::string_view::npos)
     return true;

@@ -1,6 +1,7 @@
 #include "compiler/languages/command_effects.h"
 
 #include <array>
+#include <unordered_map>
 
 #include "compiler/languages/command_words.h"
 #include "compiler/base/ascii.h"
@@ -90,10 +91,15 @@ size_t path_matches(const Command& cmd, const std::vector<size_t>& ops, std::str
   return kNoMatch;
 }
 
-bool names_program(std::string_view programs, std::string_view program) {
-  for (std::string_view p : words_of(programs))
-    if (p == program) return true;
-  return false;
+/// Each program's entries, in table order; built once.
+const std::unordered_map<std::string_view, std::vector<const EffectEntry*>>& entries_by_program() {
+  static const auto index = [] {
+    std::unordered_map<std::string_view, std::vector<const EffectEntry*>> out;
+    for (const EffectEntry& e : effect_table())
+      for (std::string_view p : words_of(e.programs)) out[p].push_back(&e);
+    return out;
+  }();
+  return index;
 }
 
 }  // namespace
@@ -119,12 +125,11 @@ std::string_view canonical_program(const Command& cmd) {
 
 std::optional<EffectMatch> effect_of(const Command& cmd) {
   if (cmd.argv.empty() || changes_nothing(cmd)) return std::nullopt;
-  std::string_view program = canonical_program(cmd);
-  std::vector<size_t> ops;
-  bool ops_read = false;
-  for (const EffectEntry& e : effect_table()) {
-    if (!names_program(e.programs, program)) continue;
-    if (!ops_read) ops = operands(cmd), ops_read = true;
+  auto found = entries_by_program().find(canonical_program(cmd));
+  if (found == entries_by_program().end()) return std::nullopt;
+  std::vector<size_t> ops = operands(cmd);
+  for (const EffectEntry* entry : found->second) {
+    const EffectEntry& e = *entry;
     size_t last = path_matches(cmd, ops, e.path);
     if (last == kNoMatch) continue;
     if (!e.flags.empty() && !any_option(cmd, e.flags)) continue;
@@ -144,9 +149,9 @@ const RedisEffectEntry* effect_of(const RedisCommand& cmd) {
 }
 
 bool is_known_program(std::string_view program) {
-  for (const EffectEntry& e : effect_table())
-    if (names_program(e.programs, program)) return true;
-  return false;
+  if (program == "k") program = "kubectl";
+  if (program == "tf") program = "terraform";
+  return entries_by_program().count(program) > 0;
 }
 
 bool is_data_path(std::string_view path) {

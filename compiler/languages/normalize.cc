@@ -4,6 +4,7 @@
 #include "compiler/languages/command_effects.h"
 #include "compiler/syntax/fence_info.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace rbc {
@@ -63,6 +64,9 @@ size_t shell_prompt_length(std::string_view line, bool hash) {
     size_t close = line.find(']', i);
     if (close != std::string_view::npos && close + 1 < line.size() && prompt_char(line[close + 1]) &&
         ends_prompt(close + 1) && line.substr(i, close - i).find('@') != std::string_view::npos)
+      return std::min(line.size(), close + 3);
+    // [context]$ : a bracketed label before a `$ ` prompt ("[cluster-2]$ ").
+    if (close != std::string_view::npos && close + 1 < line.size() && line[close + 1] == '$' && ends_prompt(close + 1))
       return std::min(line.size(), close + 3);
     return 0;
   }
@@ -176,6 +180,11 @@ bool starts_with_a_command(std::string_view body) {
     text.remove_prefix(begin);
     std::string_view word = text.substr(0, text.find_first_of(" \t"));
     if (word == "sudo") return true;
+    size_t equals = word.find('=');  // NAME=value: an assignment is shell
+    if (equals != std::string_view::npos && equals > 0 &&
+        std::all_of(word.begin(), word.begin() + static_cast<long>(equals),
+                    [](char c) { return is_ascii_alnum(c) || c == '_'; }))
+      return true;
     return is_known_program(word.substr(word.rfind('/') == std::string_view::npos ? 0 : word.rfind('/') + 1));
   }
   return false;

@@ -1,5 +1,7 @@
 #include "compiler/languages/shell_analysis.h"
 
+#include "compiler/languages/command_effects.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -527,6 +529,17 @@ class Walker {
         wrappers.push_back("knife ssh");
         parse_nested(argv[cmd], wrappers);
         return;
+      } else if (!is_known_program(prog)) {
+        // An unknown runner that takes a command after `--` (gds aws ROLE --
+        // kubectl ..., aws-vault exec PROFILE -- ..., op run -- ...): the
+        // command is seen when it names a program the effect table knows.
+        size_t j = i + 1;
+        while (j < argv.size() && argv[j].text.text != "--") ++j;
+        if (j + 1 >= argv.size() || !argv[j + 1].literal ||
+            !is_known_program(last_path_component(argv[j + 1].text.text)))
+          break;
+        wrappers.push_back(prog + " --");
+        i = j + 1;
       } else {
         break;
       }

@@ -56,6 +56,21 @@ TEST_CASE("RB304 hardcoded-secret: literal assignments and yaml keys") {
   CHECK(positions(r, "RB304") == list({"4:18", "10:11"}));
 }
 
+TEST_CASE("RB304: templates, base64 of stand-ins and printed output are not secrets; base64 of a real one is") {
+  // cGFzc3dvcmQ= is "password", ZGFudGU= "dante", aHZzLioqKioqKio= "hvs.*******";
+  // UzNjcjN0LVQwazNuLTk5 is "S3cr3t-T0k3n-99".
+  auto r = test::lint("# T\n\n```yaml\ndata:\n  password: cGFzc3dvcmQ=\n  password: ZGFudGU=\n"
+                      "  token: aHZzLioqKioqKio=\n  token: UzNjcjN0LVQwazNuLTk5\n"
+                      "  password: SCRAM-SHA-256$<iteration count>:<salt>$<StoredKey>\n```\n");
+  CHECK(positions(r, "RB304") == list({"8:10"}));
+  auto output = test::lint("# T\n\n```bash\nradosgw-admin user info --uid=backup\n```\n\nIt prints:\n\n"
+                           "```json\n{\n  \"secret_key\": \"Jx8kQ2mZp4Lw9Rt7Vb3N\"\n}\n```\n");
+  CHECK(positions(output, "RB304") == none);
+  auto config = test::lint("# T\n\nSet it in the client's configuration:\n\n"
+                           "```json\n{\n  \"secret_key\": \"Jx8kQ2mZp4Lw9Rt7Vb3N\"\n}\n```\n");
+  CHECK(positions(config, "RB304") == list({"7:17"}));
+}
+
 TEST_CASE("RB305 token-literal: known formats in code and prose, documented examples skipped") {
   auto r = test::lint("# T\n\nKey AKIAZ7QW3RT5YUI8OP2X and AKIAIOSFODNN7EXAMPLE.\n\n```bash\n"
                       "export GH=ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\n"
