@@ -13,9 +13,9 @@ std::vector<Rule>& registry() {
 
 }  // namespace
 
-bool register_rule(const Rule& rule, std::source_location where) {
+bool register_rule(const Rule& rule, const char* file) {
   registry().push_back(rule);
-  registry().back().source_file = where.file_name();
+  registry().back().source_file = file;
   return true;
 }
 

@@ -3,7 +3,6 @@
 /// and check, and registers itself. The documentation is the single source of
 /// `runbookc rules`, `runbookc explain`, SARIF rule metadata and the site.
 #include <functional>
-#include <source_location>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,7 +75,9 @@ struct Rule {
 };
 
 /// Adds a rule to the catalog; call from a namespace-scope initializer in the rule's own file.
-bool register_rule(const Rule& rule, std::source_location where = std::source_location::current());
+/// `file` is the caller's (__builtin_FILE: GCC and Clang 14 both have it;
+/// Clang 14 has no std::source_location with libstdc++ 12).
+bool register_rule(const Rule& rule, const char* file = __builtin_FILE());
 /// Every rule, ordered by code.
 const std::vector<Rule>& all_rules();
 const Rule* find_rule(std::string_view code_or_name);

@@ -16,6 +16,17 @@
 namespace rbc {
 namespace {
 
+/// The paragraph before a block says the block is what a command printed:
+/// "Output:", "Example output:", "You should see something like:".
+bool announces_output(std::string_view lead_in) {
+  while (!lead_in.empty() && (lead_in.back() == ' ' || lead_in.back() == '\n')) lead_in.remove_suffix(1);
+  if (lead_in.empty() || lead_in.back() != ':' || lead_in.size() > 160) return false;
+  std::string text = ascii_lower(lead_in);
+  for (std::string_view cue : {"output", "you should see", "returns", "prints", "result", "response"})
+    if (text.find(cue) != std::string::npos) return true;
+  return false;
+}
+
 /// Maps a piece of text whose bytes sit at body offsets `to_body` to file offsets.
 std::vector<uint32_t> to_file(const Step& step, const std::vector<uint32_t>& to_body) {
   std::vector<uint32_t> out(to_body.size());
@@ -299,7 +310,7 @@ void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
     }
     if (at != std::string_view::npos) {
       std::string_view line = text.substr(at, text.find('\n', at) - at);
-      if (looks_like_output_line(line)) {
+      if (looks_like_output_line(line) || announces_output(step.lead_in)) {
         facts.mistagged_as = "output";
         return;
       }

@@ -180,8 +180,9 @@ bool starts_with_a_command(std::string_view body) {
     text.remove_prefix(begin);
     std::string_view word = text.substr(0, text.find_first_of(" \t"));
     if (word == "sudo") return true;
-    size_t equals = word.find('=');  // NAME=value: an assignment is shell
-    if (equals != std::string_view::npos && equals > 0 &&
+    size_t equals = word.find('=');  // NAME=value: an assignment is shell (a base64 line is not)
+    if (equals != std::string_view::npos && equals > 0 && equals <= 40 &&
+        (is_ascii_alpha(word[0]) || word[0] == '_') &&
         std::all_of(word.begin(), word.begin() + static_cast<long>(equals),
                     [](char c) { return is_ascii_alnum(c) || c == '_'; }))
       return true;
@@ -198,14 +199,9 @@ Normalized normalize_shell(std::string_view body, bool console) {
   bool dollar = false;
   for (const Line& l : lines)
     if (shell_prompt_length(body.substr(l.begin, l.end - l.begin), false) > 0) dollar = true;
-  // A transcript when tagged so, or when any line starts with a `$ ` prompt.
-  // A console block with no prompt at all whose first line is a known
-  // command is commands written without prompts, not output.
-  bool any_prompt = dollar;
-  if (console && !dollar)
-    for (const Line& l : lines)
-      if (shell_prompt_length(body.substr(l.begin, l.end - l.begin), true) > 0) any_prompt = true;
-  out.transcript = dollar || (console && (any_prompt || !starts_with_a_command(body)));
+  // Without `$` prompts, a console block whose first line (comments aside)
+  // is a command is a script: its `# ...` lines are comments, not root prompts.
+  out.transcript = dollar || (console && !starts_with_a_command(body));
   if (out.transcript) {
     // '#' prompts only count in a transcript without '$' ones; otherwise '#' starts a comment.
     bool hash = !dollar;

@@ -212,6 +212,9 @@ struct Step {
   /// Why the author accepts this step's danger: the fence's `danger="..."`, or a
   /// `<!-- runbookc-danger reason="..." -->` under an enclosing heading. Empty: none.
   std::string declared_danger;
+  /// The paragraph right before the block, when it is the block's previous
+  /// sibling ("Output:", "Run the following:"), as plain text; empty otherwise.
+  std::string lead_in;
   StepFacts facts;
 
   /// File span of body bytes [begin, end).

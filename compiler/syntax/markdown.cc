@@ -318,6 +318,8 @@ class Builder {
     }
     step.span = {src_.line_start(start_line), line_end(src_, std::max(start_line, end_line))};
     step.section = open_sections_.empty() ? -1 : open_sections_.back();
+    cmark_node* before = cmark_node_previous(node);
+    if (before && cmark_node_get_type(before) == CMARK_NODE_PARAGRAPH) step.lead_in = plain_text(before);
     for (uint32_t l = start_line; l <= end_line && l < rb_.code_line.size(); ++l) rb_.code_line[l] = true;
     rb_.steps.push_back(std::move(step));
     return static_cast<int>(rb_.steps.size() - 1);

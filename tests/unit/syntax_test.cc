@@ -181,6 +181,31 @@ TEST_CASE("a console block without any prompt: commands when it starts with one,
   CHECK(test::positions(r, "RB001").empty());
 }
 
+TEST_CASE("a console block of commands without prompts: '# ...' lines are comments, a NAME=value first line is shell") {
+  auto r = test::lint(
+      "# T\n\n```console\n# ceph-volume can leave directories behind (clutter)\nceph osd tree\n```\n\n"
+      "```console\nDISK=\"/dev/sdX\"\n# zap it (all of it)\nsgdisk --zap-all $DISK\n```\n\n"
+      "```console\n[cluster-2]$ kubectl get ns\n```\n");
+  CHECK(test::positions(r, "RB001").empty());
+  REQUIRE(r.runbook.steps[0].facts.commands.size() == 1);
+  CHECK(r.runbook.steps[0].facts.commands[0].argv[0].text == "ceph");
+  REQUIRE(r.runbook.steps[1].facts.commands.size() == 1);
+  CHECK(r.runbook.steps[1].facts.commands[0].argv[0].text == "sgdisk");
+  CHECK(test::positions(r, "RB295") == test::list({"11:1"}));
+  REQUIRE(r.runbook.steps[2].facts.commands.size() == 1);
+  CHECK(r.runbook.source->position(r.runbook.steps[2].facts.commands[0].span.begin).column == 14);
+}
+
+TEST_CASE("a shell block announced as output (\"Output:\") that does not parse is a mis-tag, not broken shell") {
+  auto r = test::lint("# T\n\n```shell\nkubectl cnpg status db\n```\n\nOutput:\n\n"
+                      "```shell\nCluster in healthy state\nCurrent LSN:  0/5000000 (Timeline: 1 - WAL)\n```\n");
+  CHECK(test::positions(r, "RB001").empty());
+  CHECK(test::positions(r, "RB401") == test::list({"9:1"}));
+  CHECK(r.runbook.steps[1].lead_in == "Output:");
+  auto prose = test::lint("# T\n\nThe status says:\n\n```shell\nCluster in healthy state\nCurrent LSN: (Timeline: 1\n```\n");
+  CHECK(test::positions(prose, "RB001") == test::list({"7:14"}));  // the unclosed (
+}
+
 TEST_CASE("bash_check_many finds the scripts bash rejects among many") {
   std::vector<std::string> scripts = {"echo one", "if true; then echo", "ls | wc -l", "echo 'open", "true"};
   CHECK(bash_check_many(scripts) == std::vector<bool>{true, false, true, false, true});
