@@ -55,6 +55,12 @@ void Emitter::report(Span span, std::string message, std::string help) {
   d.message = std::move(message);
   d.help = std::move(help);
   d.step = runbook_.step_at(span.begin);
+  if (d.step < 0)
+    for (const Step& code_span : runbook_.inline_steps)
+      if (code_span.span.begin <= span.begin && span.begin < code_span.span.end) {
+        d.message += " (in inline code)";
+        break;
+      }
   out_.push_back(std::move(d));
 }
 

@@ -67,8 +67,8 @@ void RuleSet::run(const Runbook& runbook, const Config& config, std::vector<Diag
       if (name.starts_with(prefix)) dispatch.call(rule, trigger, step, fact);
     for (const Rule* rule : index.every) dispatch.call(rule, trigger, step, fact);
   };
-  for (const Step& step : runbook.steps) {
-    if (!rules::is_checked(step)) continue;
+  auto each_step = [&](const Step& step) {
+    if (!rules::is_checked(step)) return;
     if (!commands_.empty())
       for (const Command& cmd : step.facts.commands)
         if (!cmd.argv.empty()) each(commands_, rules::program(cmd), &Rule::on_command, step, cmd);
@@ -76,7 +76,9 @@ void RuleSet::run(const Runbook& runbook, const Config& config, std::vector<Diag
       for (const SqlStatement& st : step.facts.statements) each(statements_, st.kind, &Rule::on_statement, step, st);
     if (!redis_.empty())
       for (const RedisCommand& rc : step.facts.redis) each(redis_, rc.name, &Rule::on_redis, step, rc);
-  }
+  };
+  for (const Step& step : runbook.steps) each_step(step);
+  for (const Step& step : runbook.inline_steps) each_step(step);  // commands in code spans
 }
 
 }  // namespace rbc

@@ -6,6 +6,7 @@
 #include "compiler/base/ascii.h"
 #include "compiler/base/path_name.h"
 #include "compiler/languages/bash_confirm.h"
+#include "compiler/languages/command_effects.h"
 #include "compiler/languages/content_sniffer.h"
 #include "compiler/languages/language_registry.h"
 #include "compiler/languages/normalize.h"
@@ -398,8 +399,57 @@ void analyze_step(Step& step) {
   step.facts = std::move(facts);
 }
 
+namespace {
+
+/// The sentence around a code span warns against running it: "never run
+/// `FLUSHALL` here", "do not use `kubectl delete ns`", "instead of `rm -rf`".
+bool warned_against(std::string_view paragraph, std::string_view code) {
+  size_t at = paragraph.find(code);
+  if (at == std::string_view::npos) return false;
+  size_t begin = paragraph.find_last_of(".!?;", at);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  size_t end = paragraph.find_first_of(".!?;", at + code.size());
+  std::string sentence = ascii_lower(paragraph.substr(begin, end == std::string_view::npos ? end : end - begin));
+  for (std::string_view cue : {"never ", "don't ", "do not ", "must not ", "should not ", "shouldn't ", "avoid ",
+                               "instead of ", "rather than ", "not recommended", "refrain ", "dangerous",
+                               "careful", "caution", "warning"})
+    if (sentence.find(cue) != std::string::npos) return true;
+  return false;
+}
+
+/// A code span is analysed as a command when its first word (after sudo)
+/// names a program the effect table knows, it parses as shell, it names a
+/// target (more than the words of its effect-table entry), and its sentence
+/// does not warn against it.
+void analyze_inline_step(Step& step) {
+  std::string_view code(step.body.data(), step.body.size() - 1);
+  std::string_view first = code.substr(0, code.find(' '));
+  if (first == "sudo") {
+    std::string_view rest = code.substr(code.find(' ') + 1);
+    first = rest.substr(0, rest.find(' '));
+  }
+  if (!is_known_program(last_path_component(first)) || warned_against(step.lead_in, code)) return;
+  resolve_kind(step);
+  Normalized norm = normalize_shell(step.body, false);
+  std::vector<Span> ranges;
+  for (const auto& p : norm.placeholders) ranges.push_back({p.begin, p.end});
+  if (analyze_shell(norm.text, ranges).error_begin) return;  // prose in backticks, not a command
+  StepFacts facts;
+  facts.analyzed = true;
+  analyze_shell_step(step, facts, false);
+  // A command named, not written out: `kubectl drain`, `rbd rm` with nothing
+  // after the words that say what it does has no target to act on.
+  if (facts.commands.empty()) return;
+  std::optional<EffectMatch> match = effect_of(facts.commands.front());
+  if (match && match->last_word + 1 >= facts.commands.front().argv.size()) return;
+  step.facts = std::move(facts);
+}
+
+}  // namespace
+
 void analyze(Runbook& runbook) {
   for (Step& step : runbook.steps) analyze_step(step);
+  for (Step& step : runbook.inline_steps) analyze_inline_step(step);
 }
 
 }  // namespace rbc

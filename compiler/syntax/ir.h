@@ -258,6 +258,11 @@ struct Runbook {
   Metadata metadata;
   std::vector<Section> sections;
   std::vector<Step> steps;
+  /// Code spans in prose that may be one command (`kubectl delete pvc x`),
+  /// as one-line shell steps (index -1, lead_in the sentence around them).
+  /// The analysis keeps as commands those that parse and name a known
+  /// program; rules see them, back ends never run or render them as steps.
+  std::vector<Step> inline_steps;
   std::vector<Link> links;
   std::vector<HtmlComment> comments;
   std::vector<uint32_t> invalid_utf8;  ///< offsets of invalid UTF-8 sequences (repaired to '?')

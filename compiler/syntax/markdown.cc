@@ -244,6 +244,7 @@ class Builder {
         return -1;
       case NodeType::heading: return add_section(node);
       case NodeType::code_block: return add_step(node);
+      case NodeType::code: record_inline_code(node); return -1;
       default: return -1;
     }
   }
@@ -325,6 +326,40 @@ class Builder {
     return static_cast<int>(rb_.steps.size() - 1);
   }
 
+  /// A code span with a space in it, outside headings, found in its
+  /// paragraph's lines (inline nodes carry no reliable position).
+  void record_inline_code(cmark_node* node) {
+    const char* literal = cmark_node_get_literal(node);
+    if (!literal) return;
+    std::string_view code = literal;
+    if (code.size() < 3 || code.size() > 300 || code.find(' ') == std::string_view::npos ||
+        code.find('\n') != std::string_view::npos)
+      return;
+    cmark_node* paragraph = cmark_node_parent(node);
+    while (paragraph && cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH) {
+      if (cmark_node_get_type(paragraph) == CMARK_NODE_HEADING) return;
+      paragraph = cmark_node_parent(paragraph);
+    }
+    if (!paragraph) return;
+    uint32_t from = std::max(inline_cursor_, src_.line_start(block_line(paragraph)));
+    const std::string& text = src_.text();
+    size_t at = text.find(code, from);
+    if (at == std::string::npos || at > from + 4096) return;
+    inline_cursor_ = static_cast<uint32_t>(at + code.size());
+    Step step;
+    step.index = -1;
+    step.language = "bash";
+    step.fenced = false;
+    step.body = std::string(code) + "\n";
+    for (size_t i = 0; i <= code.size(); ++i) step.body_to_file.push_back(static_cast<uint32_t>(at + i));
+    step.body_to_file.push_back(static_cast<uint32_t>(at + code.size()));
+    step.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + code.size())};
+    step.line = src_.position(step.span.begin).line;
+    step.section = open_sections_.empty() ? -1 : open_sections_.back();
+    step.lead_in = plain_text(paragraph);
+    rb_.inline_steps.push_back(std::move(step));
+  }
+
   void record_link(cmark_node* node, const std::string& url) {
     Link link;
     link.url = url;
@@ -367,6 +402,7 @@ class Builder {
   ParseNotes& notes_;
   Slugger slugger_;
   std::vector<int> open_sections_;
+  uint32_t inline_cursor_ = 0;  ///< code spans are searched for after the previous one
 };
 
 }  // namespace

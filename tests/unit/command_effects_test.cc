@@ -152,3 +152,20 @@ TEST_CASE("an unknown program with a destructive verb gets a note; a known one, 
   CHECK(effects_in("bash", "mytool list --filter delete").empty());  // an option's value, not a verb
   CHECK(effects_in("bash", "mytool list a b delete").empty());       // past the first three operands
 }
+
+TEST_CASE("inline code: a complete command in prose is checked and says so; a named command or a warning is not") {
+  FileResult r = test::lint(
+      "# T\n\n"
+      "1. Stop the daemons with `kubectl -n rook-ceph delete deploy/rook-ceph-osd-3` first.\n"
+      "2. Then mark it out: `sudo ceph osd out osd.3`.\n\n"
+      "The `kubectl drain` command cordons the node; images are removed with `rbd rm`.\n\n"
+      "Never run `redis-cli FLUSHALL` on the primary, and do not use `ceph osd purge 3` here.\n\n"
+      "Use `ls -la /var/lib` and `kubectl get pods -A` to look around.\n");
+  CHECK(test::positions(r, "RB276") == test::list({"3:48"}));  // at `delete`, as in blocks
+  CHECK(test::with_code(r, "RB276").at(0).message.ends_with(" (in inline code)"));
+  CHECK(test::positions(r, "RB297") == test::list({"4:28"}));
+  CHECK(test::positions(r, "RB277").empty());  // named, not written out
+  CHECK(test::positions(r, "RB295").empty());  // rbd rm without a target; the purge is warned against
+  CHECK(test::positions(r, "RB250").empty());  // "Never run"
+  CHECK(r.runbook.steps.empty());              // code spans are never steps of a script
+}

@@ -64,6 +64,14 @@ TEST_CASE("RB204 dd-to-device") {
   CHECK(positions(r, "RB204") == list({"4:18"}));
 }
 
+TEST_CASE("RB204: of=$VAR when the block sets it to a device or its name says so, not other variables") {
+  auto r = lint(bash("TARGET=\"/dev/sdX\"\n"
+                     "dd if=/dev/zero of=\"$TARGET\" bs=1K count=200\n"
+                     "dd if=/dev/zero of=$DISK bs=1M count=1\n"
+                     "dd if=/dev/zero of=${BACKUP_FILE} bs=1M count=1\n"));
+  CHECK(positions(r, "RB204") == list({"5:17", "6:17"}));
+}
+
 TEST_CASE("RB205 format-filesystem: mkfs variants and wipefs -a, not wipefs listing") {
   auto r = lint(bash("mkfs -t ext4 /dev/sdb1\nsudo mkfs.xfs /dev/nvme2n1\nwipefs -a /dev/sdb\nwipefs /dev/sdb\nlsblk -f\n"));
   CHECK(positions(r, "RB205") == list({"4:1", "5:6", "6:1"}));
