@@ -266,6 +266,7 @@ void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
     for (const BodyWord& w : bc.argv) cmd.argv.push_back({w.text, step.file_span(w.begin, w.end), w.literal});
     for (const BodyWord& w : bc.assignments) cmd.assignments.push_back({w.text, step.file_span(w.begin, w.end), w.literal});
     redis_from_command(cmd, facts);
+    record_effect(cmd);
     facts.commands.push_back(std::move(cmd));
   }
   for (const EmbeddedText& e : shell.redis) redis_from_lines(e.text.text, to_file(step, e.text.to_body), facts);

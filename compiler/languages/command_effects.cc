@@ -124,6 +124,19 @@ std::string_view canonical_program(const Command& cmd) {
 }
 
 std::optional<EffectMatch> effect_of(const Command& cmd) {
+  if (cmd.effect_entry >= 0)
+    return EffectMatch{&effect_table()[static_cast<size_t>(cmd.effect_entry)], cmd.effect_last_word};
+  if (cmd.effect_entry == -1) return std::nullopt;
+  return match_effect(cmd);
+}
+
+void record_effect(Command& cmd) {
+  std::optional<EffectMatch> match = match_effect(cmd);
+  cmd.effect_entry = match ? static_cast<int>(match->entry - effect_table().data()) : -1;
+  cmd.effect_last_word = match ? static_cast<uint32_t>(match->last_word) : 0;
+}
+
+std::optional<EffectMatch> match_effect(const Command& cmd) {
   if (cmd.argv.empty() || changes_nothing(cmd)) return std::nullopt;
   auto found = entries_by_program().find(canonical_program(cmd));
   if (found == entries_by_program().end()) return std::nullopt;

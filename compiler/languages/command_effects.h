@@ -80,6 +80,10 @@ struct EffectMatch {
 /// The first entry of the table that `cmd` matches. Commands asking for help
 /// or a dry run (--help, --dry-run) match nothing.
 std::optional<EffectMatch> effect_of(const Command& cmd);
+/// effect_of() worked out from the table, ignoring what was recorded.
+std::optional<EffectMatch> match_effect(const Command& cmd);
+/// Records the command's match in it, so that every rule reads it at once.
+void record_effect(Command& cmd);
 const RedisEffectEntry* effect_of(const RedisCommand& cmd);
 
 /// An absolute path where data lives: under /data, /srv, /mnt, /var/opt,

@@ -110,6 +110,10 @@ struct Command {
   std::vector<Word> assignments;      ///< prefix assignments (`PGPASSWORD=x psql`), whole `NAME=value` words
   std::vector<std::string> wrappers;  ///< outermost first, e.g. {"sudo"}
   Span span;                          ///< the whole simple command
+  /// The command-effect table's entry it matches, worked out once by the
+  /// analysis (compiler/languages/command_effects.h): -1 none, -2 not yet.
+  int effect_entry = -2;
+  uint32_t effect_last_word = 0;      ///< argv index of the entry's last path word
   int pipeline = -1;                  ///< commands with the same id are piped together
   int position_in_pipeline = 0;
   bool negated = false;
