@@ -153,6 +153,14 @@ check "bad option exits 2" test $rc -eq 2
 check "--version" bash -c "'$RB' --version | grep -q '^runbookc [0-9]'"
 check "lint --help" bash -c "'$RB' lint --help | grep -q -- '--fail-on'"
 check "explain" bash -c "'$RB' explain RB001 | grep -q 'bash-syntax'"
+# explain lists the command-effect table's entries behind an effect rule, and
+# those an older rule reports under that rule.
+"$RB" explain RB295 > explain.txt
+check "explain RB295: the table's heading" contains explain.txt "Commands (from the command-effect table"
+check "explain RB295: an entry with its source" contains explain.txt "vault kv destroy"
+check "explain RB295: where it is documented" contains explain.txt "(Vault docs: kv destroy)"
+"$RB" explain RB276 > explain.txt
+check "explain RB276: the kubectl delete entry it reports" contains explain.txt "kubectl oc delete"
 
 echo "$pass passed, $failures failed"
 [ "$failures" -eq 0 ]
