@@ -52,7 +52,8 @@ bool changes_nothing(const Command& cmd) {
   for (size_t i = 1; i < cmd.argv.size(); ++i) {
     std::string_view w = cmd.argv[i].text;
     if (w == "--") break;
-    if (w == "--help" || w == "-h" || w == "-help" || w == "help" || w == "--what-if") return true;
+    // Not -h: PostgreSQL's tools, mysql and redis-cli take it for the host.
+    if (w == "--help" || w == "-help" || w == "help" || w == "--what-if") return true;
     if (w.starts_with("--dry-run") && w != "--dry-run=none") return true;
   }
   return false;
@@ -176,6 +177,12 @@ bool is_data_path(std::string_view path) {
     for (std::string_view n : kNotData)
       if (p == n) return false;
   if (parts.size() == 1 && (parts[0] == "data" || parts[0] == "srv" || parts[0] == "mnt")) return false;  // RB201's
+  // Programs, configuration and the system's own trees (/usr/local/bin/etcd,
+  // /etc/prometheus) are not where data lives.
+  static constexpr std::array<std::string_view, 11> kSystemRoots = {"usr", "bin", "sbin", "lib", "lib64", "boot",
+                                                                    "proc", "sys", "dev", "run", "etc"};
+  for (std::string_view r : kSystemRoots)
+    if (parts[0] == r) return false;
   static constexpr std::array<std::string_view, 4> kDataRoots = {"data", "srv", "mnt", "backups"};
   for (std::string_view r : kDataRoots)
     if (parts[0] == r) return true;

@@ -88,6 +88,7 @@ TEST_CASE("the effect of the inner command is seen through wrappers and aliases"
   CHECK(effects_in("bash", "timeout 60 consul kv delete -recurse app/") == test::list({"RB295 4:12"}));
   CHECK(effects_in("bash", "k cordon node-1") == test::list({"RB297 4:1"}));
   CHECK(effects_in("bash", "tf force-unlock 1a2b3c4d") == test::list({"RB296 4:1"}));
+  CHECK(effects_in("bash", "vacuumdb -h db-1 -U postgres --full -d orders") == test::list({"RB297 4:1"}));  // -h: host
   CHECK(effects_in("console", "$ sudo ceph osd out osd.3") == test::list({"RB297 4:8"}));
   CHECK(effects_in("bash", "redis-cli -p 26379 SENTINEL failover mymaster") == test::list({"RB297 4:20"}));
   CHECK(effects_in("bash", "oc debug node/worker-1 -- chroot /host systemctl restart kubelet") ==
@@ -143,6 +144,8 @@ TEST_CASE("rm -r of a directory that holds data, not of caches, temporary or rel
   CHECK(is_data_path("/var/lib/etcd/member"));
   CHECK_FALSE(is_data_path("/var/lib/app/cache/etcd"));
   CHECK_FALSE(is_data_path("relative/postgresql"));
+  CHECK_FALSE(is_data_path("/usr/local/bin/etcd"));
+  CHECK_FALSE(is_data_path("/etc/prometheus/rules"));
 }
 
 TEST_CASE("an unknown program with a destructive verb gets a note; a known one, the table's verdict") {
