@@ -1,5 +1,6 @@
 #include "compiler/languages/command_effects.h"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 
@@ -22,16 +23,42 @@ std::vector<std::string_view> words_of(std::string_view list, char separator = '
   return out;
 }
 
-bool one_of(std::string_view alternatives, std::string_view word) {
-  for (std::string_view a : words_of(alternatives, '|'))
-    if (a == word) return true;
-  return false;
+/// An entry with its lists split once, for matching every command.
+struct ParsedEntry {
+  const EffectEntry* entry = nullptr;
+  std::vector<std::vector<std::string_view>> path;  ///< per word, its alternatives
+  bool anywhere = false;                            ///< the path began with "..."
+  bool data_path = false;                           ///< "<data-path>"
+  std::string_view has;                             ///< "<has:TEXT>"
+  std::vector<std::string_view> flags, unless;
+};
+
+ParsedEntry parse_entry(const EffectEntry& e) {
+  ParsedEntry p;
+  p.entry = &e;
+  std::vector<std::string_view> words = words_of(e.path);
+  if (!words.empty() && words.front() == "<data-path>") {
+    p.data_path = true;
+    words.clear();
+  }
+  if (!words.empty() && words.back().starts_with("<has:")) {
+    p.has = words.back().substr(5, words.back().size() - 6);
+    words.pop_back();
+  }
+  if (!words.empty() && words.front() == "...") {
+    p.anywhere = true;
+    words.erase(words.begin());
+  }
+  for (std::string_view w : words) p.path.push_back(words_of(w, '|'));
+  p.flags = words_of(e.flags);
+  p.unless = words_of(e.unless);
+  return p;
 }
 
-/// Any of the space-separated options is set: `--name`, `--name=value`, or a
-/// short letter inside a cluster (`-fdx` sets -f).
-bool any_option(const Command& cmd, std::string_view options) {
-  for (std::string_view option : words_of(options)) {
+/// Any of the options is set: `--name`, `--name=value`, or a short letter
+/// inside a cluster (`-fdx` sets -f).
+bool any_option(const Command& cmd, const std::vector<std::string_view>& options) {
+  for (std::string_view option : options) {
     if (option.starts_with("--")) {
       if (option.find('=') != std::string_view::npos) {
         if (find_word(cmd, option)) return true;
@@ -63,41 +90,47 @@ bool changes_nothing(const Command& cmd) {
 /// an empty path); kNoMatch when the path is not there.
 constexpr size_t kNoMatch = static_cast<size_t>(-1);
 
-size_t path_matches(const Command& cmd, const std::vector<size_t>& ops, std::string_view path) {
-  std::vector<std::string_view> want = words_of(path);
-  if (want.empty()) return 0;
-  if (want.front() == "<data-path>") {
+size_t path_matches(const Command& cmd, const std::vector<size_t>& ops, const ParsedEntry& p) {
+  if (p.data_path) {
     for (size_t i : ops)
       if (is_data_path(cmd.argv[i].text)) return i;
     return kNoMatch;
   }
-  if (want.back().starts_with("<has:")) {  // e.g. taint NODE KEY=VALUE:NoExecute (a trailing '-' removes it)
-    std::string_view text = want.back().substr(5, want.back().size() - 6);
+  if (!p.has.empty()) {  // e.g. taint NODE KEY=VALUE:NoExecute (a trailing '-' removes it)
     bool has = false;
     for (size_t i : ops)
-      has = has || (cmd.argv[i].text.find(text) != std::string::npos && !cmd.argv[i].text.ends_with("-"));
+      has = has || (cmd.argv[i].text.find(p.has) != std::string::npos && !cmd.argv[i].text.ends_with("-"));
     if (!has) return kNoMatch;
-    want.pop_back();
-    if (want.empty()) return 0;
   }
-  bool anywhere = want.front() == "...";
-  if (anywhere) want.erase(want.begin());
-  size_t first_limit = anywhere ? 5 : 3;
+  if (p.path.empty()) return 0;
+  size_t first_limit = p.anywhere ? 5 : 3;
   for (size_t start = 0; start < ops.size() && start < first_limit; ++start) {
-    if (start + want.size() > ops.size()) break;
+    if (start + p.path.size() > ops.size()) break;
     bool all = true;
-    for (size_t k = 0; k < want.size() && all; ++k) all = one_of(want[k], cmd.argv[ops[start + k]].text);
-    if (all) return ops[start + want.size() - 1];
+    for (size_t k = 0; k < p.path.size() && all; ++k) {
+      const std::vector<std::string_view>& alternatives = p.path[k];
+      all = std::find(alternatives.begin(), alternatives.end(), cmd.argv[ops[start + k]].text) != alternatives.end();
+    }
+    if (all) return ops[start + p.path.size() - 1];
   }
   return kNoMatch;
 }
 
+/// The name a program goes by in the table: aliases resolved (k, tf).
+std::string_view table_name(std::string_view program) {
+  if (program == "k") return "kubectl";
+  if (program == "tf") return "terraform";
+  return program;
+}
+
 /// Each program's entries, in table order; built once.
-const std::unordered_map<std::string_view, std::vector<const EffectEntry*>>& entries_by_program() {
+const std::unordered_map<std::string_view, std::vector<ParsedEntry>>& entries_by_program() {
   static const auto index = [] {
-    std::unordered_map<std::string_view, std::vector<const EffectEntry*>> out;
-    for (const EffectEntry& e : effect_table())
-      for (std::string_view p : words_of(e.programs)) out[p].push_back(&e);
+    std::unordered_map<std::string_view, std::vector<ParsedEntry>> out;
+    for (const EffectEntry& e : effect_table()) {
+      ParsedEntry parsed = parse_entry(e);
+      for (std::string_view p : words_of(e.programs)) out[p].push_back(parsed);
+    }
     return out;
   }();
   return index;
@@ -117,12 +150,7 @@ std::string_view to_string(Effect effect) {
   return "read-only";
 }
 
-std::string_view canonical_program(const Command& cmd) {
-  std::string_view p = program(cmd);
-  if (p == "k") return "kubectl";
-  if (p == "tf") return "terraform";
-  return p;
-}
+std::string_view canonical_program(const Command& cmd) { return table_name(program(cmd)); }
 
 std::optional<EffectMatch> effect_of(const Command& cmd) {
   if (cmd.effect_entry >= 0)
@@ -142,13 +170,12 @@ std::optional<EffectMatch> match_effect(const Command& cmd) {
   auto found = entries_by_program().find(canonical_program(cmd));
   if (found == entries_by_program().end()) return std::nullopt;
   std::vector<size_t> ops = operands(cmd);
-  for (const EffectEntry* entry : found->second) {
-    const EffectEntry& e = *entry;
-    size_t last = path_matches(cmd, ops, e.path);
+  for (const ParsedEntry& p : found->second) {
+    size_t last = path_matches(cmd, ops, p);
     if (last == kNoMatch) continue;
-    if (!e.flags.empty() && !any_option(cmd, e.flags)) continue;
-    if (!e.unless.empty() && any_option(cmd, e.unless)) continue;
-    return EffectMatch{&e, last};
+    if (!p.flags.empty() && !any_option(cmd, p.flags)) continue;
+    if (!p.unless.empty() && any_option(cmd, p.unless)) continue;
+    return EffectMatch{p.entry, last};
   }
   return std::nullopt;
 }
@@ -162,11 +189,7 @@ const RedisEffectEntry* effect_of(const RedisCommand& cmd) {
   return nullptr;
 }
 
-bool is_known_program(std::string_view program) {
-  if (program == "k") program = "kubectl";
-  if (program == "tf") program = "terraform";
-  return entries_by_program().count(program) > 0;
-}
+bool is_known_program(std::string_view program) { return entries_by_program().count(table_name(program)) > 0; }
 
 bool is_data_path(std::string_view path) {
   if (path.empty() || path[0] != '/') return false;
