@@ -3,12 +3,13 @@
 hand-labelled commands in bench/data/corpus_danger_labels.tsv, per source and
 where the command stands (code block or inline code), and the danger/secret
 findings per rule. Prints figures; asserts nothing.
-  bench/danger_recall.py [BUILD_DIR] [CORPUS]"""
+  bench/danger_recall.py [--misses] [BUILD_DIR] [CORPUS]"""
 import collections, csv, json, os, subprocess, sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "build")
-corpus = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, "..", "shared", "corpus")
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+build = args[0] if len(args) > 0 else os.path.join(root, "build")
+corpus = args[1] if len(args) > 1 else os.path.join(root, "..", "shared", "corpus")
 out = subprocess.run([os.path.join(build, "runbookc"), "lint", "--format", "json", corpus],
                      capture_output=True, text=True).stdout
 findings = json.loads(out)["diagnostics"]

@@ -10,6 +10,7 @@
 #include "compiler/languages/content_sniffer.h"
 #include "compiler/languages/language_registry.h"
 #include "compiler/languages/normalize.h"
+#include "compiler/languages/ruby_scan.h"
 #include "compiler/base/pattern.h"
 #include "compiler/languages/shell_analysis.h"
 #include "compiler/languages/sql_dialect.h"
@@ -201,6 +202,23 @@ void redis_from_command(const Command& cmd, StepFacts& facts) {
   facts.redis.push_back(std::move(rc));
 }
 
+/// Ruby's calls that delete data. A Redis client's flushall / flushdb are
+/// recorded as the Redis commands they send, so the Redis rules see them;
+/// `delete(x)` with an argument removes a hash or array entry, not data.
+void ruby_from_text(std::string_view text, const std::vector<uint32_t>& to_file_map, StepFacts& facts) {
+  auto file_at = [&](uint32_t offset) { return to_file_map[std::min<size_t>(offset, to_file_map.size() - 1)]; };
+  for (const RubyCallText& call : scan_ruby_calls(text)) {
+    Span span{file_at(call.begin), file_at(call.end - 1) + 1};
+    if (call.method == "flushall" || call.method == "flushdb") {
+      facts.redis.push_back({ascii_upper(call.method), {}, span});
+      continue;
+    }
+    if (call.method == "del" || ((call.method == "delete" || call.method == "destroy") && call.has_arguments))
+      continue;
+    facts.ruby.push_back({call.method, call.receiver, call.unscoped, call.has_arguments, span});
+  }
+}
+
 /// One command a line: an interactive redis session or a redis-cli heredoc.
 void redis_from_lines(const std::string& text, const std::vector<uint32_t>& to_file_map, StepFacts& facts) {
   size_t pos = 0;
@@ -270,6 +288,7 @@ void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
     facts.commands.push_back(std::move(cmd));
   }
   for (const EmbeddedText& e : shell.redis) redis_from_lines(e.text.text, to_file(step, e.text.to_body), facts);
+  for (const EmbeddedText& e : shell.ruby) ruby_from_text(e.text.text, to_file(step, e.text.to_body), facts);
   for (const EmbeddedText& e : shell.sql) {
     SqlPiece piece;
     // Placeholders inside the SQL text (psql -c "... <pid>") were already
@@ -395,6 +414,7 @@ void analyze_step(Step& step) {
       redis_from_lines(step.body, step.body_to_file, facts);
       break;
     }
+    case Analyzer::ruby: ruby_from_text(step.body, step.body_to_file, facts); break;
     case Analyzer::none: break;
   }
   step.facts = std::move(facts);

@@ -140,6 +140,11 @@ constexpr auto kTable = std::to_array<EffectEntry>({
      "kubectl reference: replace", "kubectl replace --force -f pod.yaml"},
     {"kubectl oc", "taint <has::NoExecute>", "", "", E::disrupts, "taints the node NoExecute: pods without a toleration are evicted",
      "kubectl reference: taint", "kubectl taint nodes node-1 dedicated=db:NoExecute"},
+    {"kubectl oc", "patch <has:yes-really-destroy-data>", "", "", E::destroys_data,
+     "sets the CephCluster's cleanup policy: Rook wipes the hosts' data and disks once the cluster is deleted",
+     "Rook docs: Cleaning up a Cluster",
+     "kubectl -n rook-ceph patch cephcluster rook-ceph --type merge -p "
+     "'{\"spec\":{\"cleanupPolicy\":{\"confirmation\":\"yes-really-destroy-data\"}}}'"},
     {"kubectl oc", "patch <has:finalizers>", "", "", E::irreversible,
      "clears the object's finalizers: it is deleted without the cleanup they guard",
      "Kubernetes docs: Finalizers", "kubectl patch pvc data-0 -p '{\"metadata\":{\"finalizers\":null}}'"},
@@ -213,6 +218,18 @@ constexpr auto kTable = std::to_array<EffectEntry>({
      "gsutil rm -r gs://backups/2024", "RB268"},
     {"gcloud", "secrets versions access", "", "", E::prints_secret, "prints the secret's value",
      "gcloud reference: secrets versions access", "gcloud secrets versions access latest --secret=db-password"},
+    // AWS CLI operations RB260 reports by name (its list is the full one);
+    // here so that a runner's argument list (gds aws ROLE aws rds ...) is seen.
+    {"aws", "rds|docdb delete-db-instance|delete-db-cluster", "", "", E::destroys_data,
+     "deletes the database instance or cluster", "AWS CLI reference: rds delete-db-instance",
+     "aws rds delete-db-instance --db-instance-identifier shop-db --skip-final-snapshot", "RB260"},
+    {"aws", "dynamodb delete-table", "", "", E::destroys_data, "deletes the table and every item in it",
+     "AWS CLI reference: dynamodb delete-table", "aws dynamodb delete-table --table-name sessions", "RB260"},
+    {"aws", "s3 rb", "", "", E::destroys_data, "deletes the bucket", "AWS CLI reference: s3 rb",
+     "aws s3 rb s3://shop-exports --force", "RB260"},
+    {"aws", "ec2 terminate-instances|delete-volume|delete-snapshot", "", "", E::destroys_data,
+     "terminates the instances or deletes the volume or snapshot", "AWS CLI reference: ec2",
+     "aws ec2 delete-volume --volume-id vol-0abc", "RB260"},
     {"aws", "secretsmanager get-secret-value", "", "", E::prints_secret, "prints the secret's value",
      "AWS CLI reference: secretsmanager get-secret-value",
      "aws secretsmanager get-secret-value --secret-id prod/db"},
@@ -368,6 +385,22 @@ constexpr auto kTable = std::to_array<EffectEntry>({
     {"rails rake", "db:rollback", "", "", E::destroys_data,
      "reverts the last migration: a dropped column's data is lost", "Rails guides: db:rollback",
      "rails db:rollback STEP=1"},
+
+    // CKAN (docs.ckan.org: Command Line Interface; ckanext-harvest README)
+    {"ckan", "dataset purge", "", "", E::destroys_data, "deletes the dataset and its resources for good",
+     "CKAN docs: ckan dataset purge", "ckan -c /etc/ckan/ckan.ini dataset purge old-spending-data"},
+    {"ckan", "db clean", "", "", E::destroys_data, "deletes every table of the CKAN database",
+     "CKAN docs: ckan db clean", "ckan db clean"},
+    {"ckan", "user|sysadmin remove", "", "", E::changes_access, "removes the user or their sysadmin rights",
+     "CKAN docs: ckan user / sysadmin", "ckan sysadmin remove jdoe"},
+    {"ckan", "search-index clear", "", "", E::disrupts,
+     "empties the search index: searches miss every dataset until it is rebuilt", "CKAN docs: ckan search-index",
+     "ckan search-index clear"},
+    {"ckan", "harvester purge-queues|clearsource", "", "", E::destroys_data,
+     "deletes the queued harvest jobs, or a source's harvested datasets", "ckanext-harvest README",
+     "ckan harvester purge-queues"},
+    {"ckan", "harvester job-abort", "", "", E::disrupts, "aborts the running harvest job",
+     "ckanext-harvest README", "ckan harvester job-abort national-statistics"},
 
     // package registries
     {"npm yarn pnpm", "publish", "", "--dry-run", E::irreversible,

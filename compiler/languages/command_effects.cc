@@ -6,6 +6,7 @@
 
 #include "compiler/languages/command_words.h"
 #include "compiler/base/ascii.h"
+#include "compiler/base/path_name.h"
 
 namespace rbc {
 namespace {
@@ -97,8 +98,9 @@ size_t path_matches(const Command& cmd, const std::vector<size_t>& ops, const Pa
     return kNoMatch;
   }
   if (!p.has.empty()) {  // e.g. taint NODE KEY=VALUE:NoExecute (a trailing '-' removes it)
+    // Any word after the program: option values too (patch -p '{...finalizers...}').
     bool has = false;
-    for (size_t i : ops)
+    for (size_t i = 1; i < cmd.argv.size(); ++i)
       has = has || (cmd.argv[i].text.find(p.has) != std::string::npos && !cmd.argv[i].text.ends_with("-"));
     if (!has) return kNoMatch;
   }
@@ -168,7 +170,23 @@ void record_effect(Command& cmd) {
 std::optional<EffectMatch> match_effect(const Command& cmd) {
   if (cmd.argv.empty() || changes_nothing(cmd)) return std::nullopt;
   auto found = entries_by_program().find(canonical_program(cmd));
-  if (found == entries_by_program().end()) return std::nullopt;
+  if (found == entries_by_program().end()) {
+    // A kubectl plugin run as its own binary (kubectl-cnpg promote ...) is
+    // matched as `kubectl cnpg promote ...`.
+    std::string_view name = canonical_program(cmd);
+    for (std::string_view host : {"kubectl-", "oc-"}) {
+      if (!name.starts_with(host) || name.size() == host.size()) continue;
+      Command as_plugin;
+      as_plugin.argv.reserve(cmd.argv.size() + 1);
+      as_plugin.argv.push_back({std::string(host.substr(0, host.size() - 1)), cmd.argv[0].span, true});
+      as_plugin.argv.push_back({std::string(name.substr(host.size())), cmd.argv[0].span, true});
+      as_plugin.argv.insert(as_plugin.argv.end(), cmd.argv.begin() + 1, cmd.argv.end());
+      std::optional<EffectMatch> match = match_effect(as_plugin);
+      if (match) match->last_word = match->last_word > 0 ? match->last_word - 1 : 0;
+      return match;
+    }
+    return std::nullopt;
+  }
   std::vector<size_t> ops = operands(cmd);
   for (const ParsedEntry& p : found->second) {
     size_t last = path_matches(cmd, ops, p);
@@ -189,7 +207,25 @@ const RedisEffectEntry* effect_of(const RedisCommand& cmd) {
   return nullptr;
 }
 
-bool is_known_program(std::string_view program) { return entries_by_program().count(table_name(program)) > 0; }
+bool is_known_program(std::string_view program) {
+  if ((program.starts_with("kubectl-") && program.size() > 8) || (program.starts_with("oc-") && program.size() > 3))
+    return true;  // a kubectl plugin binary
+  return entries_by_program().count(table_name(program)) > 0;
+}
+
+std::optional<size_t> known_command_at(const std::vector<Word>& words, size_t from) {
+  // The last such word: in `gds-cli aws ROLE aws rds delete-db-instance` the
+  // runner's own `aws` also reaches a match, three words further on.
+  std::optional<size_t> found;
+  for (size_t j = from; j + 1 < words.size(); ++j) {
+    if (!words[j].literal || !is_known_program(last_path_component(words[j].text))) continue;
+    Command inner;
+    inner.argv.assign(words.begin() + static_cast<std::ptrdiff_t>(j), words.end());
+    std::optional<EffectMatch> match = match_effect(inner);
+    if (match && match->last_word > 0) found = j;
+  }
+  return found;
+}
 
 bool is_data_path(std::string_view path) {
   if (path.empty() || path[0] != '/') return false;
@@ -230,19 +266,48 @@ std::optional<Effect> effect_reported_by(std::string_view code) {
   return std::nullopt;
 }
 
+namespace {
+
+constexpr std::array<std::string_view, 10> kDestructiveVerbs = {
+    "delete", "destroy", "drop", "purge", "terminate", "wipe", "erase", "nuke", "obliterate", "zap"};
+
+bool is_destructive_verb(std::string_view word) {
+  return std::find(kDestructiveVerbs.begin(), kDestructiveVerbs.end(), word) != kDestructiveVerbs.end();
+}
+
+/// rake and rails run tasks named `namespace:task_name[args]`: the name says
+/// what the task does (document:delete_document, cache:purge). The index of
+/// the first task whose name holds a destructive verb; 0 when none.
+size_t destructive_task_of(const Command& cmd, std::string_view program) {
+  if (program != "rake" && program != "rails") return 0;
+  for (size_t i : operands(cmd)) {
+    std::string_view task = cmd.argv[i].text;
+    task = task.substr(0, task.find('['));
+    if (task.find('=') != std::string_view::npos || (program == "rails" && task.find(':') == std::string_view::npos))
+      continue;
+    size_t begin = 0;
+    for (size_t k = 0; k <= task.size(); ++k)
+      if (k == task.size() || task[k] == ':' || task[k] == '_' || task[k] == '-') {
+        if (is_destructive_verb(task.substr(begin, k - begin))) return i;
+        begin = k + 1;
+      }
+  }
+  return 0;
+}
+
+}  // namespace
+
 size_t destructive_verb_of(const Command& cmd) {
   std::string_view program = canonical_program(cmd);
-  if (program.empty() || is_known_program(program) || cmd.argv.size() < 2 || changes_nothing(cmd)) return 0;
-  static constexpr std::array<std::string_view, 10> kVerbs = {"delete", "destroy", "drop",  "purge", "terminate",
-                                                              "wipe",   "erase",   "nuke",  "obliterate", "zap"};
+  if (program.empty() || cmd.argv.size() < 2 || changes_nothing(cmd)) return 0;
+  if (is_known_program(program)) return match_effect(cmd) ? 0 : destructive_task_of(cmd, program);
   std::vector<size_t> ops = operands(cmd);
   for (size_t k = 0; k < ops.size() && k < 3; ++k) {
     // A word after an option of a program nobody described may be its value
     // (`--filter delete`), not a verb.
     std::string_view before = cmd.argv[ops[k] - 1].text;
     if (before.size() > 1 && before[0] == '-' && before.find('=') == std::string_view::npos) continue;
-    for (std::string_view v : kVerbs)
-      if (cmd.argv[ops[k]].text == v) return ops[k];
+    if (is_destructive_verb(cmd.argv[ops[k]].text)) return ops[k];
   }
   return 0;
 }

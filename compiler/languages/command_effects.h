@@ -100,9 +100,17 @@ std::optional<Effect> effect_reported_by(std::string_view code);
 /// True when the table has any entry for the program (read-only ones too).
 bool is_known_program(std::string_view program);
 
+/// Index of the last word at or after `from` where a command begins that
+/// the table knows by program and subcommand (`aws rds delete-db-instance`,
+/// `git push`), so an unknown runner's argument list can be seen through;
+/// nullopt when there is none. Words that are not literal are skipped.
+std::optional<size_t> known_command_at(const std::vector<Word>& words, size_t from);
+
 /// For a program the table does not know: the index in argv of a destructive
 /// verb (delete, destroy, drop, purge, terminate, wipe...) among its first
-/// three operands; 0 when none.
+/// three operands. For a rake or rails task the table does not describe:
+/// the task whose name holds such a verb (rake document:delete_document).
+/// 0 when none.
 size_t destructive_verb_of(const Command& cmd);
 
 }  // namespace rbc

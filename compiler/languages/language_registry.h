@@ -21,6 +21,7 @@ enum class Analyzer {
   postgres,  ///< the PostgreSQL dialect (MySQL when the text is recognisably MySQL)
   mysql,     ///< the MySQL dialect
   redis,     ///< one redis-cli command a line
+  ruby,      ///< a lexical scan for the calls that delete data (compiler/languages/ruby_scan.h)
 };
 
 struct Language {

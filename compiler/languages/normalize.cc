@@ -5,6 +5,7 @@
 #include "compiler/syntax/fence_info.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace rbc {
@@ -179,7 +180,12 @@ bool starts_with_a_command(std::string_view body) {
     if (begin == std::string_view::npos || text[begin] == '#') continue;
     text.remove_prefix(begin);
     std::string_view word = text.substr(0, text.find_first_of(" \t"));
-    if (word == "sudo") return true;
+    // POSIX utilities that change files and print nothing (POSIX.1-2017, Shell
+    // & Utilities): not in the effect table, yet a line starting with one is a
+    // command, not output. (`mount`, `tar` print: their output may follow.)
+    static constexpr std::array<std::string_view, 11> kPosixCommands = {
+        "sudo", "touch", "mkdir", "rmdir", "cp", "mv", "ln", "chmod", "chown", "chgrp", "source"};
+    if (std::find(kPosixCommands.begin(), kPosixCommands.end(), word) != kPosixCommands.end()) return true;
     size_t equals = word.find('=');  // NAME=value: an assignment is shell (a base64 line is not)
     if (equals != std::string_view::npos && equals > 0 && equals <= 40 &&
         (is_ascii_alpha(word[0]) || word[0] == '_') &&

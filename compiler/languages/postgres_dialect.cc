@@ -232,6 +232,9 @@ SqlStatement statement_facts(const std::string& kind, const json& body) {
     collect_relations(field(body, "rels"), st.relations);
   } else if (kind == "VariableSetStmt") {
     st.subkind = body.value("name", "");
+  } else if (kind == "AlterSystemStmt") {
+    // VAR_SET_VALUE, VAR_SET_DEFAULT, VAR_RESET, VAR_RESET_ALL
+    if (body.contains("setstmt")) st.subkind = body["setstmt"].value("kind", "");
   } else {
     collect_relations(body, st.relations);
   }

@@ -357,7 +357,7 @@ class Walker {
       std::string_view program;
       std::string_view flags;  // space-separated
     };
-    static const std::array<Entry, 13> table = {{
+    static const std::array<Entry, 15> table = {{
         {"sudo", "-u -g -h -p -C -D -r -t -U -T --user --group --host --prompt --chdir"},
         {"env", "-u -C -S --unset --chdir"},
         {"timeout", "-s -k --signal --kill-after"},
@@ -369,6 +369,8 @@ class Walker {
         {"knife", "-x -a -i -p -P -C -c -G --attribute --ssh-user --ssh-password --identity-file"},
         {"chroot", "--userspec --groups"},
         {"pdsh", "-w -x -l -R -f -t -u -g -X"},
+        {"rails", "-e --environment"},
+        {"kubectl", "-n -s --namespace --context --cluster --kubeconfig --user --as --server --token"},
         {"ansible", "-i -m -a -u -b -e -f -l --inventory --module-name --args --user --become-user --extra-vars --forks --limit"},
         {"salt", "-t -G -E -L -N -C --timeout --grain --pcre --list --nodegroup --compound"},
     }};
@@ -396,6 +398,19 @@ class Walker {
       ++i;
     }
     return i;
+  }
+
+  /// kubectl's (or oc's) subcommand at `i`'s command is `name`, after its
+  /// global options (`kubectl -n shop exec ...`).
+  static bool subcommand_is(const std::vector<Decoded>& argv, size_t i, std::string_view name) {
+    size_t sub = skip_options(argv, i + 1, "kubectl");
+    return sub < argv.size() && argv[sub].text.text == name;
+  }
+
+  static size_t inner_known_command(const std::vector<Decoded>& argv, size_t from) {
+    std::vector<Word> words;
+    for (const Decoded& d : argv) words.push_back({d.text.text, {}, d.literal});
+    return known_command_at(words, from).value_or(0);
   }
 
   void unwrap_and_record(std::vector<Decoded> argv, std::vector<TSNode> arg_nodes, const MappedText& src,
@@ -456,8 +471,9 @@ class Walker {
           return;
         }
         i = host + 1;
-      } else if ((prog == "kubectl" || prog == "oc") && i + 1 < argv.size() && argv[i + 1].text.text == "exec") {
-        size_t j = i + 2;
+      } else if ((prog == "kubectl" || prog == "oc") && subcommand_is(argv, i, "exec")) {
+        // kubectl [-n NS] exec POD [-c C] -- COMMAND
+        size_t j = skip_options(argv, i + 1, "kubectl") + 1;
         while (j < argv.size() && argv[j].text.text != "--") ++j;
         if (j + 1 >= argv.size()) break;
         wrappers.push_back(prog + " exec");
@@ -480,13 +496,16 @@ class Walker {
         if (service + 1 >= argv.size()) break;
         wrappers.push_back("docker compose exec");
         i = service + 1;
+      } else if (prog == "bundle" && i + 2 < argv.size() && argv[i + 1].text.text == "exec") {
+        wrappers.push_back("bundle exec");  // bundle exec [--keep-file-descriptors] COMMAND
+        i = skip_options(argv, i + 2, "bundle");
       } else if (prog == "chroot") {  // chroot [OPTION] NEWROOT [COMMAND [ARG]...]
         size_t root = skip_options(argv, i + 1, "chroot");
         if (root + 1 >= argv.size()) break;
         wrappers.push_back("chroot");
         i = root + 1;
-      } else if ((prog == "kubectl" || prog == "oc") && i + 1 < argv.size() && argv[i + 1].text.text == "debug") {
-        size_t j = i + 2;  // kubectl debug node/NAME -- COMMAND, oc debug node/NAME -- chroot /host COMMAND
+      } else if ((prog == "kubectl" || prog == "oc") && subcommand_is(argv, i, "debug")) {
+        size_t j = skip_options(argv, i + 1, "kubectl") + 1;  // kubectl debug node/NAME -- COMMAND, oc debug node/NAME -- chroot /host COMMAND
         while (j < argv.size() && argv[j].text.text != "--") ++j;
         if (j + 1 >= argv.size()) break;
         wrappers.push_back(prog + " debug");
@@ -535,11 +554,18 @@ class Walker {
         // command is seen when it names a program the effect table knows.
         size_t j = i + 1;
         while (j < argv.size() && argv[j].text.text != "--") ++j;
-        if (j + 1 >= argv.size() || !argv[j + 1].literal ||
-            !is_known_program(last_path_component(argv[j + 1].text.text)))
-          break;
-        wrappers.push_back(prog + " --");
-        i = j + 1;
+        if (j + 1 < argv.size() && argv[j + 1].literal &&
+            is_known_program(last_path_component(argv[j + 1].text.text))) {
+          wrappers.push_back(prog + " --");
+          i = j + 1;
+          continue;
+        }
+        // Without `--` (gds aws ROLE aws rds delete-db-instance ...): the
+        // first later word from which a known program's table entry matches.
+        size_t inner = inner_known_command(argv, i + 1);
+        if (!inner) break;
+        wrappers.push_back(prog);
+        i = inner;
       } else {
         break;
       }
@@ -561,6 +587,14 @@ class Walker {
   void extract_embedded(const std::vector<Decoded>& argv, const std::vector<TSNode>& arg_nodes, size_t first,
                         const MappedText& src, const TSNode* redirected) {
     std::string prog(last_path_component(argv[first].text.text));
+    if ((prog == "rails" || prog == "gitlab-rails") && first + 1 < argv.size() &&
+        (argv[first + 1].text.text == "runner" || argv[first + 1].text.text == "r")) {
+      // rails runner [-e ENV] CODE_OR_FILE: Ruby, when it is not a file name.
+      size_t code = skip_options(argv, first + 2, "rails");
+      if (code < argv.size() && !argv[code].text.text.ends_with(".rb"))
+        out_.ruby.push_back({decode(arg_nodes[code], src, true).text, false});
+      return;
+    }
     bool psql = prog == "psql" || prog == "gitlab-psql" || prog == "pgcli";
     bool mysql = prog == "mysql" || prog == "mariadb";
     bool redis = prog == "redis-cli" || prog == "valkey-cli";

@@ -55,7 +55,8 @@ struct ShellFacts {
   std::vector<ShellGap> gaps;
   std::vector<BodyCommand> commands;
   std::vector<EmbeddedText> sql;    ///< psql -c / heredoc / mysql -e texts
-  std::vector<EmbeddedText> redis;  ///< redis-cli heredoc bodies, one command a line
+  std::vector<EmbeddedText> redis;
+  std::vector<EmbeddedText> ruby;  ///< `rails runner CODE`  ///< redis-cli heredoc bodies, one command a line
   std::vector<std::string> variables_read;
   std::vector<std::string> variables_set;
   std::vector<ShellQuoting> placeholder_quoting;  ///< one per placeholder given

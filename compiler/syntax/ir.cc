@@ -12,6 +12,7 @@ const char* to_string(BlockKind kind) {
     case BlockKind::postgres: return "postgres";
     case BlockKind::mysql: return "mysql";
     case BlockKind::redis: return "redis";
+    case BlockKind::ruby: return "ruby";
     case BlockKind::other: return "other";
   }
   return "none";

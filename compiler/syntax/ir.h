@@ -20,7 +20,7 @@ struct Span {
 
 /// What a code block holds, from its fence tag (or a guess when untagged).
 /// `other`: a tag the language table does not list; `none`: untagged.
-enum class BlockKind { none, shell, console, postgres, mysql, redis, other };
+enum class BlockKind { none, shell, console, postgres, mysql, redis, ruby, other };
 const char* to_string(BlockKind kind);
 
 struct Metadata {
@@ -161,6 +161,19 @@ struct SqlStatement {
   Span span;
 };
 
+/// A Ruby method call that deletes or rewrites data (`.delete_all`,
+/// `.destroy`, `&:delete`, a Redis client's `.flushall`), found by a lexical
+/// scan of Ruby code (strings and comments skipped).
+struct RubyCall {
+  std::string method;    ///< "delete_all", "destroy", "flushall", ...
+  std::string receiver;  ///< the call chain before the method, as written ("User.where(x: 1)")
+  /// The receiver is a constant, alone or through `.all` / `.unscoped`
+  /// (`User.delete_all`, `Order.all.update_all(...)`): every row of the table.
+  bool unscoped = false;
+  bool has_arguments = false;
+  Span span;  ///< the method name
+};
+
 /// A redis-cli (or interactive redis) command: the command word upper-cased, then its args.
 struct RedisCommand {
   std::string name;
@@ -194,6 +207,7 @@ struct StepFacts {
   std::vector<SqlPiece> sql;
   std::vector<SqlStatement> statements;
   std::vector<RedisCommand> redis;
+  std::vector<RubyCall> ruby;
   std::vector<UncheckedPart> unchecked;
 };
 

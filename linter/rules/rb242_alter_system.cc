@@ -5,6 +5,9 @@ namespace {
 using namespace rules;
 
 void check(const Runbook&, const Step&, const SqlStatement& st, Emitter& emit) {
+  // RESET and SET ... TO DEFAULT remove the entry from postgresql.auto.conf:
+  // they undo a change.
+  if (st.subkind == "VAR_RESET" || st.subkind == "VAR_RESET_ALL" || st.subkind == "VAR_SET_DEFAULT") return;
   emit.report(st.span,
               "ALTER SYSTEM writes postgresql.auto.conf for the whole server: the change survives restarts and "
               "silently overrides postgresql.conf and configuration management",
@@ -18,7 +21,8 @@ const bool registered = register_rule({
     .category = Category::danger,
     .severity = Severity::warning,
     .summary = "ALTER SYSTEM changes server-wide configuration persistently",
-    .what = "Reports ALTER SYSTEM SET and ALTER SYSTEM RESET statements.",
+    .what = "Reports ALTER SYSTEM SET statements. ALTER SYSTEM RESET and SET ... TO DEFAULT, which remove a setting from "
+            "postgresql.auto.conf and so undo one, are not reported.",
     .why = "The setting applies to every database on the server after the next reload and outlives the incident; "
            "nobody finds it later because it is not in the configuration files people read.",
     .instead = "Prefer session or role settings (SET, ALTER ROLE ... SET) for a mitigation, and configuration "

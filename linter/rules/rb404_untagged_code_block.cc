@@ -7,10 +7,12 @@ void check(const Runbook& rb, Emitter& emit) {
   for (const Step& step : rb.steps) {
     if (!step.kind_guessed || !step.fenced) continue;
     bool sql = step.kind == BlockKind::postgres || step.kind == BlockKind::mysql;
+    bool ruby = step.kind == BlockKind::ruby;
     emit.report(rules::fence_span(rb, step),
-                std::string("this code block has no language but holds ") + (sql ? "SQL" : "shell commands") +
+                std::string("this code block has no language but holds ") +
+                    (sql ? "SQL" : ruby ? "Ruby" : "shell commands") +
                     "; it renders without highlighting and tools cannot tell it is meant to run",
-                std::string("tag the fence: ```") + (sql ? "sql" : "bash"));
+                std::string("tag the fence: ```") + (sql ? "sql" : ruby ? "ruby" : "bash"));
   }
 }
 
@@ -20,8 +22,8 @@ const bool registered = register_rule({
     .category = Category::structure,
     .severity = Severity::warning,
     .summary = "A fenced code block without a language holds shell or SQL",
-    .what = "Reports a fence with no info string whose content runbookc recognises as shell commands or SQL "
-            "(it is still checked as such).",
+    .what = "Reports a fence with no info string whose content runbookc recognises as shell commands, SQL or "
+            "Ruby (a method called on a constant, as in a Rails console) (it is still checked as such).",
     .why = "Without a tag the block renders as plain text, copy buttons and highlighting are off, and a "
            "reader (or a script generator) cannot tell commands from output.",
     .instead = "Tag the fence with what it holds: ```` ```bash ````, ```` ```sql ````, or ```` ```text ```` for output.",

@@ -12,6 +12,7 @@
 #include "test_support.h"
 
 using namespace rbc;
+using namespace rbc::test;
 
 namespace {
 
@@ -171,4 +172,29 @@ TEST_CASE("inline code: a complete command in prose is checked and says so; a na
   CHECK(test::positions(r, "RB295").empty());  // rbd rm without a target; the purge is warned against
   CHECK(test::positions(r, "RB250").empty());  // "Never run"
   CHECK(r.runbook.steps.empty());              // code spans are never steps of a script
+}
+
+TEST_CASE("runners without `--`, kubectl global options, bundle exec, plugin binaries, option values") {
+  auto r = lint(bash("gds-cli aws prod-admin aws rds delete-db-instance --db-instance-identifier shop\n"
+                     "gds aws tools-developer git push -d origin old-branch\n"
+                     "kubectl -n apps exec -it deploy/web -- bundle exec rake cache:purge_all[7]\n"
+                     "kubectl-cnpg promote shop-db shop-db-2\n"
+                     "kubectl -n db patch cluster/x --type json --patch='[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]'\n"
+                     "mytool run --verbose kubectl get pods\n"));
+  CHECK(positions(r, "RB260") == list({"4:28"}));
+  CHECK(positions(r, "RB295") == list({"5:25"}));
+  CHECK(positions(r, "RB299") == list({"6:52"}));
+  CHECK(positions(r, "RB297") == list({"7:1"}));
+  CHECK(positions(r, "RB296") == list({"8:1"}));
+  auto purge = rbc::test::with_code(r, "RB299");
+  REQUIRE(purge.size() == 1);
+  CHECK(purge[0].message.starts_with("`rake ... cache:purge_all`: a task whose name says it deletes"));
+}
+
+TEST_CASE("an untagged block is shell when its first line is a known command, even behind a runner") {
+  auto r = lint("# Clean\n\n```\nckan dataset purge old-data\n```\n\n```\nRUN git clone https://example.com/x.git\n```\n"
+                "\n```\nteam-run prod -- kubectl -n kube-system delete cm aws-auth\n```\n");
+  CHECK(positions(r, "RB404") == list({"3:1", "11:1"}));
+  CHECK(positions(r, "RB295") == list({"4:1"}));
+  CHECK(positions(r, "RB276") == list({"12:41"}));
 }

@@ -129,3 +129,11 @@ TEST_CASE("RB242-RB244 server and trigger settings") {
   CHECK(positions(r, "RB243") == list({"5:1"}));
   CHECK(positions(r, "RB244") == list({"7:1"}));
 }
+
+TEST_CASE("RB242 ALTER SYSTEM RESET undoes a change and is not reported") {
+  auto r = lint(sql("ALTER SYSTEM RESET work_mem;\n"
+                    "ALTER SYSTEM RESET ALL;\n"
+                    "ALTER SYSTEM SET work_mem TO DEFAULT;\n"
+                    "ALTER SYSTEM SET work_mem = '1MB';\n"));
+  CHECK(positions(r, "RB242") == list({"7:1"}));
+}

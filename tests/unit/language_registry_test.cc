@@ -30,7 +30,7 @@ TEST_CASE("no tag names two languages, and every kind but none and other has one
     CHECK(language_of(language.kind) == &language);
     for (std::string_view tag : language.tags) CHECK(tags.insert(tag).second);
   }
-  CHECK(kinds.size() == 5);
+  CHECK(kinds.size() == 6);
   CHECK(language_of(BlockKind::none) == nullptr);
   CHECK(language_of(BlockKind::other) == nullptr);
 }
