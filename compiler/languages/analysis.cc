@@ -10,6 +10,7 @@
 #include "compiler/languages/content_sniffer.h"
 #include "compiler/languages/language_registry.h"
 #include "compiler/languages/normalize.h"
+#include "compiler/languages/other_sql_dialects.h"
 #include "compiler/languages/ruby_scan.h"
 #include "compiler/base/pattern.h"
 #include "compiler/languages/shell_analysis.h"
@@ -147,6 +148,11 @@ void record(const SqlPiece& piece, SqlParse& parse, StepFacts& facts) {
 /// recognisably MySQL goes to the MySQL dialect.
 void check_sql(SqlPiece& piece, StepFacts& facts) {
   if (piece.text.find_first_not_of(" \t\r\n;") == std::string::npos) return;
+  if (!piece.dialect.empty()) {
+    SqlParse parse = parse_other_dialect(piece.text, piece.dialect);
+    record(piece, parse, facts);
+    return;
+  }
   if (!piece.mysql) {
     SqlParse parse = postgres_dialect().parse(piece.text);
     if (parse.errors.empty()) {
@@ -155,6 +161,13 @@ void check_sql(SqlPiece& piece, StepFacts& facts) {
     }
     const SqlParseError& error = parse.errors.front();
     if (is_fragment_or_newer_syntax(piece.text, parse)) return;
+    // BigQuery, ClickHouse, InfluxQL, SQLite: not PostgreSQL's errors to report.
+    if (std::string_view other = recognise_other_sql_dialect(piece.text); !other.empty()) {
+      piece.dialect = other;
+      SqlParse others = parse_other_dialect(piece.text, other);
+      record(piece, others, facts);
+      return;
+    }
     if (!looks_like_mysql(piece.text)) {
       piece.error = SyntaxError{piece_span(piece, error.offset, error.end), error.message};
       return;
@@ -296,6 +309,7 @@ void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
     piece.text = e.mysql ? e.text.text : normalize_sql(e.text.text).text;
     piece.to_file = to_file(step, e.text.to_body);
     piece.mysql = e.mysql;
+    piece.dialect = e.dialect;
     piece.span = piece_span(piece, 0, static_cast<uint32_t>(piece.text.size()));
     check_sql(piece, facts);
     facts.sql.push_back(std::move(piece));

@@ -402,6 +402,14 @@ constexpr auto kTable = std::to_array<EffectEntry>({
     {"ckan", "harvester job-abort", "", "", E::disrupts, "aborts the running harvest job",
      "ckanext-harvest README", "ckan harvester job-abort national-statistics"},
 
+    // InfluxDB 2.x CLI and BigQuery's bq (their CLI references)
+    {"influx", "delete", "", "", E::destroys_data, "deletes the points of the bucket in the time range",
+     "InfluxDB docs: influx delete", "influx delete --bucket metrics --start 2020-01-01T00:00:00Z --stop 2021-01-01T00:00:00Z"},
+    {"influx", "bucket|org|user delete", "", "", E::destroys_data, "deletes the bucket, organization or user",
+     "InfluxDB docs: influx bucket delete", "influx bucket delete --name metrics"},
+    {"bq", "rm", "", "", E::destroys_data, "deletes the table or view, or with -r the dataset and its tables",
+     "BigQuery docs: bq rm", "bq rm -r -f -d shop:analytics"},
+
     // package registries
     {"npm yarn pnpm", "publish", "", "--dry-run", E::irreversible,
      "publishes the package: a version number can never be published again", "npm docs: npm publish",

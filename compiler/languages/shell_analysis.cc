@@ -583,6 +583,58 @@ class Walker {
     out_.commands.push_back(std::move(cmd));
   }
 
+  /// SQL of a dialect without a grammar here, given on the command line:
+  /// clickhouse-client -q/--query SQL, bq query [flags] SQL, sqlite3 [opts]
+  /// DB SQL, influx -execute SQL (InfluxDB 1.x). True when the program is one
+  /// of these.
+  bool extract_other_dialect(std::string_view prog, const std::vector<Decoded>& argv,
+                             const std::vector<TSNode>& arg_nodes, size_t first, const MappedText& src) {
+    auto take = [&](size_t k, std::string_view dialect, size_t skip = 0) {
+      Decoded d = decode(arg_nodes[k], src, true);
+      if (!skip) {
+        out_.sql.push_back({d.text, false, dialect});
+        return;
+      }
+      MappedText tail;
+      tail.append_mapped(d.text, static_cast<uint32_t>(skip), static_cast<uint32_t>(d.text.text.size()));
+      if (tail.to_body.empty()) tail.to_body.push_back(d.end);
+      out_.sql.push_back({tail, false, dialect});
+    };
+    if (prog == "clickhouse-client" || (prog == "clickhouse" && first + 1 < argv.size() &&
+                                        argv[first + 1].text.text == "client")) {
+      for (size_t k = first + 1; k < argv.size(); ++k) {
+        const std::string& w = argv[k].text.text;
+        if ((w == "-q" || w == "--query") && k + 1 < argv.size()) take(k + 1, "ClickHouse");
+        else if (w.starts_with("--query=")) take(k, "ClickHouse", 8);
+      }
+      return true;
+    }
+    if (prog == "bq") {  // bq [global flags] query [flags] 'SQL'
+      size_t query = first + 1;
+      while (query < argv.size() && argv[query].text.text != "query") ++query;
+      if (query + 1 >= argv.size()) return true;
+      const std::string& last = argv.back().text.text;
+      if (!last.starts_with("-")) take(argv.size() - 1, "BigQuery");
+      return true;
+    }
+    if (prog == "sqlite3") {  // sqlite3 [OPTIONS] FILENAME [SQL]
+      std::vector<size_t> operands;
+      for (size_t k = first + 1; k < argv.size(); ++k)
+        if (!argv[k].text.text.starts_with("-")) operands.push_back(k);
+      if (operands.size() >= 2) take(operands[1], "SQLite");
+      return true;
+    }
+    if (prog == "influx") {  // InfluxDB 1.x: influx [-database DB] -execute 'QUERY'
+      for (size_t k = first + 1; k < argv.size(); ++k) {
+        const std::string& w = argv[k].text.text;
+        if ((w == "-execute" || w == "--execute") && k + 1 < argv.size()) take(k + 1, "InfluxQL");
+        else if (w.starts_with("-execute=")) take(k, "InfluxQL", 9);
+      }
+      return true;
+    }
+    return false;
+  }
+
   /// SQL handed to psql/mysql on the command line or a heredoc; redis-cli heredocs.
   void extract_embedded(const std::vector<Decoded>& argv, const std::vector<TSNode>& arg_nodes, size_t first,
                         const MappedText& src, const TSNode* redirected) {
@@ -595,6 +647,7 @@ class Walker {
         out_.ruby.push_back({decode(arg_nodes[code], src, true).text, false});
       return;
     }
+    if (extract_other_dialect(prog, argv, arg_nodes, first, src)) return;
     bool psql = prog == "psql" || prog == "gitlab-psql" || prog == "pgcli";
     bool mysql = prog == "mysql" || prog == "mariadb";
     bool redis = prog == "redis-cli" || prog == "valkey-cli";

@@ -37,6 +37,7 @@ struct BodyCommand {
 struct EmbeddedText {
   MappedText text;
   bool mysql = false;
+  std::string_view dialect = {};  ///< SQL of another dialect: "ClickHouse", "BigQuery", "SQLite", "InfluxQL"
 };
 
 /// Text the analysis did not look into, with the reason (body offsets).

@@ -132,6 +132,9 @@ struct SqlPiece {
   std::string text;
   std::vector<uint32_t> to_file;
   bool mysql = false;
+  /// A dialect without a grammar here, when the command that runs the text
+  /// says so (clickhouse-client, bq, sqlite3, influx): "ClickHouse", ...
+  std::string_view dialect;
   std::optional<SyntaxError> error;
   Span span;  ///< where it stands in the file
 };

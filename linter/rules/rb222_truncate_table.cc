@@ -8,8 +8,9 @@ void check(const Runbook&, const Step& step, const SqlStatement& st, Emitter& em
   if (created_in_step(step, st)) return;
   emit.report(st.span,
               "TRUNCATE empties " + relation_list(st) + (st.cascade ? " and every table referencing it (CASCADE)" : "") +
-                  (st.dialect == "MySQL" ? " at once, under an exclusive metadata lock"
-                                         : " at once, under an ACCESS EXCLUSIVE lock") +
+                  (st.dialect == "MySQL"        ? " at once, under an exclusive metadata lock"
+                   : st.dialect == "PostgreSQL" ? " at once, under an ACCESS EXCLUSIVE lock"
+                                                : " at once") +
                   "; the rows cannot be recovered without a backup",
               "delete only the rows you mean with DELETE ... WHERE, or declare danger=\"...\" on the block");
 }
