@@ -267,8 +267,10 @@ bool tag_names_bash_or_sh(std::string_view tag) {
 /// `console`) the tag is right, and like ShellCheck, which refuses shells it
 /// does not know with a note, runbookc says it did not check the syntax.
 /// True when the block is one of them: its bash syntax error is no finding.
-bool other_shell(const Step& step, const Normalized& norm, bool bash_rejects, StepFacts& facts) {
-  std::string shell = sniff_other_shell(norm.text);
+bool other_shell(const Step& step, std::string_view shell_text, const Normalized& norm, bool bash_rejects,
+                 StepFacts& facts) {
+  // A console block without prompts was blanked as output: its own text tells.
+  std::string shell = sniff_other_shell(norm.text.find_first_not_of(" \t\r\n") == std::string::npos ? shell_text : norm.text);
   if (shell.empty()) return false;
   // Text that is not shell at all (PromQL's `and on (...)`) is the sniffer's to name.
   if (bash_rejects) {
@@ -359,7 +361,7 @@ void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
     }
     return;
   }
-  if (other_shell(step, norm, shell.error_begin.has_value(), facts)) return;
+  if (other_shell(step, session.shell, norm, shell.error_begin.has_value(), facts)) return;
   if (!shell.error_begin) return;
   // tree-sitter says no: is the block something else under a shell tag?
   std::string sniffed = sniff_content(norm.text, "shell");

@@ -55,25 +55,25 @@ std::string sniff_other_shell(std::string_view text) {
   // PowerShell: approved verbs (Get-Verb) joined to a noun, where a command
   // starts; `$env:NAME`; `$_.` in a script block.
   static const Pattern powershell(
-      R"((^|[|;({=]\s*)(Get|Set|New|Remove|Add|Clear|Start|Stop|Restart|Invoke|Write|Out|Select|Where|ForEach|Test|Import|Export|ConvertTo|ConvertFrom|Enable|Disable|Install|Uninstall|Format|Measure|Sort|Resolve|Wait|Register|Unregister|Update|Copy|Move|Rename|Restore|Backup|Suspend|Resume|Connect|Disconnect|Find|Show|Grant|Revoke|Expand|Compress|Send|Receive|Save|Enter|Exit|Read)-[A-Z][A-Za-z]+\b|\$env:[A-Za-z_]\w*|\{\s*\$_\.)",
+      R"((^|[|;({=][ \t]*)(Get|Set|New|Remove|Add|Clear|Start|Stop|Restart|Invoke|Write|Out|Select|Where|ForEach|Test|Import|Export|ConvertTo|ConvertFrom|Enable|Disable|Install|Uninstall|Format|Measure|Sort|Resolve|Wait|Register|Unregister|Update|Copy|Move|Rename|Restore|Backup|Suspend|Resume|Connect|Disconnect|Find|Show|Grant|Revoke|Expand|Compress|Send|Receive|Save|Enter|Exit|Read)-[A-Z][A-Za-z]+\b|\$env:[A-Za-z_]\w*|\{[ \t]*\$_\.)",
       Pattern::multiline);
   if (powershell.search(text)) return "powershell";
   // zsh: options and the function autoloader, parameter expansion flags,
   // glob qualifiers, zsh's modules and completion system.
   static const Pattern zsh(
-      R"((^|[;&|]\s*)(setopt|unsetopt|zmodload|compdef|zstyle|bindkey)\s|(^|[;&|]\s*)autoload\s+-[A-Za-z]*U|\$\{\([a-zA-Z@:;,.%#=~^ ]+\)[#\w]|[*?][\w.-]*\((\.|/|@|N|[oO][nmLacd]|\^?[.\/@=p%rwxRWX])[^()\s]*\)(\s|$))",
+      R"((^|[;&|][ \t]*)(setopt|unsetopt|zmodload|compdef|zstyle|bindkey)[ \t]|(^|[;&|][ \t]*)autoload[ \t]+-[A-Za-z]*U|\$\{\([a-zA-Z@:;,.%#=~^ ]+\)[#\w]|[*?][\w.-]*\((\.|/|@|N|[oO][nmLacd]|\^?[.\/@=p%rwxRWX])[^() \t]*\)([ \t]|$))",
       Pattern::multiline);
   if (zsh.search(text)) return "zsh";
   // fish: blocks closed by `end` (bash closes with done/fi/esac/}), `set`
   // with fish's scope flags, `(cmd)` command substitution, `and`/`or` commands.
-  static const Pattern fish_end(R"((^|;)\s*end\s*(;|$))", Pattern::multiline);
-  static const Pattern fish_opener(R"((^|;)\s*(for \w+ in |while |if |function [\w-]+|begin\b|switch ))", Pattern::multiline);
-  static const Pattern bash_closer(R"((^|[;&|]|\s)(done|fi|esac|then|do)(\s|;|$)|\(\)\s*\{?\s*$)", Pattern::multiline);
+  static const Pattern fish_end(R"((^|;)[ \t]*end[ \t]*(;|$))", Pattern::multiline);
+  static const Pattern fish_opener(R"((^|;)[ \t]*(for \w+ in |while |if |function [\w-]+|begin\b|switch ))", Pattern::multiline);
+  static const Pattern bash_closer(R"((^|[;&|]|[ \t])(done|fi|esac|then|do)([ \t]|;|$)|\(\)[ \t]*\{?[ \t]*$)", Pattern::multiline);
   // (Not in a block with a heredoc, whose body may be Ruby or Lua, where `end` closes blocks too.)
   bool heredoc = text.find("<<") != std::string_view::npos;
   if (!heredoc && fish_end.search(text) && fish_opener.search(text) && !bash_closer.search(text)) return "fish";
   static const Pattern fish_line(
-      R"((^|;)\s*(set\s+(-[a-zA-Z]*[gUlx][a-zA-Z]*\s+)+[A-Za-z_]\w*(\s|$)|set\s+-e\s+[A-Za-z_]\w*\s*$|(and|or)\s+[a-z][\w-]*(\s+[^(\s]|$)|function\s+[\w-]+\s+--?\w[^;{()]*$)|;\s*(and|or)\s|\bset\s+[A-Za-z_]\w*\s+\([a-z][\w-]*[^()]*\))",
+      R"((^|;)[ \t]*(set[ \t]+(-[a-zA-Z]*[gUlx][a-zA-Z]*[ \t]+)+[A-Za-z_]\w*([ \t]|$)|set[ \t]+-e[ \t]+[A-Za-z_]\w*[ \t]*$|(and|or)[ \t]+[a-z][\w-]*([ \t]+[^( \t]|$)|function[ \t]+[\w-]+[ \t]+--?\w[^;{()]*$)|;[ \t]*(and|or)[ \t]|\bset[ \t]+[A-Za-z_]\w*[ \t]+\([a-z][\w-]*[^()]*\))",
       Pattern::multiline);
   if (fish_line.search(text)) return "fish";
   return "";

@@ -27,6 +27,8 @@ size_t psql_prompt_length(std::string_view line) {
   size_t i = 0;
   if (i >= line.size() || !(is_ascii_alpha(line[i]) || line[i] == '_')) return 0;
   while (i < line.size() && is_name_char(line[i])) ++i;
+  // A database name may hold '-', so `db-> ` and `db-# ` end it with their state.
+  if (i > 1 && line[i - 1] == '-' && i < line.size() && (line[i] == '>' || line[i] == '#')) --i;
   if (i + 1 >= line.size()) return 0;
   char state = line[i];
   if (state != '=' && state != '-' && state != '(' && state != '\'' && state != '"' && state != '*' && state != '$')
