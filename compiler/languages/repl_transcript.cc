@@ -61,7 +61,7 @@ ReplPrompt repl_prompt(std::string_view line, Repl in, bool mongo_started) {
   // mongo/mongosh command, its plain `> ` and `test> `.
   static const Pattern mongo_member(R"(^[\w.-]+(:(PRIMARY|SECONDARY|ARBITER|OTHER|STARTUP2?|RECOVERING)| \[[\w :.-]+\] [\w.-]+)> ?)");
   if (size_t n = match_length(mongo_member, line)) return {Repl::mongo, n};
-  static const Pattern mongo_plain(R"(^([\w.-]+)?> ?)");
+  static const Pattern mongo_plain(R"(^([\w.-]+)?> )");
   if (in == Repl::mongo || mongo_started)
     if (size_t n = match_length(mongo_plain, line)) return {Repl::mongo, n};
   return {};
@@ -73,7 +73,8 @@ ReplTranscript split_repl_transcript(std::string_view body) {
   out.input = std::string(body.size(), ' ');
   for (size_t i = 0; i < body.size(); ++i)
     if (body[i] == '\n') out.input[i] = '\n';
-  static const Pattern mongo_command(R"((^|[\s/$])(mongo|mongosh)(\s|$))");
+  // mongo or mongosh where a command starts: first, after a prompt, sudo or `--`.
+  static const Pattern mongo_command(R"((^\s*|[$#] |sudo |\s--\s+)(\S*/)?(mongo|mongosh)(\s|$))");
   Repl in = Repl::none;
   bool mongo_started = false;
   size_t first_prompt_line = std::string_view::npos;

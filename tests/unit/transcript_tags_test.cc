@@ -21,6 +21,13 @@ std::string help_of(const FileResult& r, const std::string& code) {
 
 }  // namespace
 
+TEST_CASE("psql meta-commands in a session are not SQL") {
+  auto r = test::lint(block("bash", "app=# \\dt+\n List of relations\napp=# \\x\nExpanded display is on.\napp=# \\q\n"));
+  CHECK(positions(r, "RB001") == none);
+  CHECK(positions(r, "RB002") == none);
+  CHECK(positions(r, "RB401") == list({"3:1"}));
+}
+
 TEST_CASE("a psql session under a bash tag: RB401 names it, no RB001") {
   auto r = test::lint(block("bash", "mydb=# SELECT count(*) FROM users;\n count\n-------\n    42\n(1 row)\n"));
   CHECK(positions(r, "RB001") == none);
@@ -95,9 +102,12 @@ TEST_CASE("mongo shell sessions: replica-set prompts, and `> ` after mongosh") {
                                        "{ _id: 1 }\n"));
   CHECK(positions(bare, "RB001") == none);
   CHECK(positions(bare, "RB401") == list({"3:1"}));
+  auto exec = test::lint(block("bash", "kubectl exec -it mongo-0 -- mongosh\nrs0 [direct: primary] app> db.stats()\n"));
+  CHECK(positions(exec, "RB401") == list({"3:1"}));
   // Without a mongo command above it, `> ` is nobody's prompt: the block stays bash.
-  auto redirect = test::lint(block("bash", "> /var/log/app.log\n"));
+  auto redirect = test::lint(block("bash", "helm upgrade mongo bitnami/mongodb\n> /var/log/app.log\ndate>/tmp/stamp\n"));
   CHECK(positions(redirect, "RB401") == none);
+  CHECK(positions(redirect, "RB001") == none);
 }
 
 TEST_CASE("redis-cli and mysql sessions: RB401 as before, and their commands checked") {
@@ -112,6 +122,9 @@ TEST_CASE("redis-cli and mysql sessions: RB401 as before, and their commands che
   CHECK(positions(mysql, "RB003") == none);
   CHECK(positions(mysql, "RB401") == list({"3:1"}));
   CHECK(positions(mysql, "RB223") == list({"10:8"}));
+  auto mariadb = test::lint(block("bash", "MariaDB [(none)]> DROP DATABASE shop;\nQuery OK, 3 rows affected (0.01 sec)\n"));
+  CHECK(positions(mariadb, "RB401") == list({"3:1"}));
+  CHECK(positions(mariadb, "RB224") == list({"4:19"}));
 }
 
 TEST_CASE("fish under bash or sh: RB401 says fish, no RB001") {
