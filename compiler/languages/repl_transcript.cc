@@ -43,6 +43,8 @@ size_t psql_prompt_length(std::string_view line) {
 
 ReplPrompt repl_prompt(std::string_view line, Repl in, bool mongo_started) {
   if (size_t n = psql_prompt_length(line)) return {Repl::psql, n};
+  // Every other prompt ends in '>': a line without one is spared the patterns.
+  if (line.find('>') == std::string_view::npos) return {};
   // mysql's own prompt and MariaDB's; `->`, `'>`, `">` continue a statement.
   static const Pattern mysql(R"(^(mysql|MariaDB \[[^\]\n]*\])> ?)");
   if (size_t n = match_length(mysql, line)) return {Repl::mysql, n};
@@ -53,9 +55,10 @@ ReplPrompt repl_prompt(std::string_view line, Repl in, bool mongo_started) {
   static const Pattern redis(R"(^(redis )?[\w.-]+:\d+(\[\d+\])?(\(TX\))?> ?)");
   if (size_t n = match_length(redis, line)) return {Repl::redis, n};
   // irb `irb(main):001:0> ` and `irb(main):001> ` (Ruby 3.3), pry `[1] pry(main)> `,
-  // rails console `app(prod)> ` (Rails 7.2); `*`, `"` and `'` mark a continued expression.
+  // rails console `app(prod)> ` (Rails 7.2). Their continuation prompts
+  // (`*`, `"`) are read as output: Ruby is not analysed.
   static const Pattern ruby(
-      R"(^(irb\([^)\n]*\):\d+(:\d+)?|\[\d+\] pry\([^)\n]*\)(:\d+)?|[\w-]+\((dev|development|prod|production|staging|test|sandbox)\))[>*"'] ?)");
+      R"(^(irb\([^)\n]*\):\d+(:\d+)?|\[\d+\] pry\([^)\n]*\)(:\d+)?|[\w-]+\((dev|development|prod|production|staging|test|sandbox)\))> ?)");
   if (size_t n = match_length(ruby, line)) return {Repl::ruby, n};
   // mongo: `rs0:PRIMARY> `, mongosh `rs0 [direct: primary] test> `; after a
   // mongo/mongosh command, its plain `> ` and `test> `.
@@ -100,7 +103,7 @@ ReplTranscript split_repl_transcript(std::string_view body) {
         for (size_t i = pos + prompt.length; i < end; ++i) out.input[i] = body[i];
     } else if (in != Repl::none) {
       blank(out.shell, pos, end);  // what the session printed
-    } else if (mongo_command.search(line)) {
+    } else if (line.find("mongo") != std::string_view::npos && mongo_command.search(line)) {
       mongo_started = true;
     }
     pos = end + 1;
