@@ -31,6 +31,13 @@ bool is_stand_in_secret(std::string_view value) {
   if (open != std::string_view::npos &&
       (value.find('>', open) != std::string_view::npos || (open + 1 < value.size() && is_ascii_alpha(value[open + 1]))))
     return true;
+  // "{API KEY}", and its first word when the shell split it ("{API").
+  if (first == '{' && value.size() > 1 && is_ascii_alpha(value[1]) &&
+      std::all_of(value.begin() + 1, value.end(), [](char c) {
+        return is_ascii_alnum(c) || c == '_' || c == '-' || c == ' ' || c == '.' || c == '}';
+      }) &&
+      value.find('}') >= value.size() - 1)
+    return true;
   if (value.substr(0, 2) == "{{" || value.find("${") != std::string_view::npos ||
       value.find("$(") != std::string_view::npos)
     return true;
@@ -43,7 +50,8 @@ bool is_stand_in_secret(std::string_view value) {
   static const char* dummies[] = {"password", "passwd", "pwd", "secret", "changeme", "change-me", "change_me",
                                   "token", "apikey", "api_key", "api-key", "key", "value", "foo", "bar", "dummy",
                                   "placeholder", "none", "null", "true", "false", "required", "optional", "string",
-                                  "test", "hidden", "masked", "omitted"};
+                                  "test", "hidden", "masked", "omitted", "replace_me", "replace-me", "replaceme",
+                                  "fill_me", "fill-me", "fillme", "fixme", "todo", "tbd"};
   std::string bare = l;
   for (const char* prefix : {"your-", "your_", "your", "my-", "my_", "my", "the-", "new-", "new_", "old-", "old_", "db-", "db_"})
     if (bare.rfind(prefix, 0) == 0 && bare.size() > std::string_view(prefix).size()) {
@@ -52,6 +60,11 @@ bool is_stand_in_secret(std::string_view value) {
     }
   for (const char* d : dummies)
     if (bare == d || l == d) return true;
+  // A name in capitals saying what goes there: "YOUR_API_TOKEN", "TOKEN_HERE", "REPLACE_WITH_KEY".
+  bool capitals = std::all_of(value.begin(), value.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; });
+  if (capitals && value.find('_') != std::string_view::npos)
+    for (std::string_view word : {"TOKEN", "KEY", "PASSWORD", "SECRET", "YOUR", "HERE", "REPLACE", "CHANGE", "INSERT"})
+      if (value.find(word) != std::string_view::npos) return true;
   // Made of words, one of them saying what it stands for: "a-secret-password", "supersecret".
   bool words_only = std::all_of(l.begin(), l.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '_'; });
   return words_only && (l.find("password") != std::string::npos || l.find("secret") != std::string::npos ||

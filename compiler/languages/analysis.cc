@@ -11,6 +11,7 @@
 #include "compiler/languages/language_registry.h"
 #include "compiler/languages/normalize.h"
 #include "compiler/languages/other_sql_dialects.h"
+#include "compiler/languages/repl_transcript.h"
 #include "compiler/languages/ruby_scan.h"
 #include "compiler/base/pattern.h"
 #include "compiler/languages/shell_analysis.h"
@@ -267,8 +268,64 @@ void redis_from_lines(const std::string& text, const std::vector<uint32_t>& to_f
   }
 }
 
+/// What was typed at a session's prompts, read in the session's language
+/// where runbookc has one: psql's SQL, the mysql client's, redis-cli's commands.
+void analyze_session_input(const Step& step, const ReplTranscript& session, StepFacts& facts) {
+  if (session.repl == Repl::redis) {
+    redis_from_lines(session.input, step.body_to_file, facts);
+    return;
+  }
+  if (session.repl != Repl::psql && session.repl != Repl::mysql) return;
+  SqlPiece piece;
+  piece.mysql = session.repl == Repl::mysql;
+  piece.text = piece.mysql ? session.input : normalize_sql(session.input).text;
+  piece.to_file = step.body_to_file;
+  piece.span = piece_span(piece, 0, static_cast<uint32_t>(piece.text.size()));
+  check_sql(piece, facts);
+  facts.sql.push_back(std::move(piece));
+}
+
+/// Tags that name bash or sh itself, not shells in general.
+bool tag_names_bash_or_sh(std::string_view tag) {
+  for (std::string_view t : {"bash", "sh", "dash", "ksh", "bourne", "bash-session", "sh-session"})
+    if (tag == t) return true;
+  return false;
+}
+
+/// fish, zsh or PowerShell under a shell tag. PowerShell is not a shell the
+/// shell tags mean: a mis-tag. fish and zsh are a mis-tag under a tag that
+/// names bash or sh (and fish under `zsh`); under a generic one (`shell`,
+/// `console`) the tag is right, and like ShellCheck, which refuses shells it
+/// does not know with a note, runbookc says it did not check the syntax.
+/// True when the block is one of them: its bash syntax error is no finding.
+bool other_shell(const Step& step, std::string_view shell_text, const Normalized& norm, bool bash_rejects,
+                 StepFacts& facts) {
+  // A console block without prompts was blanked as output: its own text tells.
+  std::string shell = sniff_other_shell(norm.text.find_first_not_of(" \t\r\n") == std::string::npos ? shell_text : norm.text);
+  if (shell.empty()) return false;
+  // Text that is not shell at all (PromQL's `and on (...)`) is the sniffer's to name.
+  if (bash_rejects) {
+    std::string sniffed = sniff_content(norm.text, "shell");
+    if (!sniffed.empty() && sniffed != "powershell") return false;
+  }
+  std::string_view tag = step.language;
+  if (shell == "powershell" || tag_names_bash_or_sh(tag) || (shell == "fish" && tag == "zsh")) {
+    facts.mistagged_as = shell == "powershell" ? "PowerShell" : shell;
+    facts.mistagged_tag = shell;
+  } else if (bash_rejects) {
+    facts.unchecked.push_back({step.span,
+                               "this block is " + shell + ", whose syntax is not bash's: runbookc checks bash syntax "
+                               "only, so the block's syntax is not checked and its commands only as far as bash reads them",
+                               true});
+  }
+  return true;
+}
+
 void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
-  Normalized norm = normalize_shell(step.body, transcript);
+  // A psql, mysql, redis-cli, Ruby or mongo session pasted into the block:
+  // its lines are blanked from the shell text and its input read apart.
+  ReplTranscript session = split_repl_transcript(step.body);
+  Normalized norm = normalize_shell(session.shell, transcript);
   facts.normalized = norm.text;
   std::vector<Span> ranges;
   for (const auto& p : norm.placeholders) ranges.push_back({p.begin, p.end});
@@ -325,6 +382,19 @@ void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
   }
   facts.vars_set = shell.variables_set;
 
+  if (session.repl != Repl::none) {
+    analyze_session_input(step, session, facts);
+    // A session under a shell tag without `$ ` prompts: a script would run
+    // its prompts and output as shell. Its shell text's errors are the
+    // session's leftovers (banners, output), never a bash syntax error.
+    if (!transcript && !session.dollar_prompts) {
+      facts.mistagged_as = repl_description(session.repl);
+      bool shell_lines = norm.text.find_first_not_of(" \t\r\n") != std::string::npos;
+      facts.mistagged_tag = shell_lines ? "console" : repl_tag(session.repl);
+    }
+    return;
+  }
+  if (other_shell(step, session.shell, norm, shell.error_begin.has_value(), facts)) return;
   if (!shell.error_begin) return;
   // tree-sitter says no: is the block something else under a shell tag?
   std::string sniffed = sniff_content(norm.text, "shell");

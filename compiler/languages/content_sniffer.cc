@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cctype>
+#include <initializer_list>
 #include <vector>
 
 #include "compiler/base/ascii.h"
@@ -49,6 +50,68 @@ bool looks_like_mysql(std::string_view text) {
       R"(`\w+`|'[\w%.<>-]*'@'|\bSHOW\s+(FUNCTION|PROCEDURE)\s+STATUS|\bDROP\s+USER\s+'|\bON\s+\w+\.\*|\\G\b|\bSHOW\s+(FULL\s+)?PROCESSLIST|\bSHOW\s+(SLAVE|REPLICA|MASTER|BINARY|ENGINE|GLOBAL|SESSION|TABLES|DATABASES|CREATE|GRANTS|INDEX|VARIABLES|STATUS|OPEN)\b|\bENGINE\s*=|\bAUTO_INCREMENT\b|^\s*mysql>|\bKILL\s+(QUERY\s+)?\d+|\bSET\s+GLOBAL\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\s+IGNORE\b|\bFLUSH\s+(TABLES|PRIVILEGES|LOGS|HOSTS)\b|^\s*USE\s+\w+\s*;|\bLIMIT\s+\d+\s*,\s*\d+|\bSTRAIGHT_JOIN\b|\bIDENTIFIED\s+BY\b|\bDESCRIBE\s+\w+)",
       Pattern::ignore_case | Pattern::multiline);
   return mysql.search(text);
+}
+
+namespace {
+
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> needles) {
+  for (std::string_view n : needles)
+    if (text.find(n) != std::string_view::npos) return true;
+  return false;
+}
+
+/// A letter, '-', then a capital: what a Verb-Noun cmdlet needs.
+bool has_verb_noun_dash(std::string_view text) {
+  for (size_t i = text.find('-'); i != std::string_view::npos && i + 1 < text.size(); i = text.find('-', i + 1))
+    if (i > 0 && is_ascii_alpha(text[i - 1]) && text[i + 1] >= 'A' && text[i + 1] <= 'Z') return true;
+  return false;
+}
+
+/// A line, or a command after ';', begins with one of `words`. Each word is
+/// found with find() (memchr), then what precedes it is checked: normalized
+/// text is mostly blanks, which a byte loop would walk one by one.
+bool a_command_starts_with(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    for (size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
+      size_t before = at;
+      while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+      if (before == 0 || text[before - 1] == '\n' || text[before - 1] == ';') return true;
+    }
+  return false;
+}
+
+}  // namespace
+
+std::string sniff_other_shell(std::string_view text) {
+  // Each pattern runs only when the text holds a word it needs: most shell
+  // blocks hold none, and every block of every runbook comes here.
+  // PowerShell: approved verbs (Get-Verb) joined to a noun, where a command
+  // starts; `$env:NAME`; `$_.` in a script block.
+  static const Pattern powershell(
+      R"((^|[|;({=][ \t]*)(Get|Set|New|Remove|Add|Clear|Start|Stop|Restart|Invoke|Write|Out|Select|Where|ForEach|Test|Import|Export|ConvertTo|ConvertFrom|Enable|Disable|Install|Uninstall|Format|Measure|Sort|Resolve|Wait|Register|Unregister|Update|Copy|Move|Rename|Restore|Backup|Suspend|Resume|Connect|Disconnect|Find|Show|Grant|Revoke|Expand|Compress|Send|Receive|Save|Enter|Exit|Read)-[A-Z][A-Za-z]+\b|\$env:[A-Za-z_]\w*|\{[ \t]*\$_\.)",
+      Pattern::multiline);
+  if ((has_verb_noun_dash(text) || contains_any(text, {"$env:", "$_."})) && powershell.search(text)) return "powershell";
+  // zsh: options and the function autoloader, parameter expansion flags,
+  // glob qualifiers, zsh's modules and completion system.
+  static const Pattern zsh(
+      R"((^|[;&|][ \t]*)(setopt|unsetopt|zmodload|compdef|zstyle|bindkey)[ \t]|(^|[;&|][ \t]*)autoload[ \t]+-[A-Za-z]*U|\$\{\([a-zA-Z@:;,.%#=~^ ]+\)[#\w]|[*?][\w.-]*\((\.|/|@|N|[oO][nmLacd]|\^?[.\/@=p%rwxRWX])[^() \t]*\)([ \t]|$))",
+      Pattern::multiline);
+  if (contains_any(text, {"setopt", "zmodload", "compdef", "zstyle", "bindkey", "autoload", "${(", "*(", "?("}) &&
+      zsh.search(text))
+    return "zsh";
+  // fish: blocks closed by `end` (bash closes with done/fi/esac/}), `set`
+  // with fish's scope flags, `(cmd)` command substitution, `and`/`or` commands.
+  static const Pattern fish_end(R"((^|;)[ \t]*end[ \t]*(;|$))", Pattern::multiline);
+  static const Pattern fish_opener(R"((^|;)[ \t]*(for \w+ in |while |if |function [\w-]+|begin\b|switch ))", Pattern::multiline);
+  static const Pattern bash_closer(R"((^|[;&|]|[ \t])(done|fi|esac|then|do)([ \t]|;|$)|\(\)[ \t]*\{?[ \t]*$)", Pattern::multiline);
+  // (Not in a block with a heredoc, whose body may be Ruby or Lua, where `end` closes blocks too.)
+  bool heredoc = text.find("<<") != std::string_view::npos;
+  if (!heredoc && a_command_starts_with(text, {"end"}) && fish_end.search(text) && fish_opener.search(text) && !bash_closer.search(text)) return "fish";
+  static const Pattern fish_line(
+      R"((^|;)[ \t]*(set[ \t]+(-[a-zA-Z]*[gUlx][a-zA-Z]*[ \t]+)+[A-Za-z_]\w*([ \t]|$)|set[ \t]+-e[ \t]+[A-Za-z_]\w*[ \t]*$|(and|or)[ \t]+[a-z][\w-]*([ \t]+[^( \t]|$)|function[ \t]+[\w-]+[ \t]+--?\w[^;{()]*$)|;[ \t]*(and|or)[ \t]|\bset[ \t]+[A-Za-z_]\w*[ \t]+\([a-z][\w-]*[^()]*\))",
+      Pattern::multiline);
+  if (a_command_starts_with(text, {"set ", "set\t", "and ", "or ", "function "}) && fish_line.search(text)) return "fish";
+  return "";
 }
 
 std::string sniff_content(std::string_view text, std::string_view tagged_as) {

@@ -2,6 +2,7 @@
 
 #include "compiler/base/ascii.h"
 #include "compiler/languages/command_effects.h"
+#include "compiler/languages/repl_transcript.h"
 #include "compiler/syntax/fence_info.h"
 
 #include <algorithm>
@@ -35,8 +36,8 @@ void blank(std::string& text, uint32_t b, uint32_t e) {
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-/// Length of a shell prompt at the start of `line` ("$ ", "user@host:~$ ",
-/// "[root@db ~]# ", "% "), 0 when there is none. `hash` allows '#' prompts.
+}  // namespace
+
 size_t shell_prompt_length(std::string_view line, bool hash) {
   size_t i = 0;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
@@ -79,6 +80,8 @@ size_t shell_prompt_length(std::string_view line, bool hash) {
   if (j < line.size() && prompt_char(line[j]) && ends_prompt(j)) return std::min(line.size(), j + 2);
   return 0;
 }
+
+namespace {
 
 std::string_view trim_right(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -244,26 +247,6 @@ Normalized normalize_shell(std::string_view body, bool console) {
   replace_placeholders(out.text, out.placeholders, false);
   return out;
 }
-
-namespace {
-
-/// Length of a psql prompt ("db=# ", "postgres-> ", "app(# ") at the start of the line.
-size_t psql_prompt_length(std::string_view line) {
-  size_t i = 0;
-  if (i >= line.size() || !(std::isalpha(static_cast<unsigned char>(line[i])) || line[i] == '_')) return 0;
-  while (i < line.size() && (is_word_char(line[i]) || line[i] == '-' || line[i] == '.')) ++i;
-  if (i + 1 >= line.size()) return 0;
-  char state = line[i];
-  if (state != '=' && state != '-' && state != '(' && state != '\'' && state != '"' && state != '*' && state != '$')
-    return 0;
-  char kind = line[i + 1];
-  if (kind != '#' && kind != '>') return 0;
-  size_t len = i + 2;
-  if (len < line.size() && line[len] == ' ') ++len;
-  return len;
-}
-
-}  // namespace
 
 Normalized normalize_sql(std::string_view body) {
   Normalized out;

@@ -20,11 +20,15 @@ struct Normalized {
   bool transcript = false;  ///< prompts were found: output lines were blanked
 };
 
+/// Length of a shell prompt at the start of `line` ("$ ", "user@host:~$ ",
+/// "[root@db ~]# ", "% "), 0 when there is none. `hash` allows '#' prompts.
+size_t shell_prompt_length(std::string_view line, bool hash);
+
 /// Shell: a console transcript keeps only `$ `/`# `-prompted lines and their
 /// continuations. `console` says the block was tagged as a transcript.
 Normalized normalize_shell(std::string_view body, bool console);
 
-/// PostgreSQL: psql prompts (`db=# `) with their output, meta-commands
+/// PostgreSQL: psql prompts (`db=# `, repl_transcript.h) with their output, meta-commands
 /// (`\x`, `\gset`), psql variables (`:name`), `...` elisions.
 Normalized normalize_sql(std::string_view body);
 

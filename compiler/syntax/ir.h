@@ -200,6 +200,7 @@ struct StepFacts {
   std::string normalized;
   std::optional<SyntaxError> syntax_error;
   std::string mistagged_as;  ///< "json", "yaml", "promql", "output", ... when the tag is wrong
+  std::string mistagged_tag;  ///< the tag to use instead; empty: `mistagged_as` is one ("text" for output)
   std::vector<Placeholder> placeholders;
   /// Shell: delimiters of the here-documents still open where the step ends,
   /// in the order they were opened (a script closes them).

@@ -9,11 +9,17 @@ void check(const Runbook& runbook, Emitter& emit) {
     const SourceFile& src = *runbook.source;
     uint32_t begin = src.line_start(step.line);
     std::string_view fence = src.line_text(step.line);
+    const StepFacts& facts = step.facts;
+    std::string tag = !facts.mistagged_tag.empty() ? facts.mistagged_tag
+                      : facts.mistagged_as == "output" ? "text"
+                                                       : facts.mistagged_as;
+    std::string help = "tag the fence ```" + tag + "``` instead";
+    if (tag == "console")
+      help += ", with `$ ` before the shell commands, so that the rest reads as the session they start";
     emit.report({begin, begin + static_cast<uint32_t>(fence.size())},
-                "this block is tagged `" + step.language + "` but holds " + step.facts.mistagged_as +
+                "this block is tagged `" + step.language + "` but holds " + facts.mistagged_as +
                     "; highlighting is wrong and runbookc script would try to run it",
-                "tag the fence ```" + std::string(step.facts.mistagged_as == "output" ? "text" : step.facts.mistagged_as) +
-                    "``` instead");
+                help);
   }
 }
 
@@ -25,7 +31,10 @@ const bool registered = register_rule({
     .summary = "A code block's language tag does not match its content",
     .what = "When a shell or SQL block does not parse and its content is recognisably something else - JSON, "
             "YAML, PromQL, command output, another language - reports the tag once instead of a flood of "
-            "syntax errors.",
+            "syntax errors. A shell block that holds a session typed at another program's prompt (psql `db=# `, "
+            "mysql, redis-cli, irb/pry/rails console, the mongo shell) without `$ ` prompts, or fish, zsh or "
+            "PowerShell under a tag naming bash or sh, is reported the same way; what was typed at a psql, "
+            "mysql or redis-cli prompt is still checked in that language.",
     .why = "A wrong tag gives wrong highlighting, and a generated script would run output or a query language "
            "as shell.",
     .instead = "Use the tag of what the block holds: `json`, `yaml`, `promql`, `text` for output.",
