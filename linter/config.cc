@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 #include "compiler/base/ascii.h"
 #include "compiler/syntax/yaml_document.h"
@@ -164,7 +165,78 @@ void read_required_sections(const yaml::Node& node, Config& config, int at_line)
   });
 }
 
-void read_config(const yaml::Node& root, Config& config) {
+/// commands:
+///   aliases: {tf: terraform, kdel: kubectl delete}
+///   wrappers: [gds-run, with-role]
+///   dangerous:
+///     - {command: deployctl release purge, effect: destroys-data, does: deletes every cached release}
+void read_commands(const yaml::Node& node, Config& config, int at_line, const std::string& path) {
+  if (!node.is_mapping())
+    throw LoadError{"`commands` must be a mapping with aliases, wrappers and dangerous", node.line(at_line)};
+  std::map<std::string, std::vector<std::string>> aliases;
+  std::vector<std::string> wrappers;
+  std::vector<TeamCommand> commands;
+  auto words_of = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+  };
+  node.for_each_pair([&](yaml::Node k, yaml::Node v) {
+    std::string key = k.scalar();
+    if (key == "aliases") {
+      if (!v.is_mapping()) throw LoadError{"`commands.aliases` must map a name to the command it stands for", v.line(k.line())};
+      v.for_each_pair([&](yaml::Node name, yaml::Node target) {
+        if (!target.is_scalar() || words_of(target.scalar()).empty())
+          throw LoadError{fmt::format("alias `{}` must stand for a command (`tf: terraform`)", name.scalar()),
+                          target.line(name.line())};
+        aliases[name.scalar()] = words_of(target.scalar());
+      });
+    } else if (key == "wrappers") {
+      wrappers = strings(v, "commands.wrappers", k.line());
+    } else if (key == "dangerous") {
+      if (!v.is_sequence()) throw LoadError{"`commands.dangerous` must be a list of {command, effect, does}", v.line(k.line())};
+      v.for_each_item([&](yaml::Node item) {
+        int line = item.line(k.line());
+        if (!item.is_mapping()) throw LoadError{"each `commands.dangerous` entry needs command, effect and does", line};
+        TeamCommand command;
+        std::string effect;
+        item.for_each_pair([&](yaml::Node f, yaml::Node value) {
+          std::string field = f.scalar();
+          std::string text = value.is_scalar() ? value.scalar() : "";
+          if (field == "command") {
+            std::vector<std::string> words = words_of(text);
+            if (words.empty()) throw LoadError{"`command` must name a program and its subcommand words", f.line()};
+            command.program = words[0];
+            for (size_t i = 1; i < words.size(); ++i) command.path += (i > 1 ? " " : "") + words[i];
+          } else if (field == "effect") {
+            effect = text;
+          } else if (field == "does") {
+            command.does = text;
+          } else {
+            throw LoadError{fmt::format("unknown field `{}` in commands.dangerous (known: command, effect, does)", field),
+                            f.line()};
+          }
+        });
+        std::optional<Effect> parsed = effect_from_string(effect);
+        if (command.program.empty() || !parsed || *parsed == Effect::read_only)
+          throw LoadError{"each `commands.dangerous` entry needs a command and an effect: destroys-data, irreversible, "
+                          "disrupts, changes-access or prints-secret",
+                          line};
+        command.effect = *parsed;
+        if (command.does.empty()) command.does = "is declared " + effect + " in the team's configuration";
+        command.source = fmt::format("{}:{}", path.empty() ? ".runbookc.yaml" : std::filesystem::path(path).filename().string(),
+                                     line + 1);
+        commands.push_back(std::move(command));
+      });
+    } else {
+      throw LoadError{fmt::format("unknown key `commands.{}` (known: aliases, wrappers, dangerous)", key), k.line()};
+    }
+  });
+  config.team_commands = std::make_shared<const TeamCommands>(std::move(aliases), std::move(wrappers), std::move(commands));
+}
+
+void read_config(const yaml::Node& root, Config& config, const std::string& path) {
   if (root.is_null()) return;
   if (!root.is_mapping()) throw LoadError{"the configuration must be a mapping of keys to values", root.line()};
   root.for_each_pair([&](yaml::Node k, yaml::Node value) {
@@ -177,13 +249,14 @@ void read_config(const yaml::Node& root, Config& config) {
       for (auto& s : config.secret_names) s = ascii_upper(s);
     } else if (key == "protected_branches") config.protected_branches = strings(value, "protected_branches", line);
     else if (key == "exclude") config.exclude = strings(value, "exclude", line);
+    else if (key == "commands") read_commands(value, config, line, path);
     else if (key == "review_period") {
       auto days = value.is_scalar() ? parse_period_days(value.scalar()) : std::nullopt;
       if (!days) throw LoadError{"`review_period` must be a period such as 90d, 6m or 1y", value.line(line)};
       config.review_period_days = *days;
     } else {
       throw LoadError{fmt::format("unknown key `{}` (known: rules, required_sections, secret_names, "
-                                  "protected_branches, exclude, review_period)",
+                                  "protected_branches, exclude, review_period, commands)",
                                   key),
                       line};
     }
@@ -212,7 +285,7 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
     return std::nullopt;
   }
   try {
-    read_config(doc->root(), config);
+    read_config(doc->root(), config, path);
   } catch (const LoadError& e) {
     error = fmt::format("{}:{}: {}", path, e.line + 1, e.message);
     return std::nullopt;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "compiler/base/date.h"
+#include "compiler/languages/team_commands.h"
 #include "linter/diagnostic.h"
 
 namespace rbc {
@@ -34,6 +35,8 @@ struct Config {
   std::vector<std::string> secret_names;        ///< upper-case substrings of variable names that hold secrets
   std::vector<std::string> protected_branches;  ///< for the force-push rule
   std::vector<std::string> exclude;             ///< globs, relative to the config file's directory
+  /// `commands:` aliases, wrappers and the team's own dangerous commands; null when none.
+  std::shared_ptr<const TeamCommands> team_commands;
   int review_period_days = 180;  ///< for in-body "Last Updated:" dates with no period of their own
   Date today = today_local();
 

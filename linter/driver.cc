@@ -199,7 +199,7 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
   result.runbook = parse_runbook(std::move(path), std::move(bytes), parse, &notes);
   result.model = make_runbook_model(
       result.runbook, ModelOptions{.today = config->today, .default_review_period_days = config->review_period_days});
-  if (!result.runbook.binary) analyze(result.runbook);
+  if (!result.runbook.binary) analyze(result.runbook, config->team_commands.get());
   resolve_declared_danger(result.runbook);
   enabled_rules(config).run(result.runbook, *config, result.diagnostics);
   if (notes.flattened_at) report_flattened(result.runbook, *config, *notes.flattened_at, result.diagnostics);

@@ -13,6 +13,7 @@
 #include "compiler/languages/other_sql_dialects.h"
 #include "compiler/languages/repl_transcript.h"
 #include "compiler/languages/ruby_scan.h"
+#include "compiler/languages/team_commands.h"
 #include "compiler/base/pattern.h"
 #include "compiler/languages/shell_analysis.h"
 #include "compiler/languages/sql_dialect.h"
@@ -321,7 +322,7 @@ bool other_shell(const Step& step, std::string_view shell_text, const Normalized
   return true;
 }
 
-void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
+void analyze_shell_step(Step& step, StepFacts& facts, bool transcript, const TeamCommands* team) {
   // A psql, mysql, redis-cli, Ruby or mongo session pasted into the block:
   // its lines are blanked from the shell text and its input read apart.
   ReplTranscript session = split_repl_transcript(step.body);
@@ -353,8 +354,15 @@ void analyze_shell_step(Step& step, StepFacts& facts, bool transcript) {
     cmd.negated = bc.negated;
     for (const BodyWord& w : bc.argv) cmd.argv.push_back({w.text, step.file_span(w.begin, w.end), w.literal});
     for (const BodyWord& w : bc.assignments) cmd.assignments.push_back({w.text, step.file_span(w.begin, w.end), w.literal});
+    if (team) team->resolve(cmd);
+    resolve_builtin_alias(cmd);
     redis_from_command(cmd, facts);
     record_effect(cmd);
+    if (team && cmd.effect_entry == -1)
+      if (std::optional<EffectMatch> own = team->match(cmd)) {
+        cmd.team_effect = own->entry;
+        cmd.effect_last_word = static_cast<uint32_t>(own->last_word);
+      }
     facts.commands.push_back(std::move(cmd));
   }
   for (const EmbeddedText& e : shell.redis) redis_from_lines(e.text.text, to_file(step, e.text.to_body), facts);
@@ -483,14 +491,14 @@ void analyze_sql_step(Step& step, StepFacts& facts, bool mysql) {
 
 }  // namespace
 
-void analyze_step(Step& step) {
+void analyze_step(Step& step, const TeamCommands* team) {
   resolve_kind(step);
   StepFacts facts;
   facts.analyzed = true;
   const Language* language = language_of(step.kind);
   switch (language ? language->analyzer : Analyzer::none) {
-    case Analyzer::shell: analyze_shell_step(step, facts, false); break;
-    case Analyzer::console: analyze_shell_step(step, facts, true); break;
+    case Analyzer::shell: analyze_shell_step(step, facts, false, team); break;
+    case Analyzer::console: analyze_shell_step(step, facts, true, team); break;
     case Analyzer::postgres: analyze_sql_step(step, facts, false); break;
     case Analyzer::mysql: analyze_sql_step(step, facts, true); break;
     case Analyzer::redis: {
@@ -526,7 +534,7 @@ bool warned_against(std::string_view paragraph, std::string_view code) {
 /// names a program the effect table knows, it parses as shell, it names a
 /// target (more than the words of its effect-table entry), and its sentence
 /// does not warn against it.
-void analyze_inline_step(Step& step) {
+void analyze_inline_step(Step& step, const TeamCommands* team) {
   std::string_view code(step.body.data(), step.body.size() - 1);
   std::string_view first = code.substr(0, code.find(' '));
   if (first == "sudo") {
@@ -541,7 +549,7 @@ void analyze_inline_step(Step& step) {
   if (analyze_shell(norm.text, ranges).error_begin) return;  // prose in backticks, not a command
   StepFacts facts;
   facts.analyzed = true;
-  analyze_shell_step(step, facts, false);
+  analyze_shell_step(step, facts, false, team);
   // A command named, not written out: `kubectl drain`, `rbd rm` with nothing
   // after the words that say what it does has no target to act on.
   if (facts.commands.empty()) return;
@@ -552,9 +560,9 @@ void analyze_inline_step(Step& step) {
 
 }  // namespace
 
-void analyze(Runbook& runbook) {
-  for (Step& step : runbook.steps) analyze_step(step);
-  for (Step& step : runbook.inline_steps) analyze_inline_step(step);
+void analyze(Runbook& runbook, const TeamCommands* team) {
+  for (Step& step : runbook.steps) analyze_step(step, team);
+  for (Step& step : runbook.inline_steps) analyze_inline_step(step, team);
 }
 
 }  // namespace rbc

@@ -5,10 +5,13 @@
 
 namespace rbc {
 
-/// Fills `step.facts` for every code block of `runbook`.
-void analyze(Runbook& runbook);
+class TeamCommands;
+
+/// Fills `step.facts` for every code block of `runbook`. `team`: the
+/// aliases, wrappers and commands of `.runbookc.yaml`, when there are any.
+void analyze(Runbook& runbook, const TeamCommands* team = nullptr);
 
 /// The same for one step (exposed for tests).
-void analyze_step(Step& step);
+void analyze_step(Step& step, const TeamCommands* team = nullptr);
 
 }  // namespace rbc

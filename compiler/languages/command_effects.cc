@@ -154,7 +154,14 @@ std::string_view to_string(Effect effect) {
 
 std::string_view canonical_program(const Command& cmd) { return table_name(program(cmd)); }
 
+void resolve_builtin_alias(Command& cmd) {
+  std::string_view name = program(cmd);
+  std::string_view resolved = table_name(name);
+  if (!cmd.argv.empty() && resolved != name) cmd.argv[0].text = std::string(resolved);
+}
+
 std::optional<EffectMatch> effect_of(const Command& cmd) {
+  if (cmd.team_effect) return EffectMatch{cmd.team_effect, cmd.effect_last_word};
   if (cmd.effect_entry >= 0)
     return EffectMatch{&effect_table()[static_cast<size_t>(cmd.effect_entry)], cmd.effect_last_word};
   if (cmd.effect_entry == -1) return std::nullopt;

@@ -68,6 +68,10 @@ struct RedisEffectEntry {
 
 std::span<const RedisEffectEntry> redis_effect_table();
 
+/// Replaces a well-known alias in argv[0] (k -> kubectl, tf -> terraform) by
+/// the program it stands for, so that every rule sees the program.
+void resolve_builtin_alias(Command& cmd);
+
 /// The program a command names once aliases are resolved (k → kubectl,
 /// tf → terraform), from the basename of argv[0].
 std::string_view canonical_program(const Command& cmd);

@@ -103,6 +103,8 @@ struct Word {
   bool literal = true;
 };
 
+struct EffectEntry;  // compiler/languages/command_effects.h
+
 /// A simple command as it will run: wrappers (sudo, env, kubectl exec --,
 /// bash -c '...') are unwrapped and recorded; argv[0] is the program.
 struct Command {
@@ -114,6 +116,9 @@ struct Command {
   /// analysis (compiler/languages/command_effects.h): -1 none, -2 not yet.
   int effect_entry = -2;
   uint32_t effect_last_word = 0;      ///< argv index of the entry's last path word
+  /// A team's own command (`.runbookc.yaml` commands:) it matches when the
+  /// table has none; effect_last_word then indexes its path.
+  const EffectEntry* team_effect = nullptr;
   int pipeline = -1;                  ///< commands with the same id are piped together
   int position_in_pipeline = 0;
   bool negated = false;

@@ -7,6 +7,7 @@ namespace rbc {
 namespace {
 
 void on_command(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
+  if (effect_of(cmd)) return;  // a team's own command (.runbookc.yaml) says what it does
   size_t verb = destructive_verb_of(cmd);
   if (!verb) return;
   emit.report(rules::words_span(cmd, 0, verb),
