@@ -1,6 +1,7 @@
 #include "compiler/languages/normalize.h"
 
 #include "compiler/base/ascii.h"
+#include "compiler/base/pattern.h"
 #include "compiler/languages/command_effects.h"
 #include "compiler/languages/repl_transcript.h"
 #include "compiler/syntax/fence_info.h"
@@ -189,6 +190,10 @@ bool starts_with_a_command(std::string_view body) {
     static constexpr std::array<std::string_view, 11> kPosixCommands = {
         "sudo", "touch", "mkdir", "rmdir", "cp", "mv", "ln", "chmod", "chown", "chgrp", "source"};
     if (std::find(kPosixCommands.begin(), kPosixCommands.end(), word) != kPosixCommands.end()) return true;
+    // A loop or a test written out: `for NAME in ...`, `while ...; do`, `if ...; then`.
+    static const Pattern compound(R"(^(for\s+[A-Za-z_]\w*\s+in\b|(while|until)\s.*(;\s*do\b|\bdo\s*$)|)"
+                                  R"(if\s.*(;\s*then\b|\bthen\s*$)))");
+    if (compound.search(text)) return true;
     size_t equals = word.find('=');  // NAME=value: an assignment is shell (a base64 line is not)
     if (equals != std::string_view::npos && equals > 0 && equals <= 40 &&
         (is_ascii_alpha(word[0]) || word[0] == '_') &&

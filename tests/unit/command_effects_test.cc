@@ -198,3 +198,13 @@ TEST_CASE("an untagged block is shell when its first line is a known command, ev
   CHECK(positions(r, "RB295") == list({"4:1"}));
   CHECK(positions(r, "RB276") == list({"12:41"}));
 }
+
+TEST_CASE("a console block without prompts that opens with a loop holds commands, not output") {
+  auto r = lint(block("console",
+                      "for d in $(kubectl get deploy -n shop -o name); do\n"
+                      "  kubectl -n shop scale \"$d\" --replicas=0\n"
+                      "done\n") +
+                block("console", "for more details see the log below\nerror: connection refused\n"));
+  CHECK(positions(r, "RB278") == list({"5:30"}));
+  CHECK(positions(r, "RB001") == none);
+}
