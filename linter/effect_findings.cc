@@ -38,7 +38,7 @@ void report_command_effect(const Command& cmd, Effect effect, Emitter& emit) {
   std::string shown;
   for (size_t i = 0; i <= last; ++i) shown += (i ? " " : "") + cmd.argv[i].text;
   std::string message = fmt::format("`{}` {} ({}: {})", shown, e.does, to_string(e.effect), e.source);
-  if (e.path.starts_with("<")) message = fmt::format("`{} {}` {} ({}: {})", shown, cmd.argv[match->last_word].text,
+  if (e.path.starts_with("<") && match->last_word > 0) message = fmt::format("`{} {}` {} ({}: {})", shown, cmd.argv[match->last_word].text,
                                                      e.does, to_string(e.effect), e.source);
   emit.report(rules::words_span(cmd, 0, last), std::move(message), std::string(help_for(effect)));
 }

@@ -217,8 +217,8 @@ void redis_from_command(const Command& cmd, StepFacts& facts) {
   facts.redis.push_back(std::move(rc));
 }
 
-/// Ruby's calls that delete data. A Redis client's flushall / flushdb are
-/// recorded as the Redis commands they send, so the Redis rules see them;
+/// Ruby's calls that delete data. A Redis client's flushall / flushdb / del
+/// are recorded as the Redis commands they send, so the Redis rules see them;
 /// `delete(x)` with an argument removes a hash or array entry, not data.
 void ruby_from_text(std::string_view text, const std::vector<uint32_t>& to_file_map, StepFacts& facts) {
   auto file_at = [&](uint32_t offset) { return to_file_map[std::min<size_t>(offset, to_file_map.size() - 1)]; };
@@ -228,8 +228,11 @@ void ruby_from_text(std::string_view text, const std::vector<uint32_t>& to_file_
       facts.redis.push_back({ascii_upper(call.method), {}, span});
       continue;
     }
-    if (call.method == "del" || ((call.method == "delete" || call.method == "destroy") && call.has_arguments))
+    if (call.method == "del") {  // Redis#del(keys): the DEL command, its keys unknown here
+      facts.redis.push_back({"DEL", {}, span});
       continue;
+    }
+    if ((call.method == "delete" || call.method == "destroy") && call.has_arguments) continue;
     facts.ruby.push_back({call.method, call.receiver, call.unscoped, call.has_arguments, span});
   }
 }

@@ -402,6 +402,11 @@ constexpr auto kTable = std::to_array<EffectEntry>({
     {"ckan", "harvester job-abort", "", "", E::disrupts, "aborts the running harvest job",
      "ckanext-harvest README", "ckan harvester job-abort national-statistics"},
 
+    // Prometheus HTTP API (prometheus.io/docs: TSDB Admin APIs), however it is called
+    {"curl wget http", "<has:/api/v1/admin/tsdb/delete_series>", "", "", E::destroys_data,
+     "deletes the matching series from Prometheus' storage", "Prometheus docs: TSDB Admin APIs",
+     "curl -X POST -g 'http://localhost:9090/api/v1/admin/tsdb/delete_series?match[]=up'"},
+
     // InfluxDB 2.x CLI and BigQuery's bq (their CLI references)
     {"influx", "delete", "", "", E::destroys_data, "deletes the points of the bucket in the time range",
      "InfluxDB docs: influx delete", "influx delete --bucket metrics --start 2020-01-01T00:00:00Z --stop 2021-01-01T00:00:00Z"},

@@ -648,7 +648,10 @@ class Walker {
       return;
     }
     if (extract_other_dialect(prog, argv, arg_nodes, first, src)) return;
-    bool psql = prog == "psql" || prog == "gitlab-psql" || prog == "pgcli";
+    // `gitlab-rails dbconsole` and `rails dbconsole` start the database's own client.
+    bool dbconsole = (prog == "gitlab-rails" || prog == "rails") && first + 1 < argv.size() &&
+                     argv[first + 1].text.text == "dbconsole";
+    bool psql = prog == "psql" || prog == "gitlab-psql" || prog == "pgcli" || dbconsole;
     bool mysql = prog == "mysql" || prog == "mariadb";
     bool redis = prog == "redis-cli" || prog == "valkey-cli";
     if (!psql && !mysql && !redis) return;

@@ -64,3 +64,17 @@ TEST_CASE("clickhouse-client --query, bq query, sqlite3 and influx -execute hand
   CHECK(positions(r, "RB221") == list({"6:34", "7:26"}));
   CHECK(positions(r, "RB295") == list({"10:1", "11:1"}));
 }
+
+TEST_CASE("gitlab-rails dbconsole reads SQL; Prometheus' delete_series API; Redis#del in Ruby is the DEL command") {
+  auto r = lint(bash("gitlab-rails dbconsole --database main <<SQL\n"
+                     "DELETE FROM ci_builds;\n"
+                     "SQL\n"
+                     "curl -X POST -g 'http://prometheus:9090/api/v1/admin/tsdb/delete_series?match[]=up'\n"));
+  CHECK(positions(r, "RB221") == list({"5:1"}));
+  CHECK(positions(r, "RB295") == list({"7:1"}));
+  auto series = with_code(r, "RB295");
+  REQUIRE(series.size() == 1);
+  CHECK(series[0].message.starts_with("`curl` deletes the matching series from Prometheus' storage"));
+  auto ruby = lint(block("ruby", "Redis.new.del(\"cache:user:42\")\nRedis.new.flushdb\n"));
+  CHECK(positions(ruby, "RB250") == list({"5:11"}));  // DEL of a named key is not reported, as with redis-cli
+}
