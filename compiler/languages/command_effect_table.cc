@@ -16,6 +16,8 @@ constexpr auto kTable = std::to_array<EffectEntry>({
     // coreutils, findutils, util-linux (man pages)
     {"rm", "<data-path>", "-r -R --recursive", "", E::destroys_data, "deletes the directory tree and the data in it",
      "man rm(1)", "rm -rf /var/lib/postgresql/15/main"},
+    {"dd", "<has:of=/dev/>", "", "", E::destroys_data, "writes the raw device byte for byte", "man dd(1)",
+     "dd if=/dev/zero of=/dev/sdb bs=1M", "RB204"},
     {"shred", "", "", "", E::destroys_data, "overwrites the file so its content cannot be recovered", "man shred(1)",
      "shred -u /srv/db/dump.sql"},
     {"truncate", "", "-s --size", "", E::destroys_data, "cuts the file to the given size, dropping what lies past it",

@@ -208,3 +208,11 @@ TEST_CASE("a console block without prompts that opens with a loop holds commands
   CHECK(positions(r, "RB278") == list({"5:30"}));
   CHECK(positions(r, "RB001") == none);
 }
+
+TEST_CASE("dd to a device written as inline code in a list item is checked") {
+  auto r = lint("# Wipe\n\n1. Wipe the disk:\n   * `dd if=/dev/zero of=/dev/sdc bs=1M`\n   * `dd if=app.img of=/tmp/copy.img`\n");
+  CHECK(positions(r, "RB204") == list({"4:23"}));
+  auto dd = with_code(r, "RB204");
+  REQUIRE(dd.size() == 1);
+  CHECK(dd[0].message.ends_with("(in inline code)"));
+}
