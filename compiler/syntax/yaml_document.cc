@@ -1,6 +1,9 @@
 #include "compiler/syntax/yaml_document.h"
 
 #include <libfyaml.h>
+#include <utf8proc.h>
+
+#include <algorithm>
 
 namespace rbc::yaml {
 
@@ -56,6 +59,25 @@ bool Node::next_pair(void** it, Node& key, Node& value) const {
 }
 
 std::unique_ptr<Document> Document::parse(std::string_view text, ParseError& error) {
+  // YAML is Unicode text; libfyaml can loop forever on some invalid UTF-8
+  // (found by fuzz_config), so such text is refused before it gets there.
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                              static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (n <= 0) {
+      int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
+      size_t line_start = text.rfind('\n', i == 0 ? 0 : i - 1);
+      int column = static_cast<int>(line_start == std::string_view::npos || i == 0 ? i : i - line_start - 1);
+      error = {"not valid UTF-8 (YAML text must be Unicode)", line, column};
+      return nullptr;
+    }
+    i += static_cast<size_t>(n);
+  }
   // fy_diag_cfg_default() asks whether stderr is a terminal each time: taken once.
   static const fy_diag_cfg defaults = [] {
     fy_diag_cfg cfg;

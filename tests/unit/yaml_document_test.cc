@@ -70,3 +70,11 @@ TEST_CASE("RB006 points at the offending character of bad front matter") {
   auto r = test::lint("---\ntitle: \"{{ x \"-\" }}\"\n---\n# Body\n");
   CHECK(test::positions(r, "RB006") == test::list({"2:15"}));
 }
+
+TEST_CASE("invalid UTF-8 is refused with its line and column (libfyaml can hang on it)") {
+  rbc::yaml::ParseError error;
+  CHECK(rbc::yaml::Document::parse("a: 1\nb: x\xc5" "e\n", error) == nullptr);
+  CHECK(error.message == "not valid UTF-8 (YAML text must be Unicode)");
+  CHECK(error.line == 1);
+  CHECK(error.column == 4);
+}
