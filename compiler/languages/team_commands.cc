@@ -34,6 +34,7 @@ TeamCommands::TeamCommands(std::map<std::string, std::vector<std::string>> alias
                            std::vector<TeamCommand> commands)
     : aliases_(std::move(aliases)), wrappers_(std::move(wrappers)), commands_(std::move(commands)) {
   entries_.reserve(commands_.size());
+  for (const TeamCommand& c : commands_) paths_.push_back(split_words(c.path));
   for (const TeamCommand& c : commands_)
     entries_.push_back(EffectEntry{.programs = c.program, .path = c.path, .effect = c.effect, .does = c.does,
                                    .source = c.source});
@@ -76,7 +77,7 @@ std::optional<EffectMatch> TeamCommands::match(const Command& cmd) const {
   std::vector<size_t> ops = operands(cmd);
   for (size_t k = 0; k < commands_.size(); ++k) {
     if (commands_[k].program != program) continue;
-    std::vector<std::string> path = split_words(commands_[k].path);
+    const std::vector<std::string>& path = paths_[k];
     if (path.size() > ops.size()) continue;
     bool all = true;
     for (size_t p = 0; p < path.size() && all; ++p) all = cmd.argv[ops[p]].text == path[p];
