@@ -31,8 +31,10 @@ int run_build(BuildArgs& args) {
 Runner add_build_command(CLI::App& app) {
   auto args = std::make_shared<BuildArgs>();
   site::BuildOptions& o = args->options;
-  app.add_option("paths", o.paths, "Runbook files or directories (walked for *.md); default: .");
-  app.add_option("-o,--output", o.output, "Directory the site is written to (replaced atomically)")->capture_default_str();
+  app.add_option("paths", o.paths, "Runbook files or directories (walked for *.md); default: .")->type_name("PATH");
+  app.add_option("-o,--output", o.output, "Directory the site is written to (replaced atomically)")
+      ->type_name("DIR")
+      ->capture_default_str();
   app.add_option("--title", o.info.title, "Site title")->capture_default_str();
   app.add_option("--base-url", o.base_url, "Absolute URL the site is published at (used in alerts.json)");
   app.add_option("--today", o.today, "Date (YYYY-MM-DD) overdue reviews are judged against; default: the system date");

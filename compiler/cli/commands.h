@@ -1,6 +1,6 @@
 #pragma once
 /// Subcommands: each registers its CLI11 options and returns its runner.
-/// One table in main.cc drives both --help and dispatch.
+/// One table in cli_app.cc drives --help, the man page, completions and dispatch.
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -15,5 +15,8 @@ Runner add_explain_command(CLI::App& app);
 Runner add_build_command(CLI::App& app);
 Runner add_index_command(CLI::App& app);
 Runner add_script_command(CLI::App& app);
+/// Hidden generators; `root` is the whole command line they describe.
+Runner add_man_page_command(CLI::App& app, CLI::App& root);
+Runner add_completions_command(CLI::App& app, CLI::App& root);
 
 }  // namespace rbc

@@ -51,8 +51,10 @@ int run_index(const IndexArgs& args) {
 
 Runner add_index_command(CLI::App& app) {
   auto args = std::make_shared<IndexArgs>();
-  app.add_option("paths", args->paths, "Runbook files or directories (walked for *.md); default: .");
-  app.add_option("-o,--output", args->output, "File runbooks.json is written to; - for standard output")->capture_default_str();
+  app.add_option("paths", args->paths, "Runbook files or directories (walked for *.md); default: .")->type_name("PATH");
+  app.add_option("-o,--output", args->output, "File runbooks.json is written to; - for standard output")
+      ->type_name("FILE")
+      ->capture_default_str();
   app.add_option("--today", args->today, "Date (YYYY-MM-DD) overdue reviews are judged against; default: the system date");
   app.add_option("-j,--jobs", args->jobs, "Files processed in parallel (default: one per core)");
   return [args] { return run_index(*args); };

@@ -64,7 +64,8 @@ int run_lint(const LintArgs& args) {
 
 Runner add_lint_command(CLI::App& app) {
   auto args = std::make_shared<LintArgs>();
-  app.add_option("paths", args->paths, "Runbook files (any extension) or directories (walked for *.md); default: .");
+  app.add_option("paths", args->paths, "Runbook files (any extension) or directories (walked for *.md); default: .")
+      ->type_name("PATH");
   app.add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
@@ -78,13 +79,16 @@ Runner add_lint_command(CLI::App& app) {
   app.add_option("--max-file-size", args->max_file_size_mib, "Refuse files larger than this many MiB")
       ->capture_default_str();
   app.add_option("--config", args->config_file,
-                 "Configuration file (default: the nearest .runbookc.yaml above each runbook)");
+                 "Configuration file (default: the nearest .runbookc.yaml above each runbook)")
+      ->type_name("FILE");
   app.add_option("--select", args->select, "Only these rules: codes (RB301), prefixes (RB3) or names; comma-separated")
+      ->type_name("RULES")
       ->delimiter(',')
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--ignore", args->ignore, "Skip these rules: codes, prefixes or names; comma-separated")
+      ->type_name("RULES")
       ->delimiter(',')
       ->expected(1)
       ->allow_extra_args(false)

@@ -66,7 +66,7 @@ void print_effect_entries(std::string_view code) {
 
 Runner add_explain_command(CLI::App& app) {
   auto code = std::make_shared<std::string>();
-  app.add_option("rule", *code, "Rule code (RB001) or name (bash-syntax)")->required();
+  app.add_option("rule", *code, "Rule code (RB001) or name (bash-syntax)")->type_name("RULE")->required();
   return [code] {
     const Rule* r = find_rule(*code);
     if (!r) {

@@ -82,9 +82,9 @@ int run_script(const ScriptArgs& args) {
 
 Runner add_script_command(CLI::App& app) {
   auto args = std::make_shared<ScriptArgs>();
-  app.add_option("file", args->file, "The runbook")->required();
+  app.add_option("file", args->file, "The runbook")->type_name("FILE")->required();
   app.add_option("--section", args->section, "Only this section (its anchor, e.g. memory-pressure) and its subsections");
-  app.add_option("-o,--output", args->output, "Write the script here (atomically, mode 755) instead of stdout");
+  app.add_option("-o,--output", args->output, "Write the script here (atomically, mode 755) instead of stdout")->type_name("FILE");
   app.add_flag("--list-sections", args->list_sections,
                "Print the anchors of the sections a per-incident script can be made for, and exit");
   app.footer(

@@ -1,4 +1,5 @@
 #include "compiler/syntax/markdown.h"
+#include "compiler/syntax/library_versions.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -444,4 +445,8 @@ Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& o
   return rb;
 }
 
+}  // namespace rbc
+
+namespace rbc {
+std::string markdown_library_version() { return cmark_version_string(); }
 }  // namespace rbc

@@ -1,4 +1,5 @@
 #include "compiler/syntax/yaml_document.h"
+#include "compiler/syntax/library_versions.h"
 
 #include <libfyaml.h>
 #include <utf8proc.h>
@@ -127,3 +128,7 @@ Document::~Document() {
 Node Document::root() const { return doc_ ? Node(fy_document_root(doc_)) : Node(); }
 
 }  // namespace rbc::yaml
+
+namespace rbc {
+std::string yaml_library_version() { return fy_library_version(); }
+}  // namespace rbc
