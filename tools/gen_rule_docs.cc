@@ -105,7 +105,8 @@ std::string render() {
 
 int main(int argc, char** argv) {
   bool check = argc == 3 && std::string(argv[1]) == "--check";
-  if (argc != 2 && !check) {
+  // An option in the path's place (--help) would be written to as a file.
+  if ((argc != 2 && !check) || argv[argc - 1][0] == '-') {
     std::cerr << "usage: gen_rule_docs [--check] docs/rules.md\n";
     return 2;
   }
