@@ -15,5 +15,7 @@ Runner add_explain_command(CLI::App& app);
 Runner add_build_command(CLI::App& app);
 Runner add_index_command(CLI::App& app);
 Runner add_script_command(CLI::App& app);
+Runner add_hook_command(CLI::App& app);
+Runner add_init_command(CLI::App& app);
 
 }  // namespace rbc

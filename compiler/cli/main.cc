@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
       {"build", "Compile runbooks into a static HTML site with JSON indexes", rbc::add_build_command},
       {"index", "Write runbooks.json: every runbook's metadata, sections, steps and findings", rbc::add_index_command},
       {"script", "Compile a runbook (or one section) into an executable bash script", rbc::add_script_command},
+      {"init", "Set up a repository: a commented .runbookc.yaml, a runbook template, a .pre-commit-config.yaml", rbc::add_init_command},
+      {"hook", "Install or remove a plain git pre-commit hook that lints the staged runbooks", rbc::add_hook_command},
   };
   std::map<CLI::App*, rbc::Runner> runners;
   for (const Entry& e : commands) {
