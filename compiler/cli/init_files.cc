@@ -73,7 +73,7 @@ tags:
 last_reviewed: {{TODAY}}
 # review_every: how long a review holds: 90d, 6m or 1y.
 review_every: 90d
-# version: free text, shown on the page.
+# version: free text, kept in the site's runbooks.json.
 version: "1"
 ---
 

@@ -33,7 +33,7 @@ is_on() {
 # Prints the runbookc to use; builds one from the action's checkout if needed.
 find_runbookc() {
   if [ -n "${RUNBOOKC:-}" ]; then
-    printf '%s\n' "$RUNBOOKC"
+    command -v "$RUNBOOKC"
   elif command -v runbookc > /dev/null 2>&1; then
     command -v runbookc
   else
@@ -51,7 +51,7 @@ find_runbookc() {
 output() { [ -z "${GITHUB_OUTPUT:-}" ] || printf '%s=%s\n' "$1" "$2" >> "$GITHUB_OUTPUT"; }
 summary() { [ -z "${GITHUB_STEP_SUMMARY:-}" ] || printf '%s\n' "$@" >> "$GITHUB_STEP_SUMMARY"; }
 
-if ! runbookc=$(find_runbookc) || [ ! -x "$runbookc" ]; then
+if ! runbookc=$(find_runbookc) || [ -z "$runbookc" ]; then
   echo "::error title=runbookc::runbookc could not be found or built (set RUNBOOKC, put it on PATH, or let the action build it)"
   exit 2
 fi

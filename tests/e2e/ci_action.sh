@@ -95,6 +95,9 @@ run_action PATH="$work/bin:$PATH" INPUT_PATHS="runbooks/disk.md"
 check "runbookc from PATH: exit 0" test $rc -eq 0
 check "runbookc from PATH: summary" contains "$work/summary" "## runbookc lint: passed"
 
+run_action PATH="$work/bin:$PATH" RUNBOOKC=runbookc INPUT_PATHS="runbooks/disk.md"
+check "RUNBOOKC as a command name: exit 0" test $rc -eq 0
+
 # RUNBOOKC naming something that is not there: exit 2 with an annotation.
 run_action RUNBOOKC="$work/none/runbookc"
 check "no runbookc: exit 2" test $rc -eq 2

@@ -64,6 +64,22 @@ check "uncommented: seven keys active" test "$(grep -cE '^[a-z_]+:' "$work/uncom
 "$RB" lint --config "$work/uncommented.yaml" --fail-on note --today 2026-03-01 runbooks > "$out" 2>&1; rc=$?
 check "uncommented: parses and lints clean" test $rc -eq 0
 check "uncommented: no findings" same "$out" "1 file checked, no findings"
+# The "e.g." values in the comments are valid too: they parse, the template
+# has the example's required sections, and the example exclude leaves it out.
+sed -nE 's/^#([a-z_]+: ).*# e\.g\. (.*)$/\1\2/p' .runbookc.yaml > examples.yaml
+check "examples: three keys" test "$(wc -l < examples.yaml)" -eq 3
+"$RB" lint --config examples.yaml --fail-on note --today 2026-03-01 runbooks > "$out" 2>&1; rc=$?
+check "examples: exclude leaves the template out" test $rc -eq 0
+check "examples: nothing linted" same "$out" "0 files checked, no findings"
+grep -v '^exclude:' examples.yaml > "$work/examples-no-exclude.yaml"
+"$RB" lint --config "$work/examples-no-exclude.yaml" --fail-on note --today 2026-03-01 runbooks > "$out" 2>&1; rc=$?
+check "examples: the template has the required sections" test $rc -eq 0
+check "examples: no findings" same "$out" "1 file checked, no findings"
+sed -n '/^# e\.g\.$/,$p' .runbookc.yaml | sed '1d; s/^# //' > "$work/commands.yaml"
+check "examples: the commands block" grep -qx '    - {command: deployctl release purge, effect: destroys-data, does: deletes every cached release}' "$work/commands.yaml"
+check "examples: the commands block parses" "$RB" lint --config "$work/commands.yaml" --today 2026-03-01 runbooks
+rm examples.yaml
+
 # The review date works: 90 days on, RB406 reports it.
 "$RB" lint --today 2026-06-30 runbooks > "$out" 2>&1
 check "template: review due after 90 days" grep -qE '^runbooks/TEMPLATE\.md:[0-9]+:[0-9]+: warning: .*\[RB406 review-overdue\]$' "$out"
