@@ -77,7 +77,9 @@ check "examples: the template has the required sections" test $rc -eq 0
 check "examples: no findings" same "$out" "1 file checked, no findings"
 sed -n '/^# e\.g\.$/,$p' .runbookc.yaml | sed '1d; s/^# //' > "$work/commands.yaml"
 check "examples: the commands block" grep -qx '    - {command: deployctl release purge, effect: destroys-data, does: deletes every cached release}' "$work/commands.yaml"
-check "examples: the commands block parses" "$RB" lint --config "$work/commands.yaml" --today 2026-03-01 runbooks
+"$RB" lint --config "$work/commands.yaml" --today 2026-03-01 runbooks > "$out" 2>&1; rc=$?
+check "examples: the commands block parses" test $rc -eq 0
+check "examples: the commands block, no findings" same "$out" "1 file checked, no findings"
 rm examples.yaml
 
 # The review date works: 90 days on, RB406 reports it.
@@ -117,6 +119,24 @@ check "default DIR: exit 0" test $rc -eq 0
 check "default DIR: relative names" same "$out" "wrote ./.runbookc.yaml
 wrote ./runbooks/TEMPLATE.md
 wrote ./.pre-commit-config.yaml"
+if ! command -v pre-commit > /dev/null 2>&1; then
+  echo "FAIL: pre-commit is not installed (Debian package pre-commit; scripts/install-deps.sh --test installs it)"
+  failures=$((failures + 1))
+else
+  export HOME=$work/home PRE_COMMIT_HOME=$work/pre-commit-cache GIT_CONFIG_NOSYSTEM=1
+  mkdir -p "$HOME/bin" && ln -s "$RB" "$HOME/bin/runbookc"
+  git init -q -b main . && git add -A
+  PATH=$HOME/bin:$PATH pre-commit run --color never --verbose > "$out" 2>&1; rc=$?
+  check "written pre-commit config: the template passes" test $rc -eq 0
+  check "written pre-commit config: one file linted" contains "$out" "1 file checked, no findings"
+  printf '# Cache\n\n**Severity:** P1\n\n```bash\nredis-cli FLUSHALL\n```\n' > README.md
+  printf '# Cache\n\n**Severity:** P1\n\n```bash\nredis-cli FLUSHALL\n```\n' > runbooks/cache.md
+  git add README.md runbooks/cache.md
+  PATH=$HOME/bin:$PATH pre-commit run --color never > "$out" 2>&1; rc=$?
+  check "written pre-commit config: a dangerous runbook fails" test $rc -eq 1
+  check "written pre-commit config: its finding" grep -qE '^runbooks/cache\.md:6:11: error: .*\[RB250 redis-flush\]$' "$out"
+  check "written pre-commit config: README.md is not linted" bash -c "! grep -q README.md '$out'"
+fi
 
 echo "$pass passed, $failures failed"
 [ "$failures" -eq 0 ]
