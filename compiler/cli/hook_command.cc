@@ -118,8 +118,11 @@ Runner add_hook_command(CLI::App& app) {
                           "Directory (from the repository root) whose Markdown files are runbooks; repeatable; "
                           "default: the whole repository");
   CLI::App* uninstall_app = app.add_subcommand("uninstall", "Remove the hook `runbookc hook install` wrote");
-  app.footer("README.md, CHANGELOG.md, CONTRIBUTING.md, CODE_OF_CONDUCT.md, SECURITY.md and LICENSE.md are never "
-             "linted by the hook. Exit status: 0 done, 2 not a git repository or a hook runbookc did not write.");
+  std::string documents;
+  for (std::string_view name : repository_documents())
+    documents += (documents.empty() ? "" : ", ") + std::string(name) + ".md";
+  app.footer("Never linted by the hook, at any depth: " + documents +
+             ".\nExit status: 0 done, 2 not a git repository or a hook runbookc did not write.");
   return [args, install_app, uninstall_app] {
     if (install_app->parsed()) return install(*args);
     if (uninstall_app->parsed()) return uninstall();

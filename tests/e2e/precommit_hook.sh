@@ -138,8 +138,12 @@ check "files: ^runbooks/: notes.md is not linted" lacks "$out" "notes.md"
 
 # 8. The exclusion list agrees with the one `runbookc hook install` writes.
 "$RB" hook --help > "$work/help.txt" 2>&1
+yaml_names=$(sed -nE 's/^  exclude: \(\^\|\/\)\(([A-Z_|]+)\)\\\.md\$$/\1/p' "$checkout/.pre-commit-hooks.yaml" | tr '|' ' ')
+hook_names=$(sed -nE 's/^Never linted by the hook, at any depth: (.*)\.$/\1/p' "$work/help.txt" | sed 's/\.md//g; s/, / /g')
+check "the same list in both hooks" test "$yaml_names" = "$hook_names"
+check "the list" test "$yaml_names" = "README CHANGELOG CONTRIBUTING CODE_OF_CONDUCT SECURITY LICENSE"
 for name in README CHANGELOG CONTRIBUTING CODE_OF_CONDUCT SECURITY LICENSE; do
-  check "$name in .pre-commit-hooks.yaml's exclude" grep -qE "^  exclude: .*[(|]$name[|)]" "$checkout/.pre-commit-hooks.yaml"
+  check "$name in .pre-commit-hooks.yaml's exclude" grep -qE "^  exclude: .*[(|]${name}[|)]" "$checkout/.pre-commit-hooks.yaml"
   check "$name in runbookc hook's list" contains "$work/help.txt" "$name.md"
 done
 
