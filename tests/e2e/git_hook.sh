@@ -127,6 +127,25 @@ check "--path: a runbook inside still fails" test $rc -eq 1
 check "--path: its finding" grep -qE '^runbooks/queue\.md:6:11: error: .*\[RB250 redis-flush\]$' "$out"
 git reset -q runbooks/queue.md && rm runbooks/queue.md
 
+# A --path with a space and a quote is one pathspec in the hook.
+runbookc hook install --path "team's runbooks" > "$out" 2>&1; rc=$?
+check "install --path with a quote: exit 0" test $rc -eq 0
+check "install --path with a quote: quoted" contains .git/hooks/pre-commit "':(glob)team'\\''s runbooks/**/*.md'"
+check "install --path with a quote: valid sh" sh -n .git/hooks/pre-commit
+mkdir -p "team's runbooks/db"
+printf "$danger" > "team's runbooks/db/flush.md" && printf "$danger" > runbooks/queue.md
+git add "team's runbooks" runbooks/queue.md
+commit "quoted path"
+check "--path with a quote: commit fails" test $rc -eq 1
+check "--path with a quote: the file under it, nested" grep -qE "^team's runbooks/db/flush\.md:6:11: error: " "$out"
+check "--path with a quote: runbooks/ no longer in scope" lacks "$out" "runbooks/queue.md"
+git reset -q "team's runbooks" runbooks/queue.md && rm -r "team's runbooks" runbooks/queue.md
+runbookc hook install --path runbooks > /dev/null 2>&1
+
+# No subcommand: usage error.
+runbookc hook > "$out" 2>&1; rc=$?
+check "hook without a subcommand: exit 2" test $rc -eq 2
+
 # runbookc missing from PATH: the hook says so and stops the commit.
 printf "$clean" > runbooks/dns.md && git add runbooks/dns.md
 PATH=/usr/bin:/bin commit "no runbookc"
