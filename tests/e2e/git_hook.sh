@@ -78,7 +78,7 @@ check "clean: one file linted" same "$out" "1 file checked, no findings"
 printf "$danger" > runbooks/cache.md && git add runbooks/cache.md
 commit danger
 check "danger: commit fails" test $rc -eq 1
-check "danger: the finding" grep -qE '^runbooks/cache\.md:6:11: error: .*\[RB250 redis-flush\]$' "$out"
+check "danger: the finding" grep -qxF "runbooks/cache.md:6:11: error: FLUSHALL deletes every key in every database of this Redis: sessions, caches, queues and locks are gone at once, and nothing can bring them back [RB250 redis-flush]" "$out"
 check "danger: nothing committed" test "$(git log -1 --format=%s)" = clean
 git reset -q runbooks/cache.md && rm runbooks/cache.md
 

@@ -67,7 +67,7 @@ try_hook
 check "danger: exit 1" test $rc -eq 1
 check "danger: failed" grep -qE '^runbookc lint\.+Failed$' "$out"
 check "danger: the hook's exit code" contains "$out" "- exit code: 1"
-check "danger: the finding, file:line:col and code" grep -qE '^runbooks/cache\.md:6:11: error: .*\[RB250 redis-flush\]$' "$out"
+check "danger: the finding, file:line:col and code" grep -qxF "runbooks/cache.md:6:11: error: FLUSHALL deletes every key in every database of this Redis: sessions, caches, queues and locks are gone at once, and nothing can bring them back [RB250 redis-flush]" "$out"
 git reset -q runbooks/cache.md && rm runbooks/cache.md
 
 # 3. A deleted runbook is not handed to runbookc (it would be an I/O error).
