@@ -22,12 +22,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LintRun run;
   run.files.push_back(lint_bytes("fuzz.md", std::string(reinterpret_cast<const char*>(data), size),
                                  fuzz::lint_config(), ParseOptions{.autolink = false, .document = false}));
-  std::ostringstream text, json, sarif, github;
+  std::ostringstream text, json, sarif, github, gitlab;
   report_text(text, run, true);
   report_github(github, run);
   report_json(json, run);
   report_sarif(sarif, run);
+  report_gitlab(gitlab, run);
   // An exception escaping here is a finding too: the CLI would report an internal error.
-  if (!nlohmann::json::accept(json.str()) || !nlohmann::json::accept(sarif.str())) std::abort();
+  if (!nlohmann::json::accept(json.str()) || !nlohmann::json::accept(sarif.str()) ||
+      !nlohmann::json::accept(gitlab.str()))
+    std::abort();
   return 0;
 }

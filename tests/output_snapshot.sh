@@ -15,7 +15,7 @@ inputs=(runbooks ../shared/seeds ../shared/corpus)
 for input in "${inputs[@]}"; do
   [ -d "$input" ] || continue
   name=$(basename "$input")
-  for format in json text sarif github; do
+  for format in json text sarif github gitlab; do
     "$bin" lint --today "$today" --format "$format" "$input" >"$out/lint-$name.$format" 2>&1
     echo "exit $?" >>"$out/lint-$name.$format"
   done

@@ -59,6 +59,19 @@ std::vector<OptionDoc> describe_options(const CLI::App& app) {
   return positionals;
 }
 
+std::vector<const CLI::App*> visible_subcommands(const CLI::App& app) {
+  return app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); });
+}
+
+void describe_commands(const CLI::App& app, const std::string& prefix, std::vector<CommandDoc>& out) {
+  for (const CLI::App* sub : visible_subcommands(app)) {
+    CommandDoc doc{prefix + sub->get_name(), {}, sub->get_description(), sub->get_footer(), describe_options(*sub)};
+    for (const CLI::App* child : visible_subcommands(*sub)) doc.children.push_back(child->get_name());
+    out.push_back(std::move(doc));
+    describe_commands(*sub, out.back().name + " ", out);
+  }
+}
+
 }  // namespace
 
 CliReference describe_cli(const CLI::App& root) {
@@ -66,11 +79,15 @@ CliReference describe_cli(const CLI::App& root) {
   cli.program = root.get_name();
   cli.description = root.get_description();
   cli.options = describe_options(root);
-  for (const CLI::App* sub : root.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
-    cli.commands.push_back(
-        {sub->get_name(), sub->get_description(), sub->get_footer(), describe_options(*sub)});
-  }
+  describe_commands(root, "", cli.commands);
   return cli;
+}
+
+std::vector<std::string> top_level_names(const CliReference& cli) {
+  std::vector<std::string> names;
+  for (const CommandDoc& c : cli.commands)
+    if (c.name.find(' ') == std::string::npos) names.push_back(c.name);
+  return names;
 }
 
 }  // namespace rbc

@@ -25,7 +25,8 @@ struct OptionDoc {
 };
 
 struct CommandDoc {
-  std::string name;
+  std::string name;                   // its words after the program: "lint", "hook install"
+  std::vector<std::string> children;  // its own subcommands' last words ("install", "uninstall")
   std::string description;
   std::string footer;
   std::vector<OptionDoc> options;  // positionals first, then options in definition order
@@ -35,9 +36,13 @@ struct CliReference {
   std::string program;
   std::string description;
   std::vector<OptionDoc> options;     // the program's own (--help, --version)
-  std::vector<CommandDoc> commands;   // visible subcommands, in definition order
+  /// Visible subcommands in definition order, a nested one right after its parent.
+  std::vector<CommandDoc> commands;
 };
 
 CliReference describe_cli(const CLI::App& root);
+
+/// The top-level commands' names (those that are not nested).
+std::vector<std::string> top_level_names(const CliReference& cli);
 
 }  // namespace rbc

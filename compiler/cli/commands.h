@@ -18,5 +18,7 @@ Runner add_script_command(CLI::App& app);
 /// Hidden generators; `root` is the whole command line they describe.
 Runner add_man_page_command(CLI::App& app, CLI::App& root);
 Runner add_completions_command(CLI::App& app, CLI::App& root);
+Runner add_hook_command(CLI::App& app);
+Runner add_init_command(CLI::App& app);
 
 }  // namespace rbc

@@ -46,6 +46,7 @@ int run_lint(const LintArgs& args) {
   if (args.format == "json") report_json(std::cout, run);
   else if (args.format == "sarif") report_sarif(std::cout, run);
   else if (args.format == "github") report_github(std::cout, run);
+  else if (args.format == "gitlab") report_gitlab(std::cout, run);
   else report_text(std::cout, run, use_color(args.color));
   std::cout.flush();
   if (!std::cout) {
@@ -66,8 +67,8 @@ Runner add_lint_command(CLI::App& app) {
   auto args = std::make_shared<LintArgs>();
   app.add_option("paths", args->paths, "Runbook files (any extension) or directories (walked for *.md); default: .")
       ->type_name("PATH");
-  app.add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+  app.add_option("--format", args->format, "Output format (gitlab: a Code Quality report)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}))
       ->capture_default_str();
   app.add_option("--fail-on", args->fail_on, "Exit 1 when a finding at or above this severity is reported")
       ->check(CLI::IsMember({"error", "warning", "note"}))

@@ -44,6 +44,11 @@ void write_options(std::string& out, const std::vector<OptionDoc>& options) {
 
 std::string synopsis(const CommandDoc& c, const std::string& program) {
   std::string s = fmt::format(".B {} {}\n", program, c.name);
+  if (!c.children.empty()) {
+    std::string alternatives;
+    for (const std::string& child : c.children) alternatives += (alternatives.empty() ? "" : "|") + child;
+    return s + fmt::format("\\fI{}\\fR [\\fIOPTIONS\\fR]\n", alternatives);
+  }
   for (const OptionDoc& o : c.options)
     if (o.positional) {
       std::string word = fmt::format("\\fI{}\\fR{}", roff(o.names.front()), o.repeatable ? "..." : "");
@@ -56,7 +61,8 @@ std::string render_man_page(const CliReference& cli, std::string_view version) {
   std::string out = fmt::format(".TH RUNBOOKC 1 \"\" \"runbookc {}\" \"User Commands\"\n", version);
   out += ".SH NAME\n" + cli.program + " \\- " + roff(cli.description.substr(cli.description.find(": ") + 2)) + "\n";
   out += ".SH SYNOPSIS\n";
-  for (const CommandDoc& c : cli.commands) out += synopsis(c, cli.program) + ".br\n";
+  for (const CommandDoc& c : cli.commands)
+    if (c.children.empty()) out += synopsis(c, cli.program) + ".br\n";
   out += ".SH DESCRIPTION\n" + roff(cli.description) +
          ".\nEach subcommand is described in its own section below; "
          "\\fBrunbookc\\fR \\fISUBCOMMAND\\fR \\fB\\-\\-help\\fR prints the same.\n";

@@ -64,7 +64,7 @@ if [[ -d $shared/corpus ]]; then inputs+=("corpus:$shared/corpus"); else echo "n
 for entry in "${inputs[@]}"; do
   name=${entry%%:*} dir=${entry#*:}
   echo "== $name ($dir)"
-  for format in text json sarif; do run "lint $format $name" "$runbookc" lint --format "$format" "$dir"; done
+  for format in text json sarif gitlab; do run "lint $format $name" "$runbookc" lint --format "$format" "$dir"; done
   run "build $name" "$runbookc" build "$dir" -o "$work/site-$name" --today 2026-01-15
   run "rebuild $name" "$runbookc" build "$dir" -o "$work/site-$name" --today 2026-01-15
   run "index $name" "$runbookc" index "$dir" -o "$work/index-$name.json"

@@ -31,4 +31,18 @@ void report_sarif(std::ostream& out, const LintRun& run);
 /// GitHub Actions workflow commands (`::error file=...::message`).
 void report_github(std::ostream& out, const LintRun& run);
 
+/// GitLab Code Quality: a JSON array of issues, each with `description`,
+/// `check_name` (the code), `fingerprint`, `severity` and
+/// `location: {path, lines: {begin}}`, the path as given on the command line.
+void report_gitlab(std::ostream& out, const LintRun& run);
+/// error -> major, warning -> minor, note -> info.
+const char* gitlab_severity(Severity severity);
+/// The source text a finding points at (its span, else its line), trimmed.
+std::string_view offending_text(const FileResult& file, const Diagnostic& d);
+/// 16 hex digits of XXH3-64 over path, code and offending text (and the
+/// occurrence number when the same code hits the same text again in the
+/// file): no line number, so a finding keeps it when lines move.
+std::string gitlab_fingerprint(std::string_view path, std::string_view code, std::string_view text,
+                               size_t occurrence);
+
 }  // namespace rbc
