@@ -29,7 +29,7 @@ TEST_TOOLS=(
   clang libclang-rt-14-dev shellcheck
   postgresql redis-server
   chromium default-jre-headless
-  man-db groff-base zsh fish tmux pre-commit git
+  man-db groff-base bash-completion zsh fish tmux pre-commit git
   hugo hyperfine python3 bc valgrind
 )
 [ "$mode" = build ] || APT_PACKAGES+=("${PACKAGE_TOOLS[@]}")
