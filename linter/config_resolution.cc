@@ -9,7 +9,8 @@ namespace rbc {
 namespace fs = std::filesystem;
 namespace {
 
-bool selector_known(const std::string& selector) {
+bool selector_known(const std::string& given) {
+  std::string selector = canonical_rule_selector(given);
   if (selector == "ALL") return true;
   for (const Rule& rule : all_rules())
     if (rule.name == selector || (!selector.empty() && rule.code.substr(0, selector.size()) == selector)) return true;
@@ -19,8 +20,11 @@ bool selector_known(const std::string& selector) {
 /// `base` with the CLI options applied.
 std::shared_ptr<const Config> with_cli(const Config& base, const LintOptions& options) {
   auto config = std::make_shared<Config>(base);
-  if (!options.select.empty()) config->select = options.select;
-  config->ignore.insert(config->ignore.end(), options.ignore.begin(), options.ignore.end());
+  if (!options.select.empty()) {
+    config->select.clear();
+    for (const std::string& s : options.select) config->select.push_back(canonical_rule_selector(s));
+  }
+  for (const std::string& s : options.ignore) config->ignore.push_back(canonical_rule_selector(s));
   if (auto today = parse_iso_date(options.today)) config->today = *today;
   return config;
 }

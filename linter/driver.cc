@@ -279,6 +279,14 @@ FileResult lint_file(const std::string& path, const LintOptions& options, std::s
 LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options) {
   LintRun run;
   std::vector<std::string> files = collect_runbooks(paths, run, options.input_roots);
+  if (files.empty() && run.errors.empty()) {
+    // A typo'd path in CI must not pass green: nothing to lint is an error.
+    std::string given;
+    for (const std::string& p : paths) given += (given.empty() ? "" : ", ") + p;
+    run.warnings.clear();  // the per-directory warnings say the same
+    run.errors.push_back(fmt::format("no runbook found in {} (directories are walked for *.md files)", given));
+    return run;
+  }
   size_t errors_before = run.errors.size();
   std::vector<std::shared_ptr<const Config>> configs = resolve_configs(files, options, run);
   if (run.errors.size() > errors_before) return run;  // a bad configuration: nothing is linted

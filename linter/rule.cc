@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "compiler/base/ascii.h"
+
 namespace rbc {
 namespace {
 
@@ -34,9 +36,17 @@ const std::vector<Rule>& all_rules() {
   return catalog;
 }
 
+std::string canonical_rule_selector(std::string_view selector) {
+  std::string lower = ascii_lower(selector);
+  if (lower == "all") return "ALL";
+  bool code = lower.starts_with("rb") && (lower.size() == 2 || is_ascii_digit(lower[2]));
+  return code ? ascii_upper(lower) : lower;
+}
+
 const Rule* find_rule(std::string_view code_or_name) {
+  std::string wanted = canonical_rule_selector(code_or_name);
   for (const Rule& rule : all_rules())
-    if (rule.code == code_or_name || rule.name == code_or_name) return &rule;
+    if (rule.code == wanted || rule.name == wanted) return &rule;
   return nullptr;
 }
 

@@ -81,6 +81,9 @@ bool register_rule(const Rule& rule, const char* file = __builtin_FILE());
 /// Every rule, ordered by code.
 const std::vector<Rule>& all_rules();
 const Rule* find_rule(std::string_view code_or_name);
+/// A rule selector as the registry spells it: codes and code prefixes upper
+/// case (rb3 -> RB3), names lower case, "all" -> ALL. Users may type either.
+std::string canonical_rule_selector(std::string_view selector);
 
 /// Collects the findings of one rule over one runbook, linted under `config`.
 class Emitter {

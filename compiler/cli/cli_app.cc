@@ -1,5 +1,9 @@
 #include "compiler/cli/cli_app.h"
 
+#include <fmt/format.h>
+
+#include "compiler/base/edit_distance.h"
+
 namespace rbc {
 
 CliApp make_cli_app() {
@@ -37,6 +41,60 @@ CliApp make_cli_app() {
   completions->group("");
   cli.runners.emplace_back(completions, add_completions_command(*completions, app));
   return cli;
+}
+
+namespace {
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::optional<std::string> match = closest_match(word, candidates);
+  return match ? fmt::format("; did you mean `{}`?", *match) : "";
+}
+
+std::vector<std::string> names_of_subcommands(CLI::App& app) {
+  std::vector<std::string> names;
+  for (CLI::App* sub : app.get_subcommands([](CLI::App* s) { return !s->get_group().empty(); }))
+    names.push_back(sub->get_name());
+  return names;
+}
+
+std::vector<std::string> names_of_options(CLI::App& app) {
+  std::vector<std::string> names;
+  for (CLI::Option* option : app.get_options()) {
+    for (const std::string& l : option->get_lnames()) names.push_back("--" + l);
+    for (const std::string& s : option->get_snames()) names.push_back("-" + s);
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string explain_parse_error(CLI::App& root, const std::vector<std::string>& args, const CLI::ParseError& error) {
+  // Follow the words that name commands: runbookc hook install ...
+  CLI::App* command = &root;
+  std::string path = "runbookc";
+  for (const std::string& arg : args) {
+    if (arg == "--") break;
+    if (arg.starts_with("-")) continue;
+    std::vector<std::string> subcommands = names_of_subcommands(*command);
+    if (subcommands.empty()) break;  // a positional of a command that has none below it
+    if (std::find(subcommands.begin(), subcommands.end(), arg) == subcommands.end()) {
+      std::string hint = did_you_mean(arg, subcommands);
+      return fmt::format("unknown command `{}` for `{}`{}", arg, path,
+                         hint.empty() ? fmt::format("; `{} --help` lists them", path) : hint);
+    }
+    command = command->get_subcommand(arg);
+    path += " " + arg;
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) == nullptr) return "";
+  std::vector<std::string> options = names_of_options(*command);
+  for (const std::string& arg : args) {
+    if (arg == "--") break;
+    if (arg.size() < 2 || arg[0] != '-') continue;
+    std::string name = arg.substr(0, arg.find('='));
+    if (std::find(options.begin(), options.end(), name) != options.end()) continue;
+    return fmt::format("unknown option `{}` for `{}`{}", name, path, did_you_mean(name, options));
+  }
+  return "";
 }
 
 }  // namespace rbc

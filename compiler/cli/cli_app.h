@@ -20,6 +20,11 @@ struct CliApp {
 
 CliApp make_cli_app();
 
+/// For a command line CLI11 refused: a message naming the unknown command or
+/// option, with "did you mean" when it is a typo of a known one; "" when the
+/// error is of another kind (CLI11's own message is then the clearer).
+std::string explain_parse_error(CLI::App& root, const std::vector<std::string>& args, const CLI::ParseError& error);
+
 /// What `runbookc --version` prints: version, commit, embedded parsers.
 std::string version_text();
 

@@ -1,9 +1,14 @@
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <sstream>
+
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 
+#include "compiler/base/file_io.h"
 #include "compiler/cli/commands.h"
 #include "linter/driver.h"
 #include "compiler/emit/reporters/reporter.h"
@@ -14,6 +19,8 @@ namespace {
 struct LintArgs {
   std::vector<std::string> paths;
   std::string format = "text";
+  bool statistics = false;
+  std::string output_file;
   std::string fail_on = "error";
   std::string color = "auto";
   unsigned jobs = 0;
@@ -27,6 +34,25 @@ bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
   return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+}
+
+int exit_status(const LintRun& run, const std::string& fail_on) {
+  if (!run.errors.empty()) return 2;
+  Severity threshold = *severity_from_string(fail_on);
+  for (const auto& f : run.files)
+    for (const auto& d : f.diagnostics)
+      if (d.severity >= threshold) return 1;
+  return 0;
+}
+
+void write_report(std::ostream& out, const LintRun& run, const LintArgs& args) {
+  if (args.statistics) return report_statistics(out, run, args.format == "json");
+  if (args.format == "json") report_json(out, run);
+  else if (args.format == "sarif") report_sarif(out, run);
+  else if (args.format == "github") report_github(out, run);
+  else if (args.format == "gitlab") report_gitlab(out, run);
+  else if (args.format == "concise") report_concise(out, run);
+  else report_text(out, run, args.output_file.empty() && use_color(args.color));
 }
 
 int run_lint(const LintArgs& args) {
@@ -43,24 +69,27 @@ int run_lint(const LintArgs& args) {
   for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
   for (const auto& e : run.errors) std::cerr << "runbookc: error: " << e << "\n";
 
-  if (args.format == "json") report_json(std::cout, run);
-  else if (args.format == "sarif") report_sarif(std::cout, run);
-  else if (args.format == "github") report_github(std::cout, run);
-  else if (args.format == "gitlab") report_gitlab(std::cout, run);
-  else report_text(std::cout, run, use_color(args.color));
+  int status = exit_status(run, args.fail_on);
+  std::ostringstream report;
+  write_report(report, run, args);
+  if (!args.output_file.empty()) {
+    try {
+      replace_file(args.output_file, report.view());
+    } catch (const std::exception& e) {
+      std::cerr << "runbookc: error: cannot write the report to " << args.output_file << ": " << e.what() << "\n";
+      return 2;
+    }
+    return status;
+  }
+  std::cout << report.view();
   std::cout.flush();
-  if (!std::cout) {
-    std::cerr << "runbookc: error: cannot write the report\n";
+  // A reader that stopped early (`lint | head`) is not an error worth a message.
+  if (!std::cout && errno != EPIPE) {
+    std::cerr << "runbookc: error: cannot write the report: " << std::strerror(errno) << "\n";
     return 2;
   }
-  if (!run.errors.empty()) return 2;
-  Severity threshold = *severity_from_string(args.fail_on);
-  for (const auto& f : run.files)
-    for (const auto& d : f.diagnostics)
-      if (d.severity >= threshold) return 1;
-  return 0;
+  return status;
 }
-
 }  // namespace
 
 Runner add_lint_command(CLI::App& app) {
@@ -68,8 +97,12 @@ Runner add_lint_command(CLI::App& app) {
   app.add_option("paths", args->paths, "Runbook files (any extension) or directories (walked for *.md); default: .")
       ->type_name("PATH");
   app.add_option("--format", args->format, "Output format (gitlab: a Code Quality report)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}))
+      ->check(CLI::IsMember({"text", "concise", "json", "sarif", "github", "gitlab"}))
       ->capture_default_str();
+  app.add_flag("--statistics", args->statistics,
+               "Print how many findings each rule made instead of the findings (text, or JSON with --format json)");
+  app.add_option("--output-file", args->output_file, "Write the report to this file (atomically) instead of stdout")
+      ->type_name("FILE");
   app.add_option("--fail-on", args->fail_on, "Exit 1 when a finding at or above this severity is reported")
       ->check(CLI::IsMember({"error", "warning", "note"}))
       ->capture_default_str();

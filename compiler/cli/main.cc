@@ -11,6 +11,11 @@ int main(int argc, char** argv) {
   try {
     cli.app->parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    std::string explained = rbc::explain_parse_error(*cli.app, std::vector<std::string>(argv + 1, argv + argc), e);
+    if (!explained.empty()) {
+      std::cerr << "runbookc: error: " << explained << "\n";
+      return 2;
+    }
     int rc = cli.app->exit(e);
     return rc == 0 ? 0 : 2;
   }

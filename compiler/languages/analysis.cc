@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "compiler/base/ascii.h"
+#include "compiler/base/edit_distance.h"
 #include "compiler/base/path_name.h"
 #include "compiler/languages/bash_confirm.h"
 #include "compiler/languages/command_effects.h"
@@ -68,19 +69,6 @@ bool is_statement_keyword(const std::string& word) {
   for (const char* k : keywords)
     if (word == k) return true;
   return false;
-}
-
-/// Edit distance, bounded: enough to tell `SELEC` (a typo) from `SUM` (an expression).
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 bool near_statement_keyword(const std::string& word) {

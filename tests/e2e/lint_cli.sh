@@ -88,8 +88,14 @@ check "other files still linted" contains out.txt "broken.md:4:6"
 
 mkdir empty-dir
 "$RB" lint empty-dir > out.txt 2> err.txt; rc=$?
-check "directory with no runbooks warns" contains err.txt "empty-dir: no *.md runbooks found"
-check "directory with no runbooks exits 0" test $rc -eq 0
+check "directory with no runbooks: one error" test "$(cat err.txt)" = "runbookc: error: no runbook found in empty-dir (directories are walked for *.md files)"
+check "directory with no runbooks exits 2 (a typo'd path must not pass CI)" test $rc -eq 2
+check "directory with no runbooks: no report on stdout" test ! -s out.txt
+"$RB" lint empty-dir clean.md > out.txt 2> err.txt; rc=$?
+check "an empty directory beside a runbook only warns" test "$(cat err.txt)" = "runbookc: warning: empty-dir: no *.md runbooks found in this directory"
+check "... and exits 0" test $rc -eq 0
+"$RB" lint missing.md > out.txt 2> err.txt; rc=$?
+check "only a missing file: exit 2, nothing on stdout" test $rc -eq 2 -a ! -s out.txt
 
 : > empty.md
 "$RB" lint empty.md > out.txt 2> err.txt; rc=$?
@@ -161,6 +167,51 @@ check "explain RB295: an entry with its source" contains explain.txt "vault kv d
 check "explain RB295: where it is documented" contains explain.txt "(Vault docs: kv destroy)"
 "$RB" explain RB276 > explain.txt
 check "explain RB276: the kubectl delete entry it reports" contains explain.txt "kubectl oc delete"
+
+# Typos get a "did you mean"; codes and names are case-insensitive.
+"$RB" lnt clean.md > out.txt 2> err.txt; rc=$?
+check "mistyped command: exit 2" test $rc -eq 2
+check "mistyped command: did you mean" test "$(cat err.txt)" = 'runbookc: error: unknown command `lnt` for `runbookc`; did you mean `lint`?'
+"$RB" lint --formt json clean.md > out.txt 2> err.txt; rc=$?
+check "mistyped flag: exit 2" test $rc -eq 2
+check "mistyped flag: did you mean" test "$(cat err.txt)" = 'runbookc: error: unknown option `--formt` for `runbookc lint`; did you mean `--format`?'
+"$RB" hook instal > out.txt 2> err.txt; rc=$?
+check "mistyped nested command" test "$(cat err.txt)" = 'runbookc: error: unknown command `instal` for `runbookc hook`; did you mean `install`?'
+"$RB" frobnicate > out.txt 2> err.txt
+check "unknown command, nothing close" test "$(cat err.txt)" = 'runbookc: error: unknown command `frobnicate` for `runbookc`; `runbookc --help` lists them'
+"$RB" explain rb301 > out.txt 2> err.txt; rc=$?
+check "explain rb301 (lower case) exits 0" test $rc -eq 0
+check "explain rb301 finds RB301" test "$(head -1 out.txt | cut -d' ' -f1-2)" = "RB301 secret-printed"
+"$RB" explain Bash-Syntax > out.txt; rc=$?
+check "explain Bash-Syntax finds RB001" test "$(head -1 out.txt | cut -d' ' -f1-2)" = "RB001 bash-syntax"
+"$RB" lint --select rb0 broken.md > lower.txt; "$RB" lint --select RB0 broken.md > upper.txt
+check "--select rb0 = --select RB0" cmp -s lower.txt upper.txt
+check "--select rb0 reports RB001" contains lower.txt "[RB001 bash-syntax]"
+"$RB" lint --ignore BASH-SYNTAX broken.md > out.txt
+check "--ignore BASH-SYNTAX drops RB001" test "$(cat out.txt)" = "1 file checked, no findings"
+
+# Output: concise, statistics, to a file, into a closed pipe.
+"$RB" lint --format concise broken.md mistag.md > out.txt; rc=$?
+check "concise: exit 1" test $rc -eq 1
+check "concise: one line a finding" test "$(sed -n 2p out.txt)" = 'mistag.md:3:1: warning: this block is tagged `bash` but holds promql; highlighting is wrong and runbookc script would try to run it [RB401 mis-tagged-code-block]'
+check "concise: RB001 at 4:6" grep -q '^broken.md:4:6: error: this shell block does not parse: .* \[RB001 bash-syntax\]$' <(sed -n 1p out.txt)
+check "concise: summary last" test "$(tail -1 out.txt)" = "1 error, 1 warning, 0 notes in 2 files"
+check "concise: three lines" test "$(wc -l < out.txt)" -eq 3
+"$RB" lint --statistics broken.md mistag.md broken.md notes.txt > out.txt
+check "statistics: RB001 counted twice" test "$(sed -n 1p out.txt)" = "     2  RB001  bash-syntax                        error"
+"$RB" lint --statistics --format json broken.md notes.txt > out.txt
+check "statistics JSON" python3 -c '
+import json; d = json.load(open("out.txt"))
+assert d["statistics"] == [{"code": "RB001", "name": "bash-syntax", "severity": "error", "count": 2}], d
+assert d["files"] == 2, d'
+"$RB" lint --format sarif --output-file reports/out.sarif broken.md > out.txt; rc=$?
+check "--output-file: exit status kept" test $rc -eq 1
+check "--output-file: nothing on stdout" test ! -s out.txt
+check "--output-file: the report" python3 -c 'import json; assert json.load(open("reports/out.sarif"))["runs"][0]["results"][0]["ruleId"] == "RB001"'
+for i in $(seq 1 30); do cp broken.md "many-$i.md"; done
+"$RB" lint many-*.md 2> err.txt | head -1 > out.txt
+check "closed pipe: no error message" test ! -s err.txt
+check "closed pipe: the first line arrived" contains out.txt "many-1.md:4:6"
 
 echo "$pass passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -21,9 +21,22 @@ struct ReportSummary {
 
 ReportSummary summarize(const LintRun& run);
 
+/// "2 errors, 1 warning, 0 notes in 3 files" or "3 files checked, no
+/// findings"; nothing when no file was checked because of errors.
+void report_summary_line(std::ostream& out, const LintRun& run);
+/// Text as it may reach a terminal: a tab is a space, and each control
+/// character one visible code point (U+2400 control pictures such as ␛ for
+/// ESC, U+FFFD for C1 controls), so runbook text cannot move the cursor or
+/// hide the report, and carets stay under the column they point at.
+std::string display_line(std::string_view line);
+
 /// Compiler style: `path:line:col: error: message [RB001 bash-syntax]`, the
 /// source line and a caret; ANSI colour only when `color`.
 void report_text(std::ostream& out, const LintRun& run, bool color);
+/// One line a finding, `path:line:col: severity: message [code name]`, then the summary line.
+void report_concise(std::ostream& out, const LintRun& run);
+/// --statistics: findings counted per rule, most frequent first; text or JSON.
+void report_statistics(std::ostream& out, const LintRun& run, bool json);
 /// `{"version": 1, "diagnostics": [...], "summary": {...}}`
 void report_json(std::ostream& out, const LintRun& run);
 /// SARIF 2.1.0 as GitHub code scanning reads it.

@@ -22,34 +22,6 @@ std::string paint(bool color, fmt::text_style style, std::string_view text) {
   return color ? fmt::format(style, "{}", text) : std::string(text);
 }
 
-/// The source line with tabs shown as single spaces, so the caret lines up.
-/// Text as it may reach a terminal: a tab is a space, and each control
-/// character one visible code point (U+2400 control pictures such as ␛ for
-/// ESC, U+FFFD for C1 controls), so runbook text cannot move the cursor or
-/// hide the report, and carets stay under the column they point at.
-std::string display_line(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  for (size_t i = 0; i < line.size(); ++i) {
-    auto u = static_cast<unsigned char>(line[i]);
-    if (u == '\t') {
-      out += ' ';
-    } else if (u < 0x20) {
-      out += "\xe2\x90";
-      out += static_cast<char>(0x80 + u);  // U+2400 + u
-    } else if (u == 0x7f) {
-      out += "\xe2\x90\xa1";  // U+2421 SYMBOL FOR DELETE
-    } else if (u == 0xc2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(line[i + 1]) <= 0x9f) {
-      out += "\xef\xbf\xbd";  // U+FFFD
-      ++i;
-    } else {
-      out += line[i];
-    }
-  }
-  return out;
-}
-
 /// Lines longer than this (in code points) are shown clipped around the
 /// finding: printing a whole long line per finding made the report quadratic.
 constexpr uint32_t kLongLine = 500;
@@ -95,6 +67,34 @@ Excerpt excerpt_of(const SourceFile& src, const Diagnostic& d, std::string_view 
 
 }  // namespace
 
+/// Text as it may reach a terminal: a tab is a space, and each control
+/// character one visible code point (U+2400 control pictures such as ␛ for
+/// ESC, U+FFFD for C1 controls), so runbook text cannot move the cursor or
+/// hide the report, and carets stay under the column they point at.
+std::string display_line(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size(); ++i) {
+    auto u = static_cast<unsigned char>(line[i]);
+    if (u == '\t') {
+      out += ' ';
+    } else if (u < 0x20) {
+      out += "\xe2\x90";
+      out += static_cast<char>(0x80 + u);  // U+2400 + u
+    } else if (u == 0x7f) {
+      out += "\xe2\x90\xa1";  // U+2421 SYMBOL FOR DELETE
+    } else if (u == 0xc2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(line[i + 1]) <= 0x9f) {
+      out += "\xef\xbf\xbd";  // U+FFFD
+      ++i;
+    } else {
+      out += line[i];
+    }
+  }
+  return out;
+}
+
+
 void report_text(std::ostream& out, const LintRun& run, bool color) {
   const fmt::text_style bold = fmt::emphasis::bold, dim = fmt::emphasis::faint;
   for (const auto& file : run.files) {
@@ -119,14 +119,7 @@ void report_text(std::ostream& out, const LintRun& run, bool color) {
       out << fmt::format("  = see: runbookc explain {}\n", d.code);
     }
   }
-  ReportSummary s = summarize(run);
-  if (s.errors + s.warnings + s.notes == 0) {
-    out << fmt::format("{} file{} checked, no findings\n", s.files, s.files == 1 ? "" : "s");
-  } else {
-    out << fmt::format("{} error{}, {} warning{}, {} note{} in {} file{}\n", s.errors, s.errors == 1 ? "" : "s",
-                       s.warnings, s.warnings == 1 ? "" : "s", s.notes, s.notes == 1 ? "" : "s", s.files,
-                       s.files == 1 ? "" : "s");
-  }
+  report_summary_line(out, run);
 }
 
 }  // namespace rbc
