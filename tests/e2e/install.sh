@@ -127,7 +127,7 @@ check "complete -p registers _runbookc" bash -c "source '$prefix/share/bash-comp
 # fish: `complete -C` asks fish for the candidates of a command line.
 fish --no-config -c "source '$prefix/share/fish/vendor_completions.d/runbookc.fish'
 complete -C 'runbookc lint --format '; echo ---; complete -C 'runbookc explain RB20'" >"$work/fish.txt" 2>&1
-check "fish: --format values" test "$(sed -n '1,/^---$/p' "$work/fish.txt" | cut -f1 | grep -v -- --- | tr '\n' ' ')" = "github gitlab json sarif text "
+check "fish: --format values" test "$(sed -n '1,/^---$/p' "$work/fish.txt" | cut -f1 | grep -v -- --- | tr '\n' ' ')" = "concise github gitlab json sarif text "
 check "fish: rule code with its name" grep -qP '^RB201\trm-recursive-system-path$' "$work/fish.txt"
 
 # zsh: an interactive zsh in tmux, Tab pressed, the screen read back.
@@ -150,7 +150,7 @@ screen_after() {  # screen_after KEYS...: type, press Tab, read the screen
 }
 for i in $(seq 1 50); do tmux -L rbc-install capture-pane -p -t z | grep -q '^%' && break; sleep 0.1; done
 screen_after 'runbookc lint --format '
-check "zsh: --format values listed" grep -qE '^github +gitlab +json +sarif +text' "$work/screen.txt"
+check "zsh: --format values listed" grep -qE '^concise +github +gitlab +json +sarif +text' "$work/screen.txt"
 tmux -L rbc-install send-keys -t z C-c; sleep 0.2; tmux -L rbc-install send-keys -t z C-l
 screen_after 'runbookc expl'
 check "zsh: subcommand completed in place" grep -qE '^% runbookc explain *$' "$work/screen.txt"

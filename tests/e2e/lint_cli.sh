@@ -88,7 +88,8 @@ check "other files still linted" contains out.txt "broken.md:4:6"
 
 mkdir empty-dir
 "$RB" lint empty-dir > out.txt 2> err.txt; rc=$?
-check "directory with no runbooks: one error" test "$(cat err.txt)" = "runbookc: error: no runbook found in empty-dir (directories are walked for *.md files)"
+check "directory with no runbooks: a warning and an error" test "$(cat err.txt)" = "runbookc: warning: empty-dir: no *.md runbooks found in this directory
+runbookc: error: nothing to lint in empty-dir"
 check "directory with no runbooks exits 2 (a typo'd path must not pass CI)" test $rc -eq 2
 check "directory with no runbooks: no report on stdout" test ! -s out.txt
 "$RB" lint empty-dir clean.md > out.txt 2> err.txt; rc=$?
