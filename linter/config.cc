@@ -54,10 +54,12 @@ bool Config::enabled(const Rule& rule) const {
     return false;
   if (std::any_of(ignore.begin(), ignore.end(), [&](const std::string& s) { return selector_matches(s, rule); }))
     return false;
+  bool named = std::any_of(select.begin(), select.end(), [&](const std::string& s) { return s == rule.code || s == rule.name; });
   auto it = rule_overrides.find(std::string(rule.code));
+  bool configured = it != rule_overrides.end();
   // An explicit --select brings back a rule the file turned off.
-  if (it != rule_overrides.end() && !it->second) return !select.empty() &&
-      std::any_of(select.begin(), select.end(), [&](const std::string& s) { return s == rule.code || s == rule.name; });
+  if (configured && !it->second) return named;
+  if (rule.opt_in) return configured || named;
   return true;
 }
 

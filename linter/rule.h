@@ -54,6 +54,10 @@ struct Rule {
   RuleExample good;
   /// For rules that act only when configured: the .runbookc.yaml the examples assume.
   std::string_view example_config;
+  /// Off unless the configuration gives it a severity (`rules: {RB409: note}`)
+  /// or --select names it: for checks a team chooses, not every repository
+  /// wants (example_config shows how to turn it on).
+  bool opt_in = false;
   /// The checks: any of these. `check` sees the whole runbook, for rules that
   /// look across steps, at prose or at the file; the triggers see one fact.
   void (*check)(const Runbook&, Emitter&) = nullptr;

@@ -85,14 +85,19 @@ std::string render() {
          "`--ignore`; single findings are silenced with suppression comments (see the README).\n\n"
          "| Code | Name | Category | Severity | Summary |\n| --- | --- | --- | --- | --- |\n";
   for (const rbc::Rule& r : rbc::all_rules())
-    out << fmt::format("| [{}](#{}) | {} | {} | {} | {} |\n", r.code, anchor(r), r.name, to_string(r.category),
-                       to_string(r.severity), escape_cell(r.summary));
+    out << fmt::format("| [{}](#{}) | {} | {} | {}{} | {} |\n", r.code, anchor(r), r.name, to_string(r.category),
+                       to_string(r.severity), r.opt_in ? " (opt-in)" : "", escape_cell(r.summary));
   for (const rbc::Rule& r : rbc::all_rules()) {
-    out << fmt::format("\n## {} {}\n\n*{}, {} by default.* {}\n\n", r.code, r.name, to_string(r.category),
-                       to_string(r.severity), r.summary);
+    out << fmt::format("\n## {} {}\n\n*{}, {}.* {}\n\n", r.code, r.name, to_string(r.category),
+                       r.opt_in ? fmt::format("off by default ({} when turned on)", to_string(r.severity))
+                                : fmt::format("{} by default", to_string(r.severity)),
+                       r.summary);
     out << "### What it does\n\n" << r.what << "\n\n### Why is this bad?\n\n" << r.why << "\n\n";
     if (!r.example_config.empty())
-      out << "### Configuration\n\nThis rule acts only when configured. The examples assume this `.runbookc.yaml`:\n\n"
+      out << "### Configuration\n\n"
+          << (r.opt_in ? "This rule is opt-in: give it a severity in `.runbookc.yaml` (or name it in `--select`). "
+                       : "This rule acts only when configured. ")
+          << "The examples assume this `.runbookc.yaml`:\n\n"
           << "```yaml\n" << r.example_config << "```\n\n";
     out << fmt::format("### Example\n\nReported at line {}, column {}:\n\n{}\n", r.bad.line, r.bad.column,
                        example_block(r.bad.markdown));

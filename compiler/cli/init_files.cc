@@ -58,7 +58,7 @@ std::string_view init_runbook_template() {
 title: Service name - what is wrong
 # service: the service this runbook is for (the site's index filters on it).
 service: example-service
-# severity: P0 to P3 (also read as `priority`); without it RB409 notes it.
+# severity: P0 to P3 (also read as `priority`); RB409, when turned on, notes a runbook without it.
 severity: P2
 # owner: the team or person who keeps it (also `owners`, `team`: the first one counts).
 owner: "@example-org/sre"

@@ -21,6 +21,7 @@ Runner add_rules_command(CLI::App& app) {
                          {"name", r.name},
                          {"category", to_string(r.category)},
                          {"severity", to_string(r.severity)},
+                         {"opt_in", r.opt_in},
                          {"summary", r.summary},
                          {"what", r.what},
                          {"why", r.why},
@@ -31,8 +32,8 @@ Runner add_rules_command(CLI::App& app) {
       return 0;
     }
     for (const Rule& r : all_rules())
-      std::cout << fmt::format("{}  {:<34} {:<11} {:<8} {}\n", r.code, r.name, to_string(r.category),
-                               to_string(r.severity), r.summary);
+      std::cout << fmt::format("{}  {:<34} {:<11} {:<8} {}{}\n", r.code, r.name, to_string(r.category),
+                               to_string(r.severity), r.opt_in ? "(opt-in) " : "", r.summary);
     return 0;
   };
 }
@@ -73,12 +74,17 @@ Runner add_explain_command(CLI::App& app) {
       std::cerr << "runbookc: error: no rule named " << *code << "; `runbookc rules` lists them\n";
       return 2;
     }
-    std::cout << fmt::format("{} {} ({}, {} by default)\n\n{}\n\nWhat it does\n  {}\n\nWhy is this bad?\n  {}\n\n"
+    std::string severity = r->opt_in ? fmt::format("off by default, {} when turned on", to_string(r->severity))
+                                     : fmt::format("{} by default", to_string(r->severity));
+    std::cout << fmt::format("{} {} ({}, {})\n\n{}\n\nWhat it does\n  {}\n\nWhy is this bad?\n  {}\n\n"
                              "Example\n{}\nUse instead\n  {}\n{}",
-                             r->code, r->name, to_string(r->category), to_string(r->severity), r->summary, r->what,
+                             r->code, r->name, to_string(r->category), severity, r->summary, r->what,
                              r->why, r->bad.markdown, r->instead, r->good.markdown);
     if (!r->example_config.empty())
-      std::cout << "\nActs only when configured; the examples assume this .runbookc.yaml:\n" << r->example_config;
+      std::cout << (r->opt_in ? "\nOpt-in: off unless .runbookc.yaml gives it a severity or --select names it; the "
+                                "examples assume this .runbookc.yaml:\n"
+                              : "\nActs only when configured; the examples assume this .runbookc.yaml:\n")
+                << r->example_config;
     print_effect_entries(r->code);
     return 0;
   };

@@ -124,6 +124,10 @@ constexpr auto kTable = std::to_array<EffectEntry>({
     {"mongo mongosh", "", "", "", E::read_only, "(its JavaScript is read by RB257)", "MongoDB docs", "mongosh --eval 'db.stats()'"},
 
     // Kubernetes and OpenShift (kubectl reference, oc CLI reference)
+    // Named pods: the usual restart of a stuck pod; a selector, --all or a forced delete is the generic entry.
+    {"kubectl oc", "delete pod|pods|po|pod/*|pods/*|po/*", "", "-l --selector --field-selector --all -A --all-namespaces --force",
+     E::disrupts, "deletes the pods; their controller starts new ones, without a rollout's surge and readiness checks",
+     "kubectl reference: delete", "kubectl delete pod api-7d9f-abcde -n prod"},
     {"kubectl oc", "delete", "", "", E::destroys_data, "deletes the resources", "kubectl reference: delete",
      "kubectl delete pvc data-postgres-0 -n db", "RB275 RB276"},
     {"kubectl oc", "drain", "", "", E::disrupts, "evicts every pod from the node", "kubectl reference: drain",

@@ -110,8 +110,11 @@ size_t path_matches(const Command& cmd, const std::vector<size_t>& ops, const Pa
     if (start + p.path.size() > ops.size()) break;
     bool all = true;
     for (size_t k = 0; k < p.path.size() && all; ++k) {
-      const std::vector<std::string_view>& alternatives = p.path[k];
-      all = std::find(alternatives.begin(), alternatives.end(), cmd.argv[ops[start + k]].text) != alternatives.end();
+      std::string_view word = cmd.argv[ops[start + k]].text;
+      all = std::any_of(p.path[k].begin(), p.path[k].end(), [&](std::string_view alternative) {
+        return alternative.ends_with('*') ? word.starts_with(alternative.substr(0, alternative.size() - 1))
+                                          : word == alternative;
+      });
     }
     if (all) return ops[start + p.path.size() - 1];
   }

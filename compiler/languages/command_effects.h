@@ -32,7 +32,8 @@ struct EffectEntry {
   /// operands (`service NAME stop`). "<data-path>": some operand is an
   /// absolute path that holds data (see is_data_path). "<has:TEXT>" last:
   /// also some operand contains TEXT and does not end with `-` (which
-  /// removes a taint or label). Empty: any use.
+  /// removes a taint or label). Empty: any use. An alternative ending in '*'
+  /// stands for every word it begins ("pod/*").
   std::string_view path;
   /// Space-separated options, any of which must be present ("-f --force");
   /// short letters match inside clusters (-rf).

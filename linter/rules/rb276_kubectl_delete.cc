@@ -1,3 +1,4 @@
+#include "compiler/languages/command_effects.h"
 #include "linter/rule_helpers.h"
 
 namespace rbc {
@@ -21,6 +22,9 @@ bool is_broad(const Command& cmd) {
 void check(const Runbook&, const Step&, const Command& cmd, Emitter& emit) {
   size_t verb = subcommand(cmd, {"delete"});
   if (!verb || is_broad(cmd)) return;  // broad deletes are kubectl-delete-broad
+  // Named pods, the usual restart of a stuck pod: the command-effect table
+  // classes them as disruptive, and RB297 notes them.
+  if (auto match = effect_of(cmd); match && match->entry->effect == Effect::disrupts) return;
   if (has_flag(cmd, "", {"--dry-run"})) return;
   emit.report(cmd.argv[verb].span,
               "`" + std::string(program(cmd)) + " delete` removes live objects; a controller may recreate a pod, "
@@ -35,13 +39,14 @@ const bool registered = register_rule({
     .category = Category::danger,
     .severity = Severity::warning,
     .summary = "kubectl delete removes a Kubernetes object",
-    .what = "Reports `kubectl`/`oc delete` of ordinary objects (pods, deployments, jobs, secrets, -f manifests). "
-            "Namespaces, volumes, nodes, CRDs, --all and forced deletes are kubectl-delete-broad. `--dry-run` is "
-            "not reported.",
+    .what = "Reports `kubectl`/`oc delete` of ordinary objects (deployments, jobs, secrets, config maps, -f "
+            "manifests, pods chosen by a selector). Namespaces, volumes, nodes, CRDs, --all and forced deletes are "
+            "kubectl-delete-broad. Deleting named pods (`delete pod NAME`), the usual way to restart a stuck pod, "
+            "is a note of disruptive-command (RB297) instead; `--dry-run` is not reported.",
     .why = "Deleting a pod is often used as a restart, but it skips the rollout's surge and readiness checks; "
            "deleting anything else removes it until someone re-applies it, with whatever was in it.",
     .instead = "`kubectl rollout restart deployment/<name>` for restarts; for other objects, keep the manifest.",
-    .bad = {"# Restart\n\n```bash\nkubectl -n prod delete pod api-7d9f-abcde\n```\n", 4, 17},
+    .bad = {"# Restart\n\n```bash\nkubectl -n prod delete pods -l app=api\n```\n", 4, 17},
     .good = {"# Restart\n\n```bash\nkubectl -n prod get pods\nkubectl -n prod rollout restart deployment/api\n```\n"},
     .on_command = {.names = {"kubectl", "oc"}, .check = check},
 });

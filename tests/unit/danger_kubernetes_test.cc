@@ -21,9 +21,15 @@ TEST_CASE("RB275 kubectl-delete-broad and RB276 kubectl-delete split the deletes
                      "kubectl delete -f job.yaml\n"
                      "kubectl get pods -A\n"
                      "kubectl describe ns prod\n"
-                     "kubectl delete pod api-1 --dry-run=client\n"));
+                     "kubectl delete pod api-1 --dry-run=client\n"
+                     "kubectl delete pods -l app=api -n prod\n"
+                     "oc delete po/api-2 po/api-3\n"
+                     "kubectl delete deploy/api\n"));
   CHECK(positions(r, "RB275") == list({"4:16", "5:11", "6:29", "7:47"}));
-  CHECK(positions(r, "RB276") == list({"8:9", "9:9"}));
+  // Named pods (line 8, 14) are how a stuck pod is restarted; a selector takes every pod of the app.
+  CHECK(positions(r, "RB276") == list({"9:9", "13:9", "15:9"}));
+  CHECK(positions(r, "RB297") == list({"8:1", "14:1"}));  // as disruptive notes
+  CHECK(test::with_code(r, "RB297")[0].severity == Severity::note);
 }
 
 TEST_CASE("RB277 drain, RB278 scale to zero, RB279 rollout undo") {

@@ -48,10 +48,10 @@ const char* kPlanRunbook =
     "```bash\nkubectl delete namespace prod\necho $API_TOKEN\n```\n\n"  // 5-8
     "### Deeper\n\n"                                                   // 10, section 2
     "<!-- runbookc-danger reason=\"staging only\" -->\n\n"             // 12
-    "```bash\nkubectl delete pod api-1\n```\n\n"                        // 14-16
+    "```bash\nkubectl delete deploy api-1\n```\n\n"                     // 14-16
     "## Fix\n\n"                                                       // 18, section 3
     "Drop it.\n\n"                                                     // 20
-    "```bash\nkubectl delete pod api-2\n```\n\n"                        // 22-24
+    "```bash\nkubectl delete deploy api-2\n```\n\n"                     // 22-24
     "```yaml\na: b\n```\n";                                            // 26-28
 
 }  // namespace

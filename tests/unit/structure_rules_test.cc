@@ -7,6 +7,7 @@
 
 #include "linter/config.h"
 #include "linter/mojibake.h"
+#include "linter/rule.h"
 #include "test_support.h"
 
 using namespace rbc;
@@ -84,14 +85,29 @@ TEST_CASE("RB408 missing-required-section: only when configured; aliases, French
   CHECK(positions(lint("# README\n\n## Contributing\n"), "RB408").empty());
 }
 
-TEST_CASE("RB409 missing-severity: note at the title") {
-  auto r = test::lint("Intro\n\n# Queue backlog\n", "runbooks/queue.md");
+TEST_CASE("RB409 missing-severity: opt-in; then a note at the title") {
+  CHECK(positions(test::lint("Intro\n\n# Queue backlog\n", "runbooks/queue.md"), "RB409").empty());  // off by default
+  std::string error;
+  auto parsed = parse_config("rules: {rb409: note}\n", "opt-in.yaml", error);
+  REQUIRE(parsed.has_value());
+  auto config = std::make_shared<const Config>(*parsed);
+  auto lint = [&](const std::string& md, const std::string& path) { return lint_bytes(path, md, config); };
+  auto r = lint("Intro\n\n# Queue backlog\n", "runbooks/queue.md");
   CHECK(positions(r, "RB409") == list({"3:1"}));
   CHECK(test::with_code(r, "RB409")[0].severity == Severity::note);
-  CHECK(positions(test::lint("---\nseverity: P2\n---\n# Queue\n", "runbooks/queue.md"), "RB409").empty());
-  CHECK(positions(test::lint("# Laptop setup\n", "docs/laptop.md"), "RB409").empty());  // not a runbook
-  CHECK(positions(test::lint("# Our runbooks\n", "runbooks/README.md"), "RB409").empty());  // introduces them
-  CHECK(positions(test::lint("# Queue alert\n\n**Severity:** P1\n"), "RB409").empty());
+  CHECK(positions(lint("---\nseverity: P2\n---\n# Queue\n", "runbooks/queue.md"), "RB409").empty());
+  CHECK(positions(lint("# Laptop setup\n", "docs/laptop.md"), "RB409").empty());  // not a runbook
+  CHECK(positions(lint("# Our runbooks\n", "runbooks/README.md"), "RB409").empty());  // introduces them
+  CHECK(positions(lint("# Queue alert\n\n**Severity:** P1\n", "t.md"), "RB409").empty());
+  // --select naming it turns it on too; a prefix alone does not.
+  const Rule* rb409 = rbc::find_rule("RB409");
+  REQUIRE(rb409 != nullptr);
+  Config selected = Config::defaults();
+  CHECK_FALSE(selected.enabled(*rb409));
+  selected.select = {"RB4"};
+  CHECK_FALSE(selected.enabled(*rb409));
+  selected.select = {"RB4", "missing-severity"};
+  CHECK(selected.enabled(*rb409));
 }
 
 TEST_CASE("autolinks are for the HTML only: lint parses without them and finds the same") {
