@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +10,7 @@
 #include <memory>
 
 #include "compiler/base/file_io.h"
+#include "compiler/cli/baseline.h"
 #include "compiler/cli/commands.h"
 #include "linter/driver.h"
 #include "compiler/emit/reporters/reporter.h"
@@ -20,6 +22,7 @@ struct LintArgs {
   std::vector<std::string> paths;
   std::string format = "text";
   bool statistics = false;
+  std::string baseline, write_baseline;
   std::string output_file;
   std::string fail_on = "error";
   std::string color = "auto";
@@ -55,6 +58,43 @@ void write_report(std::ostream& out, const LintRun& run, const LintArgs& args) {
   else report_text(out, run, args.output_file.empty() && use_color(args.color));
 }
 
+/// --write-baseline: every finding goes into the file; nothing is reported.
+int write_baseline_of(const LintRun& run, const std::string& file) {
+  if (!run.errors.empty()) {
+    std::cerr << "runbookc: error: the baseline is not written while files could not be linted\n";
+    return 2;
+  }
+  try {
+    write_baseline(file, run);
+  } catch (const std::exception& e) {
+    std::cerr << "runbookc: error: " << e.what() << "\n";
+    return 2;
+  }
+  size_t count = 0;
+  for (const auto& f : run.files) count += f.diagnostics.size();
+  std::cerr << fmt::format("runbookc: wrote {} finding{} to the baseline {}\n", count, count == 1 ? "" : "s", file);
+  return 0;
+}
+
+/// --baseline: the findings it lists leave the run; its entries that no
+/// longer match a finding are named, so that the file shrinks.
+bool take_out_baseline(LintRun& run, const std::string& file) {
+  std::string error;
+  std::optional<BaselineOutcome> outcome = apply_baseline(file, run, error);
+  if (!outcome) {
+    std::cerr << "runbookc: error: " << error << "\n";
+    return false;
+  }
+  for (const BaselineEntry& e : outcome->stale)
+    std::cerr << fmt::format("runbookc: warning: {}: {} (line {} when the baseline was written) is gone; "
+                             "--write-baseline {} drops it from {}\n",
+                             e.path, e.code, e.line, file, file);
+  if (outcome->known > 0)
+    std::cerr << fmt::format("runbookc: {} finding{} in the baseline {} not shown\n", outcome->known,
+                             outcome->known == 1 ? "" : "s", file);
+  return true;
+}
+
 int run_lint(const LintArgs& args) {
   LintOptions options;
   options.jobs = args.jobs;
@@ -68,6 +108,8 @@ int run_lint(const LintArgs& args) {
   LintRun run = lint_paths(paths, options);
   for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
   for (const auto& e : run.errors) std::cerr << "runbookc: error: " << e << "\n";
+  if (!args.write_baseline.empty()) return write_baseline_of(run, args.write_baseline);
+  if (!args.baseline.empty() && !take_out_baseline(run, args.baseline)) return 2;
 
   int status = exit_status(run, args.fail_on);
   std::ostringstream report;
@@ -102,6 +144,12 @@ Runner add_lint_command(CLI::App& app) {
   app.add_flag("--statistics", args->statistics,
                "Print how many findings each rule made instead of the findings (text, or JSON with --format json)");
   app.add_option("--output-file", args->output_file, "Write the report to this file (atomically) instead of stdout")
+      ->type_name("FILE");
+  app.add_option("--baseline", args->baseline,
+                 "Report only findings this baseline does not list (and name its entries that are gone)")
+      ->type_name("FILE");
+  app.add_option("--write-baseline", args->write_baseline,
+                 "Record every finding in this file (a baseline) instead of reporting them")
       ->type_name("FILE");
   app.add_option("--fail-on", args->fail_on, "Exit 1 when a finding at or above this severity is reported")
       ->check(CLI::IsMember({"error", "warning", "note"}))

@@ -57,5 +57,10 @@ std::string_view offending_text(const FileResult& file, const Diagnostic& d);
 /// file): no line number, so a finding keeps it when lines move.
 std::string gitlab_fingerprint(std::string_view path, std::string_view code, std::string_view text,
                                size_t occurrence);
+/// One fingerprint per finding of `file`, in order: 16 hex digits of XXH3-64
+/// over the rule code, the offending text and the occurrence number (the
+/// same code on the same text again in the file). No path and no line: the
+/// baseline and SARIF's partialFingerprints key them by file themselves.
+std::vector<std::string> finding_fingerprints(const FileResult& file);
 
 }  // namespace rbc

@@ -59,8 +59,10 @@ void report_sarif(std::ostream& out, const LintRun& run) {
                      {"properties", {{"tags", json::array({to_string(r.category)})}}}});
   }
   json results = json::array();
-  for (const auto& f : run.files)
-    for (const auto& d : f.diagnostics) {
+  for (const auto& f : run.files) {
+    std::vector<std::string> fingerprints = finding_fingerprints(f);
+    for (size_t i = 0; i < f.diagnostics.size(); ++i) {
+      const Diagnostic& d = f.diagnostics[i];
       json result = {{"ruleId", d.code},
                      {"level", sarif_level(d.severity)},
                      {"message", {{"text", d.help.empty() ? d.message : d.message + ". " + d.help}}},
@@ -73,8 +75,11 @@ void report_sarif(std::ostream& out, const LintRun& run) {
                                         {"endLine", d.end.line},
                                         {"endColumn", d.end.column}}}}}}})}};
       if (auto it = index.find(d.code); it != index.end()) result["ruleIndex"] = it->second;
+      // Code scanning matches results across commits by these, not by line.
+      result["partialFingerprints"] = {{"runbookcFinding/v1", fingerprints[i]}};
       results.push_back(std::move(result));
     }
+  }
   json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs",
