@@ -38,12 +38,35 @@ std::shared_ptr<const Config> default_config() {
   return shared;
 }
 
-namespace {
-
 bool selector_matches(const std::string& selector, const Rule& rule) {
   if (selector == "ALL" || selector == rule.name) return true;
   // Codes and code prefixes, as ruff: "RB3" selects RB301...RB399.
   return rule.code.substr(0, selector.size()) == selector && !selector.empty();
+}
+
+std::string anchored_glob(const fs::path& dir, const std::string& glob) {
+  if (!glob.empty() && glob.front() == '/') return glob;
+  std::string out;
+  for (char c : dir.lexically_normal().generic_string()) {
+    if (c == '*' || c == '?' || c == '[' || c == '\\') out += '\\';
+    out += c;
+  }
+  if (out.empty() || out.back() != '/') out += '/';
+  return out + (glob.starts_with("./") ? glob.substr(2) : glob);
+}
+
+namespace {
+
+/// `file` as the anchored globs see it: absolute and normalized.
+std::string absolute_of(const std::string& file) {
+  std::error_code ec;
+  return fs::absolute(file, ec).lexically_normal().generic_string();
+}
+
+bool glob_matches(const std::string& glob, const std::string& absolute_file) {
+  // Without FNM_PATHNAME '*' crosses '/', so "drafts/**" and "**/old/*.md" both work.
+  if (fnmatch(glob.c_str(), absolute_file.c_str(), 0) == 0) return true;
+  return !glob.empty() && glob.back() == '/' && absolute_file.starts_with(glob);  // "drafts/": everything below
 }
 
 }  // namespace
@@ -81,13 +104,17 @@ bool Config::is_secret_name(std::string_view variable) const {
 
 bool Config::excluded(const std::string& file) const {
   if (exclude.empty()) return false;
-  fs::path base = path.empty() ? fs::current_path() : fs::absolute(path).parent_path();
-  std::string rel = fs::absolute(file).lexically_normal().lexically_relative(base.lexically_normal()).string();
-  for (const auto& glob : exclude) {
-    // Without FNM_PATHNAME '*' crosses '/', so "drafts/**" and "**/old/*.md" both work.
-    if (fnmatch(glob.c_str(), rel.c_str(), 0) == 0) return true;
-    if (!glob.empty() && glob.back() == '/' && rel.rfind(glob, 0) == 0) return true;
-  }
+  std::string absolute = absolute_of(file);
+  return std::any_of(exclude.begin(), exclude.end(), [&](const std::string& g) { return glob_matches(g, absolute); });
+}
+
+bool Config::ignored_in(const std::string& file, const Rule& rule) const {
+  if (per_file_ignores.empty()) return false;
+  std::string absolute = absolute_of(file);
+  for (const PerFileIgnore& p : per_file_ignores)
+    if (glob_matches(p.glob, absolute) &&
+        std::any_of(p.selectors.begin(), p.selectors.end(), [&](const std::string& s) { return selector_matches(s, rule); }))
+      return true;
   return false;
 }
 
@@ -108,7 +135,7 @@ std::vector<std::string> strings(const yaml::Node& node, const char* what, int a
   return out;
 }
 
-void read_rules(const yaml::Node& rules, Config& config, int at_line) {
+void read_rules(const yaml::Node& rules, Config& config, int at_line, const std::string& path) {
   if (!rules.is_mapping())
     throw LoadError{"`rules` must map rule codes or names to off, note, warning or error", rules.line(at_line)};
   rules.for_each_pair([&](yaml::Node k, yaml::Node v) {
@@ -117,6 +144,7 @@ void read_rules(const yaml::Node& rules, Config& config, int at_line) {
     if (!rule) throw LoadError{fmt::format("unknown rule `{}` (`runbookc rules` lists them)", key), k.line()};
     std::string value = v.scalar();
     value = ascii_lower(value);
+    config.origin["rules." + std::string(rule->code)] = fmt::format("{}:{}", path, k.line() + 1);
     if (value == "off" || value == "false" || value == "disable" || value == "disabled") {
       config.rule_overrides[std::string(rule->code)] = std::nullopt;
     } else if (value == "on" || value == "true") {
@@ -238,27 +266,55 @@ void read_commands(const yaml::Node& node, Config& config, int at_line, const st
   config.team_commands = std::make_shared<const TeamCommands>(std::move(aliases), std::move(wrappers), std::move(commands));
 }
 
+/// `per_file_ignores: {"legacy/**": [RB404, RB409], "drafts/*": ALL}`
+void read_per_file_ignores(const yaml::Node& node, Config& config, int at_line, const fs::path& dir) {
+  if (!node.is_mapping())
+    throw LoadError{"`per_file_ignores` must map globs to lists of rules", node.line(at_line)};
+  node.for_each_pair([&](yaml::Node k, yaml::Node v) {
+    PerFileIgnore ignore{anchored_glob(dir, k.scalar()), {}};
+    std::vector<std::string> given = v.is_scalar() ? std::vector<std::string>{v.scalar()} : strings(v, "per_file_ignores", k.line());
+    for (const std::string& s : given) {
+      std::string selector = canonical_rule_selector(s);
+      bool known = selector == "ALL" || std::any_of(all_rules().begin(), all_rules().end(),
+                                                    [&](const Rule& r) { return selector_matches(selector, r); });
+      if (!known) throw LoadError{fmt::format("no rule matches `{}` in per_file_ignores", s), k.line()};
+      ignore.selectors.push_back(selector);
+    }
+    config.per_file_ignores.push_back(std::move(ignore));
+  });
+}
+
 void read_config(const yaml::Node& root, Config& config, const std::string& path) {
   if (root.is_null()) return;
+  std::error_code ec;
+  fs::path dir = path.empty() ? fs::current_path(ec) : fs::absolute(path, ec).parent_path();
   if (!root.is_mapping()) throw LoadError{"the configuration must be a mapping of keys to values", root.line()};
   root.for_each_pair([&](yaml::Node k, yaml::Node value) {
     std::string key = k.scalar();
     int line = k.line();
-    if (key == "rules") read_rules(value, config, line);
+    if (key != "rules") config.origin[key] = fmt::format("{}:{}", path, line + 1);
+    if (key == "rules") read_rules(value, config, line, path);
+    else if (key == "root") {
+      std::string flag = value.is_scalar() ? ascii_lower(value.scalar()) : "";
+      if (flag != "true" && flag != "false") throw LoadError{"`root` must be true or false", value.line(line)};
+      config.root = flag == "true";
+    } else if (key == "per_file_ignores") read_per_file_ignores(value, config, line, dir);
     else if (key == "required_sections") read_required_sections(value, config, line);
     else if (key == "secret_names") {
       config.secret_names = strings(value, "secret_names", line);
       for (auto& s : config.secret_names) s = ascii_upper(s);
     } else if (key == "protected_branches") config.protected_branches = strings(value, "protected_branches", line);
-    else if (key == "exclude") config.exclude = strings(value, "exclude", line);
+    else if (key == "exclude") {
+      for (const std::string& glob : strings(value, "exclude", line)) config.exclude.push_back(anchored_glob(dir, glob));
+    }
     else if (key == "commands") read_commands(value, config, line, path);
     else if (key == "review_period") {
       auto days = value.is_scalar() ? parse_period_days(value.scalar()) : std::nullopt;
       if (!days) throw LoadError{"`review_period` must be a period such as 90d, 6m or 1y", value.line(line)};
       config.review_period_days = *days;
     } else {
-      throw LoadError{fmt::format("unknown key `{}` (known: rules, required_sections, secret_names, "
-                                  "protected_branches, exclude, review_period, commands)",
+      throw LoadError{fmt::format("unknown key `{}` (known: root, rules, per_file_ignores, required_sections, "
+                                  "secret_names, protected_branches, exclude, review_period, commands)",
                                   key),
                       line};
     }
@@ -277,9 +333,12 @@ std::optional<Config> load_config(const std::string& path, std::string& error) {
   return parse_config(text, path, error);
 }
 
-std::optional<Config> parse_config(std::string_view text, const std::string& path, std::string& error) {
-  Config config = Config::defaults();
+std::optional<Config> parse_config(std::string_view text, const std::string& path, std::string& error,
+                                   const Config* base) {
+  Config config = base ? *base : Config::defaults();
   config.path = path;
+  config.files.push_back(path);
+  config.root = false;
   yaml::ParseError parse_error;
   std::unique_ptr<yaml::Document> doc = yaml::Document::parse(text, parse_error);
   if (!doc) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 
+#include "compiler/base/file_io.h"
 #include "linter/rule.h"
 
 namespace rbc {
@@ -26,10 +27,45 @@ std::shared_ptr<const Config> with_cli(const Config& base, const LintOptions& op
   }
   for (const std::string& s : options.ignore) config->ignore.push_back(canonical_rule_selector(s));
   if (auto today = parse_iso_date(options.today)) config->today = *today;
+  std::error_code ec;
+  for (const std::string& glob : options.exclude) config->exclude.push_back(anchored_glob(fs::current_path(ec), glob));
   return config;
 }
 
 }  // namespace
+
+ConfigTree::ConfigTree(std::map<std::string, std::string>& find_memo) : find_memo_(find_memo) {}
+
+std::shared_ptr<const Config> ConfigTree::load(const std::string& path, std::string& error) {
+  if (auto it = loaded_.find(path); it != loaded_.end()) {
+    if (!it->second) error = errors_[path];
+    return it->second;
+  }
+  loaded_[path] = nullptr;  // a cycle (a link back down) reads as an error, not a loop
+  errors_[path] = path + ": the configuration files above it lead back to it";
+  std::string text;
+  if (!read_file(path, text)) {
+    error = errors_[path] = path + ": cannot read the configuration file";
+    return nullptr;
+  }
+  // Read alone first to learn whether it is the root; if not, again over the one above.
+  std::optional<Config> alone = parse_config(text, path, error);
+  if (!alone) {
+    errors_[path] = error;
+    return nullptr;
+  }
+  std::shared_ptr<const Config> result;
+  fs::path dir = fs::absolute(path).parent_path();
+  std::string above = alone->root || dir == dir.parent_path() ? "" : find_config_file(dir.parent_path().string(), &find_memo_);
+  if (above.empty()) {
+    result = std::make_shared<const Config>(std::move(*alone));
+  } else if (std::shared_ptr<const Config> parent = load(above, error)) {
+    if (auto merged = parse_config(text, path, error, parent.get())) result = std::make_shared<const Config>(std::move(*merged));
+  }
+  if (!result) errors_[path] = error;
+  loaded_[path] = result;
+  return result;
+}
 
 std::string check_cli_overrides(const LintOptions& options) {
   for (const auto* list : {&options.select, &options.ignore})
@@ -49,6 +85,7 @@ std::vector<std::shared_ptr<const Config>> resolve_configs(std::vector<std::stri
   std::map<std::string, std::shared_ptr<const Config>> loaded;  // by config file path ("" = defaults)
   std::map<std::string, std::string> nearest;                     // by directory as given
   std::map<std::string, std::string> by_absolute_dir;             // find_config_file's memo
+  ConfigTree tree(by_absolute_dir);
   auto load = [&](const std::string& path) -> std::shared_ptr<const Config> {
     auto it = loaded.find(path);
     if (it != loaded.end()) return it->second;
@@ -57,7 +94,11 @@ std::vector<std::shared_ptr<const Config>> resolve_configs(std::vector<std::stri
       config = with_cli(Config::defaults(), options);
     } else {
       std::string error;
-      if (auto read = load_config(path, error)) config = with_cli(*read, options);
+      // --config FILE is that file alone; a found file applies over those above it.
+      std::shared_ptr<const Config> read = options.config_file.empty() ? tree.load(path, error) : nullptr;
+      if (!options.config_file.empty())
+        if (auto alone = load_config(path, error)) read = std::make_shared<const Config>(std::move(*alone));
+      if (read) config = with_cli(*read, options);
       else run.errors.push_back(error);
     }
     loaded[path] = config;

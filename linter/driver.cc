@@ -207,6 +207,11 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
   // Post-rule passes: configured severities, declared danger, then suppressions.
   for (Diagnostic& d : result.diagnostics)
     if (const Rule* rule = find_rule(d.code)) d.severity = config->severity(*rule);
+  if (!config->per_file_ignores.empty())
+    std::erase_if(result.diagnostics, [&](const Diagnostic& d) {
+      const Rule* rule = find_rule(d.code);
+      return rule && config->ignored_in(result.path, *rule);
+    });
   apply_declared_danger(result.runbook, result.diagnostics);
   apply_suppressions(result.runbook, *config, result.diagnostics);
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);

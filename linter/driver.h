@@ -22,6 +22,7 @@ struct LintOptions {
   uint64_t max_file_size = 16 * 1024 * 1024;  ///< larger files are refused with an error
   std::string config_file;                    ///< --config; empty: nearest .runbookc.yaml per file
   std::vector<std::string> select, ignore;    ///< --select / --ignore, over the config file
+  std::vector<std::string> exclude;           ///< --exclude: globs relative to the working directory
   std::string today;                          ///< --today YYYY-MM-DD; empty: the real date
   /// true when only findings are wanted (`runbookc lint`): the IR is built
   /// for the checks alone (no document tree, bare URLs not made links: only

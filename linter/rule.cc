@@ -44,7 +44,10 @@ std::string canonical_rule_selector(std::string_view selector) {
 }
 
 const Rule* find_rule(std::string_view code_or_name) {
+  for (const Rule& rule : all_rules())  // as the registry spells it: every finding's own code
+    if (rule.code == code_or_name || rule.name == code_or_name) return &rule;
   std::string wanted = canonical_rule_selector(code_or_name);
+  if (wanted == code_or_name) return nullptr;
   for (const Rule& rule : all_rules())
     if (rule.code == wanted || rule.name == wanted) return &rule;
   return nullptr;

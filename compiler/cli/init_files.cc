@@ -10,7 +10,13 @@ std::string_view init_config_yaml() {
   return R"(# runbookc configuration. runbookc lint, build and index find it by walking
 # up from each runbook's directory (or take --config FILE). Every key is
 # optional and shown commented out with its default; uncomment to change it.
-# Command-line --select, --ignore and --today apply on top.
+# Command-line --select, --ignore, --exclude and --today apply on top.
+# A .runbookc.yaml in a subdirectory applies over this one for the runbooks
+# below it: rules merge rule by rule, exclude and per_file_ignores add up,
+# the other keys replace.
+
+# true: directories above this one are not searched for more configuration.
+#root: false
 
 # Rules by code or kebab-case name: off, note, warning or error.
 # `runbookc rules` lists them, `runbookc explain RB201` shows one.
@@ -30,6 +36,10 @@ std::string_view init_config_yaml() {
 
 # Globs of files not linted, relative to this file's directory; '*' crosses '/'.
 #exclude: []                  # e.g. ["drafts/*", "runbooks/TEMPLATE.md"]
+
+# Rules turned off in some files only: globs (as exclude) to rule codes,
+# code prefixes or names (ALL for every rule).
+#per_file_ignores: {}         # e.g. {"legacy/*": [RB404, RB409]}
 
 # How long a review holds when a runbook gives a "Last Updated:" date in its
 # body and no review_every of its own: days (90d), months (6m) or years (1y).

@@ -12,6 +12,7 @@
 #include "compiler/base/file_io.h"
 #include "compiler/cli/baseline.h"
 #include "compiler/cli/commands.h"
+#include "compiler/cli/show_settings.h"
 #include "linter/driver.h"
 #include "compiler/emit/reporters/reporter.h"
 
@@ -23,6 +24,8 @@ struct LintArgs {
   std::string format = "text";
   bool statistics = false;
   std::string baseline, write_baseline;
+  std::string show_settings;
+  std::vector<std::string> exclude;
   std::string output_file;
   std::string fail_on = "error";
   std::string color = "auto";
@@ -104,6 +107,8 @@ int run_lint(const LintArgs& args) {
   options.ignore = args.ignore;
   options.today = args.today;
   options.findings_only = true;
+  options.exclude = args.exclude;
+  if (!args.show_settings.empty()) return show_settings(args.show_settings, options);
   std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
   LintRun run = lint_paths(paths, options);
   for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
@@ -144,6 +149,16 @@ Runner add_lint_command(CLI::App& app) {
   app.add_flag("--statistics", args->statistics,
                "Print how many findings each rule made instead of the findings (text, or JSON with --format json)");
   app.add_option("--output-file", args->output_file, "Write the report to this file (atomically) instead of stdout")
+      ->type_name("FILE");
+  app.add_option("--exclude", args->exclude,
+                 "Leave out files matching these globs (relative to the working directory); comma-separated")
+      ->type_name("GLOBS")
+      ->delimiter(',')
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--show-settings", args->show_settings,
+                 "Print the configuration this runbook is linted under, and where each value comes from")
       ->type_name("FILE");
   app.add_option("--baseline", args->baseline,
                  "Report only findings this baseline does not list (and name its entries that are gone)")

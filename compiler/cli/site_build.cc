@@ -75,19 +75,31 @@ std::string build_fingerprint(const BuildOptions& o, const std::string& today, c
   return h.hex();
 }
 
-/// Bytes of the nearest .runbookc.yaml above a file, found as lint finds it
-/// (find_config_file) and read once per configuration file.
+/// Bytes of every .runbookc.yaml above a file (a file applies over those
+/// above it), found as lint finds them (find_config_file), read once each.
+/// Files above a `root: true` are included too: a cache key a little too
+/// wide costs a rebuild, never a stale page.
 class ConfigBytes {
  public:
   const std::string& for_file(const std::string& file) {
     // An absolute directory: find_config_file would otherwise ask for the cwd each time.
     std::string config = find_config_file((cwd_ / file).parent_path().string(), &nearest_);
     auto [it, added] = bytes_.try_emplace(config);
-    if (added && !config.empty()) read_file(config, it->second);
+    if (added && !config.empty()) {
+      read_file(config, it->second);
+      fs::path dir = fs::path(config).parent_path();
+      if (dir != dir.parent_path()) {
+        std::string above = for_file_in(dir.parent_path());
+        it->second += "\n# above: " + above;
+      }
+    }
     return it->second;
   }
 
  private:
+  /// The bytes for a directory's nearest configuration and those above it.
+  std::string for_file_in(const fs::path& dir) { return for_file((dir / "x").string()); }
+
   fs::path cwd_ = fs::current_path();
   std::map<std::string, std::string> nearest_;  ///< find_config_file's memo, by directory
   std::map<std::string, std::string> bytes_;    ///< by configuration file ("" = none)
