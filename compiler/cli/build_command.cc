@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "compiler/cli/commands.h"
+#include "compiler/cli/rule_selection.h"
 #include "compiler/cli/site_build.h"
 
 namespace rbc {
@@ -11,11 +12,15 @@ namespace {
 
 struct BuildArgs {
   site::BuildOptions options;
+  RuleSelection rules;
   std::string fail_on;
 };
 
 int run_build(BuildArgs& args) {
   args.options.progress = isatty(STDERR_FILENO);
+  args.options.config_file = args.rules.config_file;
+  args.options.select = args.rules.select;
+  args.options.ignore = args.rules.ignore;
   site::BuildReport report = site::build_site(args.options);
   for (const auto& w : report.warnings) std::cerr << "runbookc: warning: " << w << "\n";
   for (const auto& e : report.errors) std::cerr << "runbookc: error: " << e << "\n";
@@ -41,6 +46,7 @@ Runner add_build_command(CLI::App& app) {
   app.add_option("--fail-on", args->fail_on, "Exit 1 when a finding at or above this severity exists (the site is still written)")
       ->check(CLI::IsMember({"error", "warning", "note"}));
   app.add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)");
+  add_rule_selection_options(app, args->rules);
   app.footer("Exit status: 0 built, 1 findings at or above --fail-on, 2 usage or I/O error (previous site left intact).");
   return [args] { return run_build(*args); };
 }

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "compiler/cli/commands.h"
+#include "compiler/cli/rule_selection.h"
 #include "linter/driver.h"
 #include "compiler/base/file_io.h"
 #include "compiler/emit/index/json_index.h"
@@ -16,12 +17,14 @@ struct IndexArgs {
   std::string output = "-";
   std::string today;
   unsigned jobs = 0;
+  RuleSelection rules;
 };
 
 int run_index(const IndexArgs& args) {
   LintOptions options;
   options.jobs = args.jobs;
   options.today = args.today;
+  apply_rule_selection(args.rules, options);
   LintRun run = lint_paths(args.paths.empty() ? std::vector<std::string>{"."} : args.paths, options);
   for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
   for (const auto& e : run.errors) std::cerr << "runbookc: error: " << e << "\n";
@@ -57,6 +60,7 @@ Runner add_index_command(CLI::App& app) {
       ->capture_default_str();
   app.add_option("--today", args->today, "Date (YYYY-MM-DD) overdue reviews are judged against; default: the system date");
   app.add_option("-j,--jobs", args->jobs, "Files processed in parallel (default: one per core)");
+  add_rule_selection_options(app, args->rules);
   return [args] { return run_index(*args); };
 }
 

@@ -12,6 +12,7 @@
 #include "compiler/base/file_io.h"
 #include "compiler/cli/baseline.h"
 #include "compiler/cli/commands.h"
+#include "compiler/cli/rule_selection.h"
 #include "compiler/cli/show_settings.h"
 #include "linter/driver.h"
 #include "compiler/emit/reporters/reporter.h"
@@ -31,8 +32,7 @@ struct LintArgs {
   std::string color = "auto";
   unsigned jobs = 0;
   double max_file_size_mib = 16;
-  std::string config_file;
-  std::vector<std::string> select, ignore;
+  RuleSelection rules;
   std::string today;
 };
 
@@ -102,9 +102,7 @@ int run_lint(const LintArgs& args) {
   LintOptions options;
   options.jobs = args.jobs;
   options.max_file_size = static_cast<uint64_t>(args.max_file_size_mib * 1024 * 1024);
-  options.config_file = args.config_file;
-  options.select = args.select;
-  options.ignore = args.ignore;
+  apply_rule_selection(args.rules, options);
   options.today = args.today;
   options.findings_only = true;
   options.exclude = args.exclude;
@@ -175,21 +173,7 @@ Runner add_lint_command(CLI::App& app) {
   app.add_option("-j,--jobs", args->jobs, "Files linted in parallel (default: one per core)");
   app.add_option("--max-file-size", args->max_file_size_mib, "Refuse files larger than this many MiB")
       ->capture_default_str();
-  app.add_option("--config", args->config_file,
-                 "Configuration file (default: the nearest .runbookc.yaml above each runbook)")
-      ->type_name("FILE");
-  app.add_option("--select", args->select, "Only these rules: codes (RB301), prefixes (RB3) or names; comma-separated")
-      ->type_name("RULES")
-      ->delimiter(',')
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--ignore", args->ignore, "Skip these rules: codes, prefixes or names; comma-separated")
-      ->type_name("RULES")
-      ->delimiter(',')
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_rule_selection_options(app, args->rules);
   app.add_option("--today", args->today, "Date review-overdue compares against, YYYY-MM-DD (default: today)");
   app.footer(
       "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.");

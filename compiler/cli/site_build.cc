@@ -72,6 +72,10 @@ std::string build_fingerprint(const BuildOptions& o, const std::string& today, c
   for (const EmbeddedFile& f : embedded_files()) h.feed(f.name).feed(f.bytes);
   for (const Rule& r : all_rules()) h.feed(r.code).feed(r.name).feed(to_string(r.severity));
   for (size_t i = 0; i < files.size(); ++i) h.feed(files[i]).feed(ids[i]);
+  h.feed("select");
+  for (const std::string& s : o.select) h.feed(s);
+  h.feed("ignore");
+  for (const std::string& s : o.ignore) h.feed(s);
   return h.hex();
 }
 
@@ -81,7 +85,13 @@ std::string build_fingerprint(const BuildOptions& o, const std::string& today, c
 /// wide costs a rebuild, never a stale page.
 class ConfigBytes {
  public:
+  explicit ConfigBytes(const std::string& config_file) {
+    if (!config_file.empty()) read_file(config_file, only_);
+    only_given_ = !config_file.empty();
+  }
+
   const std::string& for_file(const std::string& file) {
+    if (only_given_) return only_;  // --config FILE: that file alone
     // An absolute directory: find_config_file would otherwise ask for the cwd each time.
     std::string config = find_config_file((cwd_ / file).parent_path().string(), &nearest_);
     auto [it, added] = bytes_.try_emplace(config);
@@ -101,6 +111,8 @@ class ConfigBytes {
   std::string for_file_in(const fs::path& dir) { return for_file((dir / "x").string()); }
 
   fs::path cwd_ = fs::current_path();
+  bool only_given_ = false;
+  std::string only_;  ///< --config FILE's bytes
   std::map<std::string, std::string> nearest_;  ///< find_config_file's memo, by directory
   std::map<std::string, std::string> bytes_;    ///< by configuration file ("" = none)
 };
@@ -360,7 +372,7 @@ BuildReport build(const BuildOptions& o, bool reuse) {
   for (size_t i = 0; i < files.size(); ++i) pages[fs::path(files[i]).lexically_normal().generic_string()] = ids[i];
   const std::string today = today_date->iso();
   std::string fingerprint = build_fingerprint(o, today, files, ids);
-  ConfigBytes configs;
+  ConfigBytes configs(o.config_file);
   Progress progress(o.progress);
 
   OutputDir out(target, reuse);  // from here on, builds of this target wait for this one
@@ -409,6 +421,9 @@ BuildReport build(const BuildOptions& o, bool reuse) {
   LintOptions lint_options;
   lint_options.jobs = o.jobs;
   lint_options.today = today;  // the findings (RB406) judge reviews on the same day as the pages
+  lint_options.config_file = o.config_file;
+  lint_options.select = o.select;
+  lint_options.ignore = o.ignore;
   FileLinter linter(std::move(stale), lint_options);
   for (const auto& e : linter.errors()) report.warnings.push_back(e);
   render_stale(items, todo, linter, out, o, pages, progress);

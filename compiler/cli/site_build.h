@@ -22,6 +22,9 @@ struct BuildOptions {
   std::string today;     ///< YYYY-MM-DD for overdue reviews; "" = the system date
   unsigned jobs = 0;     ///< 0: one per core
   bool progress = false; ///< a progress line on stderr
+  /// As lint's --config, --select, --ignore: the site's findings are CI's.
+  std::string config_file;
+  std::vector<std::string> select, ignore;
 };
 
 struct BuildReport {

@@ -59,6 +59,17 @@ check "--exclude from a subdirectory" test "$(cat out.txt)" = "new.md:3:1: warni
 "$RB" lint --format concise --config runbooks/.runbookc.yaml top-incident.md >out.txt 2>&1
 check "--config: no parent" test "$(tail -1 out.txt)" = "0 errors, 1 warning, 0 notes in 1 file"
 
+# build and index take lint's --config, --select and --ignore: the site says what CI says.
+codes() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join(x["code"] for x in d["diagnostics"]))' "$1"; }
+"$RB" build runbooks -o site >/dev/null 2>&1
+check "build: the tree's configuration" test "$(codes site/lint.json)" = "RB404 RB250"
+"$RB" build --ignore rb404 runbooks -o site >/dev/null 2>&1
+check "build --ignore: RB404 gone (the cache does not keep it)" test "$(codes site/lint.json)" = "RB250"
+"$RB" build --select RB4 --config runbooks/.runbookc.yaml runbooks -o site >/dev/null 2>&1
+check "build --select RB4 --config: RB250 not selected, new.md keeps RB404" test "$(codes site/lint.json)" = "RB404"
+"$RB" index --select RB250 runbooks -o index.json 2>/dev/null
+check "index --select" test "$(python3 -c 'import json; print(sorted({f["code"] for r in json.load(open("index.json"))["runbooks"] for f in r.get("findings", [])}))')" = "['RB250']"
+
 # A bad file above is an error naming it, for every runbook under it.
 printf 'rules: {RB9999: off}\n' >.runbookc.yaml
 "$RB" lint runbooks/new.md >out.txt 2>err.txt; rc=$?
