@@ -301,6 +301,22 @@ LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& opt
   return run;
 }
 
+LintRun lint_text(const std::string& path, std::string bytes, const LintOptions& options) {
+  LintRun run;
+  std::vector<std::string> files{path};
+  std::vector<std::shared_ptr<const Config>> configs = resolve_configs(files, options, run);
+  if (!run.errors.empty() || files.empty()) return run;
+  if (bytes.size() > options.max_file_size) {
+    run.errors.push_back(fmt::format("{}: larger than the {} MiB limit (--max-file-size); not read", path,
+                                     options.max_file_size / (1024 * 1024)));
+    return run;
+  }
+  FileResult r = lint_bytes(path, std::move(bytes), configs.front(),
+                            ParseOptions{.autolink = !options.findings_only, .document = !options.findings_only});
+  run.files.push_back(std::move(r));
+  return run;
+}
+
 FileLinter::FileLinter(std::vector<std::string> files, const LintOptions& options)
     : files_(std::move(files)), options_(options), configs_(files_.size()) {
   LintRun run;

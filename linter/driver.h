@@ -65,6 +65,10 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
 
 /// Reads and lints every runbook under `paths`.
 LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options);
+/// Lints `bytes` as the file `path` would be (its configuration, its name in
+/// findings) without reading it: standard input, an editor's buffer. A path
+/// the configuration excludes gives a run with no file.
+LintRun lint_text(const std::string& path, std::string bytes, const LintOptions& options);
 
 /// lint_paths over files already collected, one file at a time, for a caller
 /// that must not hold every result at once (`runbookc build`): the

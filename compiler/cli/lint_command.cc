@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <sstream>
 
 #include <cstdlib>
@@ -26,6 +27,7 @@ struct LintArgs {
   bool statistics = false;
   std::string baseline, write_baseline;
   std::string show_settings;
+  std::string stdin_filename = "-";
   std::vector<std::string> exclude;
   std::string output_file;
   std::string fail_on = "error";
@@ -108,7 +110,14 @@ int run_lint(const LintArgs& args) {
   options.exclude = args.exclude;
   if (!args.show_settings.empty()) return show_settings(args.show_settings, options);
   std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
-  LintRun run = lint_paths(paths, options);
+  LintRun run;
+  if (paths == std::vector<std::string>{"-"}) {
+    // `lint -`: the text on standard input, linted as --stdin-filename would be.
+    std::string text{std::istreambuf_iterator<char>(std::cin), {}};
+    run = lint_text(args.stdin_filename, std::move(text), options);
+  } else {
+    run = lint_paths(paths, options);
+  }
   for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
   for (const auto& e : run.errors) std::cerr << "runbookc: error: " << e << "\n";
   if (!args.write_baseline.empty()) return write_baseline_of(run, args.write_baseline);
@@ -155,6 +164,10 @@ Runner add_lint_command(CLI::App& app) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--stdin-filename", args->stdin_filename,
+                 "With `-` as the path: the file name standard input is linted as (its configuration, its name in "
+                 "findings)")
+      ->type_name("FILE");
   app.add_option("--show-settings", args->show_settings,
                  "Print the configuration this runbook is linted under, and where each value comes from")
       ->type_name("FILE");

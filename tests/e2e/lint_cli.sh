@@ -214,5 +214,15 @@ for i in $(seq 1 30); do cp broken.md "many-$i.md"; done
 check "closed pipe: no error message" test ! -s err.txt
 check "closed pipe: the first line arrived" contains out.txt "many-1.md:4:6"
 
+# Standard input: `lint -`, named by --stdin-filename (its configuration, its name in findings).
+mkdir -p stdin-repo/team
+printf 'rules: {RB001: warning}\n' > stdin-repo/team/.runbookc.yaml
+"$RB" lint --format concise - < broken.md > out.txt; rc=$?
+check "stdin: exit 1" test $rc -eq 1
+check "stdin: named -" grep -q '^-:4:6: error: .*\[RB001 bash-syntax\]$' out.txt
+"$RB" lint --format concise --stdin-filename stdin-repo/team/buffer.md - < broken.md > out.txt; rc=$?
+check "stdin-filename: its configuration applies (RB001 at warning, exit 0)" test $rc -eq 0
+check "stdin-filename: its name in findings" grep -q '^stdin-repo/team/buffer.md:4:6: warning: .*\[RB001 bash-syntax\]$' out.txt
+
 echo "$pass passed, $failures failed"
 [ "$failures" -eq 0 ]
