@@ -213,6 +213,28 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
   return result;
 }
 
+FileResult lint_and_fix_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config,
+                              FixMode mode, const ParseOptions& parse) {
+  if (mode == FixMode::none) return lint_bytes(std::move(path), std::move(bytes), std::move(config), parse);
+  FileResult result = lint_bytes(path, bytes, config, parse);
+  FixOutcome outcome;
+  std::string text = bytes;
+  for (int pass = 0; pass < kMaxFixPasses; ++pass) {
+    AppliedFixes applied = apply_fixes(text, result.diagnostics, mode == FixMode::unsafe);
+    if (applied.applied == 0 || applied.text == text) break;
+    if (pass == 0) outcome.diagnostics_before = result.diagnostics;
+    outcome.fixes += applied.applied;
+    text = std::move(applied.text);
+    result = lint_bytes(path, text, config, parse);
+  }
+  if (outcome.fixes > 0) {
+    outcome.before = std::move(bytes);
+    outcome.after = std::move(text);
+    result.fixed = std::move(outcome);
+  }
+  return result;
+}
+
 namespace {
 
 /// The whole file in `bytes`, or a one-line error naming it. POSIX calls
@@ -258,7 +280,8 @@ FileResult lint_file(const std::string& path, const LintOptions& options, std::s
     return r;
   }
   try {
-    FileResult r = lint_bytes(path, std::move(bytes), std::move(config), ParseOptions{.autolink = !options.findings_only, .document = !options.findings_only});
+    FileResult r = lint_and_fix_bytes(path, std::move(bytes), std::move(config), options.fix,
+                                      ParseOptions{.autolink = !options.findings_only, .document = !options.findings_only});
     if (options.findings_only) {
       Runbook source_only;
       source_only.source = std::move(r.runbook.source);

@@ -77,6 +77,9 @@ Runner add_explain_command(CLI::App& app) {
                              "Example\n{}\nUse instead\n  {}\n{}",
                              r->code, r->name, to_string(r->category), to_string(r->severity), r->summary, r->what,
                              r->why, r->bad.markdown, r->instead, r->good.markdown);
+    if (!r->fix.empty())
+      std::cout << fmt::format("\nFix ({}: runbookc lint --fix{})\n  {}\n", r->fix_safe ? "safe" : "unsafe",
+                               r->fix_safe ? "" : " --unsafe-fixes", r->fix);
     if (!r->example_config.empty())
       std::cout << "\nActs only when configured; the examples assume this .runbookc.yaml:\n" << r->example_config;
     print_effect_entries(r->code);

@@ -28,12 +28,27 @@ void check(const Runbook& rb, Emitter& emit) {
   auto [wb, we] = word_around(text, first.begin, first.end);
   std::string written(text.substr(wb, we - wb));
   uint32_t begin = src.line_start(first_line);
-  emit.report({begin + first.begin, begin + first.end},
+  Diagnostic& d = emit.report({begin + first.begin, begin + first.end},
               fmt::format("`{}` is double-encoded UTF-8 (UTF-8 read as MacRoman or Windows-1252 and saved again){}",
                           written, lines > 1 ? fmt::format("; {} lines of this file are affected", lines) : ""),
               fmt::format("did you mean '{}'? Re-save the file from the original UTF-8, or reverse the conversion "
                           "(e.g. `iconv -f utf-8 -t macintosh` then read as UTF-8)",
                           repair_mojibake(written)));
+  // The fix restores every run of the file. Runs in prose are safe to
+  // restore; one inside a block a script would run changes a command, so
+  // those wait for --unsafe-fixes (the next pass reports them on their own).
+  std::vector<TextEdit> prose, code;
+  for (const MojibakeRun& run : runs) {
+    int step = rb.step_at(run.begin);
+    bool in_command = step >= 0 && rb.steps[static_cast<size_t>(step)].runnable();
+    (in_command ? code : prose).push_back(emit.edit({run.begin, run.end}, run.repaired));
+  }
+  bool safe = !prose.empty();
+  std::vector<TextEdit>& edits = safe ? prose : code;
+  size_t count = edits.size();
+  d.fix = Fix{std::move(edits), safe,
+              fmt::format("restore {} double-encoded sequence{}{}", count, count == 1 ? "" : "s",
+                          safe ? "" : " inside commands")};
 }
 
 const bool registered = register_rule({
@@ -48,6 +63,9 @@ const bool registered = register_rule({
     .why = "Headings no longer match their anchors or required section names, commands copied from such lines "
            "can carry the wrong characters, and the page is hard to read under stress.",
     .instead = "Restore the file's original UTF-8 text.",
+    .fix = "replaces every double-encoded sequence by the character it stood for (`√¥` → `ô`). Safe in prose and "
+           "headings; sequences inside a code block that runs are restored only with --unsafe-fixes, as that "
+           "changes a command.",
     .bad = {"# Panne API\n\n## Sympt\xe2\x88\x9a\xc2\xa5mes\n", 3, 9},
     .good = {"# Panne API\n\n## Sympt\xc3\xb4mes\n"},
     .check = check,

@@ -116,6 +116,9 @@ void report_text(std::ostream& out, const LintRun& run, bool color) {
             << paint(color, style_of(d.severity), "^" + std::string(width - 1, '~')) << '\n';
       }
       if (!d.help.empty()) out << fmt::format("  = help: {}\n", display_line(d.help));
+      if (d.fix)
+        out << fmt::format("  = fix: {} ({})\n", display_line(d.fix->title),
+                           d.fix->safe ? "safe: runbookc lint --fix" : "unsafe: runbookc lint --fix --unsafe-fixes");
       out << fmt::format("  = see: runbookc explain {}\n", d.code);
     }
   }
