@@ -61,17 +61,20 @@ std::set<std::string> anchors(const Runbook& rb) {
   return out;
 }
 
-/// Letters and digits only: "post_incident" and "post-incident" agree.
-std::string squashed(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out += ascii_lower(c);
+/// The words of a slug: runs of letters and digits (any non-ASCII byte
+/// counts as a letter), lower-cased; "-post-incident" → {post, incident}.
+std::vector<std::string> words(std::string_view slug) {
+  std::vector<std::string> out(1);
+  for (char c : slug) {
+    if (is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out.back() += ascii_lower(c);
+    else if (!out.back().empty()) out.emplace_back();
+  }
+  if (out.back().empty()) out.pop_back();
   return out;
 }
 
-/// Edit distance in bytes, stopping early above `limit`.
-size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
-  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+/// Edit distance in bytes.
+size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
@@ -86,33 +89,57 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
   return row[b.size()];
 }
 
-/// The one heading anchor a broken `anchor` most likely meant, "" when none
-/// or several fit as well. Closest first: the same letters and digits
-/// (punctuation or case differ); a slug cut short or run on at a word break
-/// (`post-incident` for `post-incident-review`); a typo (two edits, in an
-/// anchor of five characters or more). A heading that is itself mojibake is
-/// no candidate: RB407's fix changes its anchor.
-std::string likely_anchor(const Runbook& rb, const std::string& anchor) {
-  std::set<std::string> headings;
-  for (const Section& s : rb.sections)
-    if (find_mojibake(s.title).empty()) headings.insert(ascii_lower(s.anchor));
-  auto starts_at_word = [](const std::string& longer, const std::string& prefix) {
-    return longer.size() > prefix.size() + 1 && longer.compare(0, prefix.size(), prefix) == 0 &&
-           longer[prefix.size()] == '-';
-  };
-  const std::vector<std::function<bool(const std::string&)>> tiers = {
-      [&](const std::string& h) { return !squashed(anchor).empty() && squashed(h) == squashed(anchor); },
-      [&](const std::string& h) { return !anchor.empty() && (starts_at_word(h, anchor) || starts_at_word(anchor, h)); },
-      [&](const std::string& h) { return anchor.size() >= 5 && edit_distance(anchor, h, 2) <= 2; },
-  };
-  for (const auto& fits : tiers) {
-    std::vector<std::string> found;
-    for (const std::string& h : headings)
-      if (fits(h)) found.push_back(h);
-    if (found.size() == 1) return found.front();
-    if (found.size() > 1) return {};
+std::string joined(const std::vector<std::string>& w) {
+  std::string out;
+  for (const std::string& x : w) out += (out.empty() ? "" : "-") + x;
+  return out;
+}
+
+/// How well a heading's words fit a broken anchor's, lower is closer; nullopt: not at all.
+/// 0 the same words (punctuation, case, a leading emoji differ); 1 one list
+/// runs on from the other (`post-incident` for `post-incident-checklist`),
+/// the more words shared the closer; 2 word by word, each the same or one
+/// the start of the other (`deploy` for `deployment`); 3 a typo, at most two
+/// edits or one in five characters, the fewer the closer.
+std::optional<std::pair<int, size_t>> fit(const std::vector<std::string>& link, const std::vector<std::string>& heading) {
+  if (link.empty() || heading.empty()) return std::nullopt;
+  if (link == heading) return std::pair{0, size_t{0}};
+  size_t shared = std::min(link.size(), heading.size());
+  if (std::equal(link.begin(), link.begin() + shared, heading.begin()))
+    return std::pair{1, std::max(link.size(), heading.size()) - shared};
+  if (link.size() == heading.size()) {
+    bool prefixes = true;
+    for (size_t i = 0; i < link.size() && prefixes; ++i) {
+      const std::string& a = link[i].size() <= heading[i].size() ? link[i] : heading[i];
+      const std::string& b = link[i].size() <= heading[i].size() ? heading[i] : link[i];
+      prefixes = b.compare(0, a.size(), a) == 0;
+    }
+    if (prefixes) return std::pair{2, size_t{0}};
   }
-  return {};
+  std::string a = joined(link), b = joined(heading);
+  if (a.size() < 5) return std::nullopt;
+  size_t limit = std::max<size_t>(2, a.size() / 5);
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return std::nullopt;
+  size_t d = edit_distance(a, b);
+  if (d <= limit) return std::pair{3, d};
+  return std::nullopt;
+}
+
+/// The one heading anchor a broken `anchor` most likely meant: the closest
+/// fit (fit() above), "" when none fits or several fit as closely. A heading
+/// that is itself mojibake is no candidate: RB407's fix changes its anchor.
+std::string likely_anchor(const Runbook& rb, const std::string& anchor) {
+  std::vector<std::string> link = words(anchor);
+  std::optional<std::pair<int, size_t>> best;
+  std::set<std::string> found;
+  for (const Section& s : rb.sections) {
+    if (!find_mojibake(s.title).empty()) continue;
+    std::optional<std::pair<int, size_t>> f = fit(link, words(s.anchor));
+    if (!f) continue;
+    if (!best || *f < *best) best = f, found.clear();
+    if (*f == *best) found.insert(ascii_lower(s.anchor));
+  }
+  return found.size() == 1 ? *found.begin() : std::string();
 }
 
 void check(const Runbook& rb, Emitter& emit) {
@@ -155,8 +182,9 @@ const bool registered = register_rule({
     .why = "Tables of contents and \"see Rollback\" links are how a stressed reader navigates; a dead one "
            "costs time exactly when there is none.",
     .instead = "Fix the fragment to the heading's slug, or add the section the link promises.",
-    .fix = "when exactly one heading fits, points the link at it: the same letters and digits, a slug cut short or "
-           "run on at a word break, or a typo of at most two characters. Several that fit equally, or none: no fix.",
+    .fix = "points the link at the one heading that fits it best: the same words, words cut short or run on "
+           "(`#post-incident` → `#post-incident-checklist`, `deploy` for `deployment`), or a typo (two edits, or one "
+           "in five characters). Several that fit as well, or none: no fix.",
     .bad = {"# DB down\n\nSee [the checklist](#post-incident).\n\n## Post-incident review\n", 3, 21},
     .good = {"# DB down\n\nSee [the checklist](#post-incident-review).\n\n## Post-incident review\n"},
     .check = check,

@@ -141,6 +141,15 @@ TEST_CASE("RB403 fix: the one heading the anchor most likely meant") {
         "# T\n\n[a](#roll-back) [b](#escalation)\n\n## Roll back\n\n## Escalation\n");
 }
 
+TEST_CASE("RB403 fix: words cut short or run on, the closest fit wins") {
+  std::string md = "# T\n\n[a](#deploy-freeze) [b](#grafana-tips-for-beginners) [c](#post-incident)\n\n"
+                   "## Deployment freeze\n\n## Grafana\n\n### Grafana tips\n\n## \xf0\x9f\x93\x8b Post-incident checklist\n";
+  CHECK(after(md) == "# T\n\n[a](#deployment-freeze) [b](#grafana-tips) [c](#-post-incident-checklist)\n\n"
+                     "## Deployment freeze\n\n## Grafana\n\n### Grafana tips\n\n## \xf0\x9f\x93\x8b Post-incident checklist\n");
+  CHECK(positions(fixed(md), "RB403").empty());
+  check_idempotent(md);
+}
+
 TEST_CASE("RB403 fix: none when several headings fit as well, or none does") {
   std::string two = "# T\n\n[a](#post-incident)\n\n## Post-incident review\n\n## Post-incident timeline\n";
   CHECK(after(two) == two);
