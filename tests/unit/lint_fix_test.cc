@@ -108,6 +108,13 @@ TEST_CASE("RB407 fix: double-encoded text restored, in prose safely") {
   check_idempotent(md);
 }
 
+TEST_CASE("RB407 fix: a keycap emoji is restored whole") {
+  // "1️⃣" = 1, U+FE0F, U+20E3; read as MacRoman: "1Ô∏è‚É£".
+  std::string md = "# T\n\n## 1\xc3\x94\xe2\x88\x8f\xc3\xa8\xe2\x80\x9a\xc3\x89\xc2\xa3 Auth\n";
+  CHECK(after(md) == "# T\n\n## 1\xef\xb8\x8f\xe2\x83\xa3 Auth\n");
+  check_idempotent(md);
+}
+
 TEST_CASE("RB407 fix: inside a command only with --unsafe-fixes") {
   std::string md = "# Panne\n\nV\xc3\x83\xc2\xa9rifier:\n\n```bash\necho 'caf\xc3\x83\xc2\xa9'\n```\n";
   FileResult safe = fixed(md);
