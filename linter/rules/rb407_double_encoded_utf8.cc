@@ -13,6 +13,20 @@ std::pair<size_t, size_t> word_around(std::string_view line, size_t begin, size_
   return {begin, end};
 }
 
+/// True when the run at `offset` lies in a whole-line comment of a block
+/// that runs (`# ...` in shell, `-- ...` in SQL): restoring it changes no command.
+bool in_comment_line(const Runbook& rb, const Step& step, uint32_t offset) {
+  const SourceFile& src = *rb.source;
+  uint32_t line = src.position(offset).line;
+  std::string_view before = std::string_view(src.text()).substr(src.line_start(line), offset - src.line_start(line));
+  size_t first = before.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return false;
+  before.remove_prefix(first);
+  bool sql = step.kind == BlockKind::postgres || step.kind == BlockKind::mysql;
+  bool shell = step.kind == BlockKind::shell;  // in a console transcript `# ` is a root prompt
+  return (shell && before.starts_with("#")) || (sql && before.starts_with("--"));
+}
+
 void check(const Runbook& rb, Emitter& emit) {
   const SourceFile& src = *rb.source;
   std::vector<MojibakeRun> runs = find_mojibake(src.text());  // in text order, none across lines
@@ -34,13 +48,16 @@ void check(const Runbook& rb, Emitter& emit) {
               fmt::format("did you mean '{}'? Re-save the file from the original UTF-8, or reverse the conversion "
                           "(e.g. `iconv -f utf-8 -t macintosh` then read as UTF-8)",
                           repair_mojibake(written)));
-  // The fix restores every run of the file. Runs in prose are safe to
-  // restore; one inside a block a script would run changes a command, so
-  // those wait for --unsafe-fixes (the next pass reports them on their own).
+  // The fix restores every run of the file. Runs in prose, in a fence's
+  // line or in a whole-line comment are safe to restore; one inside a
+  // command a script would run changes it, so those wait for
+  // --unsafe-fixes (the next pass reports them on their own).
   std::vector<TextEdit> prose, code;
   for (const MojibakeRun& run : runs) {
     int step = rb.step_at(run.begin);
-    bool in_command = step >= 0 && rb.steps[static_cast<size_t>(step)].runnable();
+    const Step* in_step = step >= 0 ? &rb.steps[static_cast<size_t>(step)] : nullptr;
+    bool in_command = in_step && in_step->runnable() && in_step->span.begin < run.begin &&
+                      src.position(run.begin).line != in_step->line && !in_comment_line(rb, *in_step, run.begin);
     (in_command ? code : prose).push_back(emit.edit({run.begin, run.end}, run.repaired));
   }
   bool safe = !prose.empty();
@@ -63,9 +80,9 @@ const bool registered = register_rule({
     .why = "Headings no longer match their anchors or required section names, commands copied from such lines "
            "can carry the wrong characters, and the page is hard to read under stress.",
     .instead = "Restore the file's original UTF-8 text.",
-    .fix = "replaces every double-encoded sequence by the character it stood for (`√¥` → `ô`). Safe in prose and "
-           "headings; sequences inside a code block that runs are restored only with --unsafe-fixes, as that "
-           "changes a command.",
+    .fix = "replaces every double-encoded sequence by the character it stood for (`√¥` → `ô`). Safe in prose, "
+           "headings and whole-line comments (`# ...`, `-- ...`); sequences inside the commands of a block that runs "
+           "are restored only with --unsafe-fixes, as that changes a command.",
     .bad = {"# Panne API\n\n## Sympt\xe2\x88\x9a\xc2\xa5mes\n", 3, 9},
     .good = {"# Panne API\n\n## Sympt\xc3\xb4mes\n"},
     .check = check,

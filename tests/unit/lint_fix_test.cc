@@ -108,6 +108,18 @@ TEST_CASE("RB407 fix: double-encoded text restored, in prose safely") {
   check_idempotent(md);
 }
 
+TEST_CASE("RB407 fix: a whole-line comment in a command block is safe to restore") {
+  std::string md = "# T\n\n```bash\n# V\xc3\x83\xc2\xa9rifier\nls /tmp\n```\n\n```sql\n  -- caf\xc3\x83\xc2\xa9\nSELECT 1;\n```\n";
+  FileResult r = fixed(md);
+  REQUIRE(r.fixed);
+  CHECK(r.fixed->after == "# T\n\n```bash\n# V\xc3\xa9rifier\nls /tmp\n```\n\n```sql\n  -- caf\xc3\xa9\nSELECT 1;\n```\n");
+  CHECK(positions(r, "RB407").empty());
+  // In a console transcript `# ` is a root prompt: a command, so unsafe.
+  std::string console = "# T\n\n```console\n# rm /tmp/caf\xc3\x83\xc2\xa9\n```\n";
+  CHECK(after(console) == console);
+  CHECK(after(console, FixMode::unsafe) == "# T\n\n```console\n# rm /tmp/caf\xc3\xa9\n```\n");
+}
+
 TEST_CASE("RB407 fix: a keycap emoji is restored whole") {
   // "1️⃣" = 1, U+FE0F, U+20E3; read as MacRoman: "1Ô∏è‚É£".
   std::string md = "# T\n\n## 1\xc3\x94\xe2\x88\x8f\xc3\xa8\xe2\x80\x9a\xc3\x89\xc2\xa3 Auth\n";
