@@ -63,7 +63,9 @@ check "fixed etcd.md: the tag line" line_is etcd.md 14 '```promql'
 check "fixed operator.md: the tag line" line_is operator.md 21 '```json'
 check "fixed storage.md: the first untagged fence" line_is storage.md 260 '```console'
 check "the unsafe fix waits" cmp -s danger.md ../orig/danger.md
-check "double-encoded comments in command blocks are restored safely" lacks seed003.md $'\xe2\x88\x9a\xc3\x89tape'
+check "the seed has double-encoded comments in command blocks" contains ../orig/seed003.md $'# \xe2\x88\x9a\xc3\xa2tape 1'
+check "double-encoded comments in command blocks are restored safely" lacks seed003.md $'\xe2\x88\x9a\xc3\xa2tape'
+check "... as the character they stood for" contains seed003.md $'# \xc3\x89tape 1'
 check "what is left is reported: RB202" contains ../fix.out "danger.md:4:8: warning:"
 check "what is left says it has an unsafe fix" contains ../fix.out '= fix: guard the variable: `${BUILD_DIR:?}` (unsafe: runbookc lint --fix --unsafe-fixes)'
 # The fixed rules no longer fire on the fixed files; nothing else is new.
