@@ -222,7 +222,7 @@ FileResult lint_and_fix_bytes(std::string path, std::string bytes, std::shared_p
   for (int pass = 0; pass < kMaxFixPasses; ++pass) {
     AppliedFixes applied = apply_fixes(text, result.diagnostics, mode == FixMode::unsafe);
     if (applied.applied == 0 || applied.text == text) break;
-    if (pass == 0) outcome.diagnostics_before = result.diagnostics;
+    if (pass == 0) outcome.diagnostics_before = result.diagnostics, outcome.source_before = result.runbook.source;
     outcome.fixes += applied.applied;
     text = std::move(applied.text);
     result = lint_bytes(path, text, config, parse);

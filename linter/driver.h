@@ -50,6 +50,7 @@ struct FixOutcome {
   std::string after;   ///< the bytes with the fixes applied
   unsigned fixes = 0;  ///< findings fixed, over every pass
   std::vector<Diagnostic> diagnostics_before;  ///< the findings of `before`
+  std::shared_ptr<SourceFile> source_before;   ///< `before` as read, for reporting those findings
 };
 
 struct FileResult {

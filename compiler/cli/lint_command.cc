@@ -65,6 +65,7 @@ void write_fixes(LintRun& run, unsigned& fixes, unsigned& files) {
       run.errors.push_back(fmt::format("{}: cannot write the fixes: {}; {} fix{} not applied", f.path, error,
                                        f.fixed->fixes, f.fixed->fixes == 1 ? "" : "es"));
       f.diagnostics = std::move(f.fixed->diagnostics_before);
+      f.runbook.source = std::move(f.fixed->source_before);  // the lines those findings point at
       f.fixed.reset();
       continue;
     }

@@ -100,6 +100,7 @@ check "read-only: exit 2" test $rc -eq 2
 check "read-only: the error names the file" contains ../ro.err "runbookc: error: locked.md: cannot write the fixes: the file is read-only; 1 fix not applied"
 check "read-only: the file is untouched" line_is locked.md 3 '```'
 check "read-only: its finding is still reported" contains ../ro.out "locked.md:3:1: warning:"
+check "read-only: the excerpt is the file's own line" contains ../ro.out $'3 | ```\n'
 check "read-only: the other file is fixed" line_is open.md 3 '```bash'
 check "read-only: the count is of what was written" contains ../ro.out "fixed 1 finding in 1 file"
 check "the fixed file keeps its mode" test "$(stat -c %a open.md)" = 640
