@@ -218,15 +218,22 @@ FileResult lint_and_fix_bytes(std::string path, std::string bytes, std::shared_p
   if (mode == FixMode::none) return lint_bytes(std::move(path), std::move(bytes), std::move(config), parse);
   FileResult result = lint_bytes(path, bytes, config, parse);
   FixOutcome outcome;
-  std::string text = bytes;
+  // Spans are offsets in the text the front end read: the bytes less a
+  // byte-order mark, which is kept in front of the fixed text.
+  std::string_view bom = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? "\xEF\xBB\xBF" : "";
+  std::string text = bytes.substr(bom.size());
   for (int pass = 0; pass < kMaxFixPasses; ++pass) {
+    // Fix only what the findings' offsets point into as read (a front end
+    // that changed the bytes, e.g. invalid UTF-8, gets no fixes).
+    if (!result.runbook.source || result.runbook.source->text() != text) break;
     AppliedFixes applied = apply_fixes(text, result.diagnostics, mode == FixMode::unsafe);
     if (applied.applied == 0 || applied.text == text) break;
     if (pass == 0) outcome.diagnostics_before = result.diagnostics, outcome.source_before = result.runbook.source;
     outcome.fixes += applied.applied;
     text = std::move(applied.text);
-    result = lint_bytes(path, text, config, parse);
+    result = lint_bytes(path, std::string(bom) + text, config, parse);
   }
+  text.insert(0, bom);
   if (outcome.fixes > 0) {
     outcome.before = std::move(bytes);
     outcome.after = std::move(text);

@@ -88,6 +88,18 @@ TEST_CASE("RB404 fix: an untagged block gets the language it was recognised as")
   CHECK(d.fix->edits[0].start.column == 4);
 }
 
+TEST_CASE("fixes keep a byte-order mark and CRLF line ends") {
+  std::string md = "\xEF\xBB\xBF# A\r\n\r\n```\r\nrm -rf /var/cache/app\r\n```\r\n\r\n```bash\r\n"
+                   "sum by (job) (rate(http_requests_total[5m]))\r\n```\r\n";
+  FileResult r = fixed(md);
+  REQUIRE(r.fixed);
+  CHECK(r.fixed->fixes == 2);
+  CHECK(r.fixed->after == "\xEF\xBB\xBF# A\r\n\r\n```bash\r\nrm -rf /var/cache/app\r\n```\r\n\r\n```promql\r\n"
+                          "sum by (job) (rate(http_requests_total[5m]))\r\n```\r\n");
+  CHECK(r.diagnostics.empty());
+  check_idempotent(md);
+}
+
 TEST_CASE("RB404 fix: an untagged block in a list item keeps its indentation") {
   std::string md = "# T\n\n1. Clean:\n\n   ```\n   rm -rf /var/cache/app\n   ```\n";
   CHECK(after(md) == "# T\n\n1. Clean:\n\n   ```bash\n   rm -rf /var/cache/app\n   ```\n");
