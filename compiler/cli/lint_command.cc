@@ -40,17 +40,20 @@ bool use_color(const std::string& mode) {
 }
 
 /// --fix: writes each fixed file in place, atomically and keeping its mode.
-/// A file that cannot be written (read-only, or the write fails) keeps its
-/// findings as they were and gets an error; the others are written.
+/// A file that cannot be written (read-only, changed since it was read, or
+/// the write fails) keeps its findings as they were and gets an error; the
+/// others are written.
 void write_fixes(LintRun& run, unsigned& fixes, unsigned& files) {
   for (FileResult& f : run.files) {
     if (!f.fixed) continue;
     struct stat st;
-    std::string error;
+    std::string error, now;
     if (::stat(f.path.c_str(), &st) != 0) {
       error = std::strerror(errno);
     } else if ((st.st_mode & S_IWUSR) == 0 || ::access(f.path.c_str(), W_OK) != 0) {
       error = "the file is read-only";
+    } else if (!read_file(f.path, now) || now != f.fixed->before) {
+      error = "it changed since it was read";  // an editor saved it meanwhile: its edits win
     } else {
       try {
         // Through a symbolic link, the file it points to is the one replaced.
