@@ -67,6 +67,7 @@ check "the seed has double-encoded comments in command blocks" contains ../orig/
 check "double-encoded comments in command blocks are restored safely" lacks seed003.md $'\xe2\x88\x9a\xc3\xa2tape'
 check "... as the character they stood for" contains seed003.md $'# \xc3\x89tape 1'
 check "what is left is reported: RB202" contains ../fix.out "danger.md:4:8: warning:"
+check "what is left is counted as fixable with --unsafe-fixes" contains ../fix.out '1 finding can be fixed with `runbookc lint --fix --unsafe-fixes`'
 check "what is left says it has an unsafe fix" contains ../fix.out '= fix: guard the variable: `${BUILD_DIR:?}` (unsafe: runbookc lint --fix --unsafe-fixes)'
 # The fixed rules no longer fire on the fixed files; nothing else is new.
 "$RB" lint --format json --select RB401,RB403,RB404 etcd.md operator.md storage.md language.md seed003.md > ../left.json

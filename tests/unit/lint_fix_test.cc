@@ -3,7 +3,10 @@
 // unified diff on their own.
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "compiler/base/unified_diff.h"
+#include "compiler/emit/reporters/reporter.h"
 #include "linter/config.h"
 #include "linter/diagnostic_json.h"
 #include "linter/fix.h"
@@ -246,4 +249,17 @@ TEST_CASE("unified_diff: hunks, context and a missing final newline") {
   CHECK(unified_diff("x\n", "new\nx\n", "f", "f") == "--- f\n+++ f\n@@ -1 +1,2 @@\n+new\n x\n");
   CHECK(unified_diff("x", "y", "f", "f") ==
         "--- f\n+++ f\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+y\n\\ No newline at end of file\n");
+}
+
+TEST_CASE("text report: a finding's fix, and a count of what --fix would fix") {
+  LintRun run;
+  run.files.push_back(test::lint("# C\n\n```\nrm -rf \"$DIR\"/x\n```\n"));
+  std::ostringstream out;
+  report_text(out, run, false);
+  std::string text = out.str();
+  CHECK(text.find("  = fix: tag the block as `bash` (safe: runbookc lint --fix)\n") != std::string::npos);
+  CHECK(text.find("  = fix: guard the variable: `${DIR:?}` (unsafe: runbookc lint --fix --unsafe-fixes)\n") !=
+        std::string::npos);
+  CHECK(text.ends_with("0 errors, 2 warnings, 0 notes in 1 file\n"
+                       "1 finding can be fixed with `runbookc lint --fix` (1 more with --unsafe-fixes)\n"));
 }

@@ -130,6 +130,17 @@ void report_text(std::ostream& out, const LintRun& run, bool color) {
                        s.warnings, s.warnings == 1 ? "" : "s", s.notes, s.notes == 1 ? "" : "s", s.files,
                        s.files == 1 ? "" : "s");
   }
+  // Like ruff's "[*] N fixable with the --fix option": users learn of --fix here.
+  size_t safe = 0, unsafe = 0;
+  for (const auto& file : run.files)
+    for (const auto& d : file.diagnostics)
+      if (d.fix) ++(d.fix->safe ? safe : unsafe);
+  if (safe > 0)
+    out << fmt::format("{} finding{} can be fixed with `runbookc lint --fix`{}\n", safe, safe == 1 ? "" : "s",
+                       unsafe > 0 ? fmt::format(" ({} more with --unsafe-fixes)", unsafe) : "");
+  else if (unsafe > 0)
+    out << fmt::format("{} finding{} can be fixed with `runbookc lint --fix --unsafe-fixes`\n", unsafe,
+                       unsafe == 1 ? "" : "s");
 }
 
 }  // namespace rbc
