@@ -62,6 +62,13 @@ for f in *.md; do check "--fix wrote what --diff showed: $f" cmp -s "$f" "../pat
 check "fixed etcd.md: the tag line" line_is etcd.md 14 '```promql'
 check "fixed operator.md: the tag line" line_is operator.md 21 '```json'
 check "fixed storage.md: the first untagged fence" line_is storage.md 260 '```console'
+# Nothing else changed: diff(1) of each corpus file shows only its fence lines.
+check "etcd.md: only line 14 changed" test "$(diff ../orig/etcd.md etcd.md)" = $'14c14\n< ```sh\n---\n> ```promql'
+check "operator.md: only line 21 changed" test "$(diff ../orig/operator.md operator.md)" = $'21c21\n< ```bash\n---\n> ```json'
+check "storage.md: only 5 fence lines changed" test "$(diff ../orig/storage.md storage.md | grep -c '^> ```console$')" = 5
+check "storage.md: and nothing more" test "$(diff ../orig/storage.md storage.md | grep -c '^[<>]')" = 10
+check "language.md: one line changed" test "$(diff ../orig/language.md language.md | grep -c '^[<>]')" = 2
+check "seed000.md: as many lines as before" test "$(wc -l < seed000.md)" = "$(wc -l < ../orig/seed000.md)"
 check "the unsafe fix waits" cmp -s danger.md ../orig/danger.md
 check "the seed has double-encoded comments in command blocks" contains ../orig/seed003.md $'# \xe2\x88\x9a\xc3\xa2tape 1'
 check "double-encoded comments in command blocks are restored safely" lacks seed003.md $'\xe2\x88\x9a\xc3\xa2tape'
