@@ -16,7 +16,7 @@ Runner add_rules_command(CLI::App& app) {
   return [format] {
     if (*format == "json") {
       nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-      for (const Rule& r : all_rules())
+      for (const Rule& r : all_rules()) {
         rules.push_back({{"code", r.code},
                          {"name", r.name},
                          {"category", to_string(r.category)},
@@ -27,6 +27,8 @@ Runner add_rules_command(CLI::App& app) {
                          {"instead", r.instead},
                          {"bad_example", r.bad.markdown},
                          {"good_example", r.good.markdown}});
+        if (!r.fix.empty()) rules.back()["fix"] = {{"safe", r.fix_safe}, {"what", r.fix}};
+      }
       std::cout << rules.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
       return 0;
     }

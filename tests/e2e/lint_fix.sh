@@ -126,5 +126,16 @@ check "--fix --format json: stdout is the report" python3 -c 'import json,sys; j
 "$RB" lint --diff --format json c.md > /dev/null 2> ../bad.err; rc=$?
 check "--diff --format json is a usage error" test $rc -eq 2
 
+# The rule catalog says which rules have a fix, and whether it is safe.
+"$RB" rules --format json > ../rules.json
+check "rules --format json: the fixes" python3 - ../rules.json <<'PY'
+import json, sys
+rules = json.load(open(sys.argv[1]))
+fixes = {r["code"]: r["fix"]["safe"] for r in rules if "fix" in r}
+assert fixes == {"RB202": False, "RB401": True, "RB403": True, "RB404": True, "RB407": True}, fixes
+PY
+"$RB" explain RB202 > ../explain.txt
+check "explain shows the fix and that it is unsafe" contains ../explain.txt "Fix (unsafe: runbookc lint --fix --unsafe-fixes)"
+
 echo "lint_fix: $pass passed, $failures failed"
 [[ $failures -eq 0 ]]
