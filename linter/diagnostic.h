@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "compiler/syntax/ir.h"
+#include "linter/fix.h"
 
 namespace rbc {
 
@@ -29,6 +30,7 @@ struct Diagnostic {
   std::string help;     ///< how to fix it
   int step = -1;        ///< index of the code block it is in, -1 for prose
   bool declared = false;  ///< downgraded because the author declared the danger
+  std::optional<Fix> fix;  ///< edits that remove the finding, when the rule knows them
 };
 
 /// Orders findings by file, line, column, code: the order every output uses.

@@ -218,6 +218,35 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
   return result;
 }
 
+FileResult lint_and_fix_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config,
+                              FixMode mode, const ParseOptions& parse) {
+  if (mode == FixMode::none) return lint_bytes(std::move(path), std::move(bytes), std::move(config), parse);
+  FileResult result = lint_bytes(path, bytes, config, parse);
+  FixOutcome outcome;
+  // Spans are offsets in the text the front end read: the bytes less a
+  // byte-order mark, which is kept in front of the fixed text.
+  std::string_view bom = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? "\xEF\xBB\xBF" : "";
+  std::string text = bytes.substr(bom.size());
+  for (int pass = 0; pass < kMaxFixPasses; ++pass) {
+    // Fix only what the findings' offsets point into as read (a front end
+    // that changed the bytes, e.g. invalid UTF-8, gets no fixes).
+    if (!result.runbook.source || result.runbook.source->text() != text) break;
+    AppliedFixes applied = apply_fixes(text, result.diagnostics, mode == FixMode::unsafe);
+    if (applied.applied == 0 || applied.text == text) break;
+    if (pass == 0) outcome.diagnostics_before = result.diagnostics, outcome.source_before = result.runbook.source;
+    outcome.fixes += applied.applied;
+    text = std::move(applied.text);
+    result = lint_bytes(path, std::string(bom) + text, config, parse);
+  }
+  text.insert(0, bom);
+  if (outcome.fixes > 0) {
+    outcome.before = std::move(bytes);
+    outcome.after = std::move(text);
+    result.fixed = std::move(outcome);
+  }
+  return result;
+}
+
 namespace {
 
 /// The whole file in `bytes`, or a one-line error naming it. POSIX calls
@@ -263,7 +292,8 @@ FileResult lint_file(const std::string& path, const LintOptions& options, std::s
     return r;
   }
   try {
-    FileResult r = lint_bytes(path, std::move(bytes), std::move(config), ParseOptions{.autolink = !options.findings_only, .document = !options.findings_only});
+    FileResult r = lint_and_fix_bytes(path, std::move(bytes), std::move(config), options.fix,
+                                      ParseOptions{.autolink = !options.findings_only, .document = !options.findings_only});
     if (options.findings_only) {
       Runbook source_only;
       source_only.source = std::move(r.runbook.source);

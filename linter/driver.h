@@ -17,6 +17,9 @@ namespace rbc {
 
 struct Config;
 
+/// Which fixes `lint --fix` / `--diff` apply (linter/fix.h).
+enum class FixMode { none, safe, unsafe };
+
 struct LintOptions {
   unsigned jobs = 0;                          ///< 0: one per core
   uint64_t max_file_size = 16 * 1024 * 1024;  ///< larger files are refused with an error
@@ -32,6 +35,23 @@ struct LintOptions {
   /// More directories a linked runbook may point into, besides the
   /// directories among the paths linted (build: the paths it was given).
   std::vector<std::string> input_roots;
+  /// Not none: each file's fixes are applied in memory and the file linted
+  /// again, up to kMaxFixPasses times, until no fix applies; the result is
+  /// the fixed text's (FileResult::fixed holds what changed). Nothing is written.
+  FixMode fix = FixMode::none;
+};
+
+/// Passes of fix-and-lint-again per file (ruff stops at 100; a runbook's
+/// fixes settle in one or two).
+inline constexpr int kMaxFixPasses = 4;
+
+/// What fixing did to a file, when it changed it.
+struct FixOutcome {
+  std::string before;  ///< the bytes read
+  std::string after;   ///< the bytes with the fixes applied
+  unsigned fixes = 0;  ///< findings fixed, over every pass
+  std::vector<Diagnostic> diagnostics_before;  ///< the findings of `before`
+  std::shared_ptr<SourceFile> source_before;   ///< `before` as read, for reporting those findings
 };
 
 struct FileResult {
@@ -41,6 +61,7 @@ struct FileResult {
   RunbookModel model;                   ///< title and review status, under the file's configuration
   std::vector<BlockKind> blocks;        ///< each code block's kind, in order
   std::vector<Diagnostic> diagnostics;  ///< sorted
+  std::optional<FixOutcome> fixed;      ///< with LintOptions::fix, when a fix changed the file
 };
 
 struct LintRun {
@@ -62,6 +83,11 @@ FileResult lint_bytes(std::string path, std::string bytes);
 /// The same under a configuration (rules on/off, severities, passes).
 FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config,
                       const ParseOptions& parse = {});
+
+/// lint_bytes, then fix and lint again while fixes apply (at most
+/// kMaxFixPasses): the result is the last text's, `fixed` set when it differs.
+FileResult lint_and_fix_bytes(std::string path, std::string bytes, std::shared_ptr<const Config> config,
+                              FixMode mode, const ParseOptions& parse = {});
 
 /// Reads and lints every runbook under `paths`.
 LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options);

@@ -44,9 +44,11 @@ int to_byte(char32_t cp, const std::array<char32_t, 128>& table) {
 /// A character a repaired sequence may plausibly stand for: accented Latin,
 /// punctuation, arrows and symbols, emoji. Keeps legitimate pairs such as
 /// "«É" (which would decode to a Latin Extended-B letter) from matching.
+/// U+20E3, the enclosing keycap, ends the keycap emoji "1️⃣" after U+FE0F.
 bool plausible(char32_t cp) {
   return (cp >= 0xA0 && cp <= 0x17F) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20BF) ||
-         (cp >= 0x2100 && cp <= 0x27BF) || (cp >= 0x2900 && cp <= 0x2BFF) || cp == 0xFE0F || cp >= 0x1F000;
+         (cp >= 0x2100 && cp <= 0x27BF) || (cp >= 0x2900 && cp <= 0x2BFF) || cp == 0xFE0F || cp == 0x20E3 ||
+         cp >= 0x1F000;
 }
 
 std::string encode(char32_t cp) {

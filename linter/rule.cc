@@ -53,7 +53,7 @@ const Rule* find_rule(std::string_view code_or_name) {
   return nullptr;
 }
 
-void Emitter::report(Span span, std::string message, std::string help) {
+Diagnostic& Emitter::report(Span span, std::string message, std::string help) {
   const SourceFile& src = *runbook_.source;
   Diagnostic d;
   d.path = src.path();
@@ -75,6 +75,12 @@ void Emitter::report(Span span, std::string message, std::string help) {
         break;
       }
   out_.push_back(std::move(d));
+  return out_.back();
+}
+
+TextEdit Emitter::edit(Span span, std::string replacement) const {
+  const SourceFile& src = *runbook_.source;
+  return {span, std::move(replacement), src.position(span.begin), src.position(span.end)};
 }
 
 void Emitter::report_in_step(const Step& step, uint32_t begin, uint32_t end, std::string message, std::string help) {

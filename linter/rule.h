@@ -50,6 +50,10 @@ struct Rule {
   std::string_view what;      ///< What it does
   std::string_view why;       ///< Why is this bad?
   std::string_view instead;   ///< Use instead
+  /// What `lint --fix` does for this rule, "" when it has no fix; the rule's
+  /// findings carry the edits (Diagnostic::fix).
+  std::string_view fix;
+  bool fix_safe = true;       ///< false: only with --unsafe-fixes
   RuleExample bad;
   RuleExample good;
   /// For rules that act only when configured: the .runbookc.yaml the examples assume.
@@ -100,8 +104,10 @@ class Emitter {
   const Config& config() const { return config_; }
 
   /// A finding at a file span; the code block it begins in (if any) is worked
-  /// out from the span.
-  void report(Span span, std::string message, std::string help = {});
+  /// out from the span. The finding is returned so the rule can attach a fix.
+  Diagnostic& report(Span span, std::string message, std::string help = {});
+  /// An edit of the runbook's file, with its line and column worked out.
+  TextEdit edit(Span span, std::string replacement) const;
   /// A finding at bytes [begin, end) of a step's body.
   void report_in_step(const Step& step, uint32_t begin, uint32_t end, std::string message, std::string help = {});
 

@@ -25,6 +25,37 @@ Span fence_span(const Runbook& runbook, const Step& step) {
   return {begin + static_cast<uint32_t>(first), begin + static_cast<uint32_t>(last + 1)};
 }
 
+std::optional<Span> fence_language_span(const Runbook& runbook, const Step& step) {
+  if (!step.fenced) return std::nullopt;
+  const SourceFile& src = *runbook.source;
+  std::string_view line = src.line_text(step.line);
+  size_t at = line.find_first_of("`~");
+  if (at == std::string_view::npos) return std::nullopt;
+  char fence = line[at];
+  while (at < line.size() && line[at] == fence) ++at;
+  uint32_t base = src.line_start(step.line);
+  size_t info = line.find_first_not_of(" \t", at);
+  if (info == std::string_view::npos || line[info] == '\r') {
+    if (!step.language.empty()) return std::nullopt;
+    return Span{base + static_cast<uint32_t>(at), base + static_cast<uint32_t>(at)};
+  }
+  at = info;
+  if (line[at] == '{') {
+    ++at;
+    if (at < line.size() && line[at] == '.') ++at;
+  }
+  size_t end = at;
+  while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != '{' && line[end] != '}' &&
+         line[end] != ',' && line[end] != '\r')
+    ++end;
+  std::string_view word = line.substr(at, end - at);
+  if (word.empty() || word.size() != step.language.size()) return std::nullopt;
+  for (size_t i = 0; i < word.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(word[i])) != static_cast<unsigned char>(step.language[i]))
+      return std::nullopt;
+  return Span{base + static_cast<uint32_t>(at), base + static_cast<uint32_t>(end)};
+}
+
 bool is_checked(const Step& step) { return step.facts.analyzed && step.runnable(); }
 
 bool created_in_step(const Step& step, const SqlStatement& st) {

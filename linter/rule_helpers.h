@@ -37,6 +37,13 @@ bool starts_with(std::string_view text, std::string_view prefix);
 /// tilde; the first line of an indented one.
 Span fence_span(const Runbook& runbook, const Step& step);
 
+/// Where a fenced step's language tag is written on its opening fence: the
+/// first word of the info string (inside `{...}` and after a `.` in the
+/// attribute form); an empty span just after the fence characters when the
+/// fence has no info string. nullopt when the fence line does not read so
+/// (an indented block, a tag written otherwise than `step.language`).
+std::optional<Span> fence_language_span(const Runbook& runbook, const Step& step);
+
 /// Steps whose facts a danger rule reads: analysed shell, console, SQL and
 /// redis blocks, including untagged blocks recognised by their content.
 bool is_checked(const Step& step);

@@ -102,6 +102,9 @@ std::string render() {
     out << fmt::format("### Example\n\nReported at line {}, column {}:\n\n{}\n", r.bad.line, r.bad.column,
                        example_block(r.bad.markdown));
     out << fmt::format("### Use instead\n\n{}\n\n{}", r.instead, example_block(r.good.markdown));
+    if (!r.fix.empty())
+      out << fmt::format("\n### Fix\n\n{} (`runbookc lint --fix{}`): {}\n", r.fix_safe ? "Safe" : "Unsafe",
+                         r.fix_safe ? "" : " --unsafe-fixes", r.fix);
   }
   return out.str();
 }

@@ -128,6 +128,24 @@ void replace_file(const fs::path& path, std::string_view bytes, bool executable)
   }
 }
 
+void replace_file_keeping_mode(const fs::path& path, std::string_view bytes, mode_t mode) {
+  static std::atomic<unsigned> written{0};
+  fs::path tmp = path;
+  tmp += ".fix-" + std::to_string(::getpid()) + "-" + std::to_string(written++);
+  try {
+    write_new_file(tmp, bytes, false);
+    if (::chmod(tmp.c_str(), mode & 07777) != 0) fail("set the mode of", tmp, errno);
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int error = errno;
+    ::unlink(tmp.c_str());
+    fail("replace", path, error);
+  }
+}
+
 void remove_file(const fs::path& path) {
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) fail("remove", path, errno);
 }

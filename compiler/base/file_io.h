@@ -44,6 +44,10 @@ void write_new_file(const std::filesystem::path& path, std::string_view bytes, b
 /// std::runtime_error naming the path.
 void replace_file(const std::filesystem::path& path, std::string_view bytes, bool executable = false);
 
+/// replace_file for a file edited in place (`lint --fix`): the new file gets
+/// `mode` (the old file's permission bits) instead of the default.
+void replace_file_keeping_mode(const std::filesystem::path& path, std::string_view bytes, mode_t mode);
+
 /// Removes `path` if it exists; throws on any other failure.
 void remove_file(const std::filesystem::path& path);
 

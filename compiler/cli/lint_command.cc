@@ -2,15 +2,18 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iterator>
 #include <sstream>
-
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 
+#include <sys/stat.h>
+
 #include "compiler/base/file_io.h"
+#include "compiler/base/unified_diff.h"
 #include "compiler/cli/baseline.h"
 #include "compiler/cli/commands.h"
 #include "compiler/cli/rule_selection.h"
@@ -36,12 +39,72 @@ struct LintArgs {
   double max_file_size_mib = 16;
   RuleSelection rules;
   std::string today;
+  bool fix = false, unsafe_fixes = false, diff = false;
 };
 
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
   return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+}
+
+/// --fix: writes each fixed file in place, atomically and keeping its mode.
+/// A file that cannot be written (read-only, changed since it was read, or
+/// the write fails) keeps its findings as they were and gets an error; the
+/// others are written.
+void write_fixes(LintRun& run, unsigned& fixes, unsigned& files) {
+  for (FileResult& f : run.files) {
+    if (!f.fixed) continue;
+    struct stat st;
+    std::string error, now;
+    if (::stat(f.path.c_str(), &st) != 0) {
+      error = std::strerror(errno);
+    } else if ((st.st_mode & S_IWUSR) == 0 || ::access(f.path.c_str(), W_OK) != 0) {
+      error = "the file is read-only";
+    } else if (!read_file(f.path, now) || now != f.fixed->before) {
+      error = "it changed since it was read";  // an editor saved it meanwhile: its edits win
+    } else {
+      try {
+        // Through a symbolic link, the file it points to is the one replaced.
+        std::error_code ec;
+        std::filesystem::path target = std::filesystem::canonical(f.path, ec);
+        replace_file_keeping_mode(ec ? std::filesystem::path(f.path) : target, f.fixed->after, st.st_mode);
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
+    }
+    if (!error.empty()) {
+      run.errors.push_back(fmt::format("{}: cannot write the fixes: {}; {} fix{} not applied", f.path, error,
+                                       f.fixed->fixes, f.fixed->fixes == 1 ? "" : "es"));
+      f.diagnostics = std::move(f.fixed->diagnostics_before);
+      f.runbook.source = std::move(f.fixed->source_before);  // the lines those findings point at
+      f.fixed.reset();
+      continue;
+    }
+    fixes += f.fixed->fixes;
+    ++files;
+  }
+}
+
+/// --diff: what --fix would write, as unified diffs; exit 1 when there is one.
+int print_diffs(const LintRun& run) {
+  unsigned fixes = 0, files = 0;
+  for (const FileResult& f : run.files) {
+    if (!f.fixed) continue;
+    std::cout << unified_diff(f.fixed->before, f.fixed->after, f.path, f.path);
+    fixes += f.fixed->fixes;
+    ++files;
+  }
+  std::cout.flush();
+  for (const auto& e : run.errors) std::cerr << "runbookc: error: " << e << "\n";
+  std::cerr << fmt::format("would fix {} finding{} in {} file{}\n", fixes, fixes == 1 ? "" : "s", files,
+                           files == 1 ? "" : "s");
+  if (!std::cout) {
+    std::cerr << "runbookc: error: cannot write the diff\n";
+    return 2;
+  }
+  if (!run.errors.empty()) return 2;
+  return files > 0 ? 1 : 0;
 }
 
 int exit_status(const LintRun& run, const std::string& fail_on) {
@@ -109,9 +172,18 @@ int run_lint(const LintArgs& args) {
   options.findings_only = true;
   options.exclude = args.exclude;
   if (!args.show_settings.empty()) return show_settings(args.show_settings, options);
+  if (args.diff && args.format != "text") {
+    std::cerr << "runbookc: error: --diff prints a diff, not a report: it takes no --format\n";
+    return 2;
+  }
+  if (args.fix || args.diff) options.fix = args.unsafe_fixes ? FixMode::unsafe : FixMode::safe;
   std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
   LintRun run;
   if (paths == std::vector<std::string>{"-"}) {
+    if (args.fix || args.diff) {
+      std::cerr << "runbookc: error: --fix and --diff work on files, not on standard input\n";
+      return 2;
+    }
     // `lint -`: the text on standard input, linted as --stdin-filename would be.
     std::string text{std::istreambuf_iterator<char>(std::cin), {}};
     run = lint_text(args.stdin_filename, std::move(text), options);
@@ -119,6 +191,9 @@ int run_lint(const LintArgs& args) {
     run = lint_paths(paths, options);
   }
   for (const auto& w : run.warnings) std::cerr << "runbookc: warning: " << w << "\n";
+  if (args.diff) return print_diffs(run);
+  unsigned fixed_findings = 0, fixed_files = 0;
+  if (args.fix) write_fixes(run, fixed_findings, fixed_files);
   for (const auto& e : run.errors) std::cerr << "runbookc: error: " << e << "\n";
   if (!args.write_baseline.empty()) return write_baseline_of(run, args.write_baseline);
   if (!args.baseline.empty() && !take_out_baseline(run, args.baseline)) return 2;
@@ -126,6 +201,12 @@ int run_lint(const LintArgs& args) {
   int status = exit_status(run, args.fail_on);
   std::ostringstream report;
   write_report(report, run, args);
+  if (args.fix) {
+    // After the report of what is left; on stderr when the report is a machine format.
+    std::string line = fmt::format("fixed {} finding{} in {} file{}\n", fixed_findings, fixed_findings == 1 ? "" : "s",
+                                   fixed_files, fixed_files == 1 ? "" : "s");
+    (args.format == "text" || args.format == "concise" ? report : std::cerr) << line;
+  }
   if (!args.output_file.empty()) {
     try {
       replace_file(args.output_file, report.view());
@@ -188,6 +269,12 @@ Runner add_lint_command(CLI::App& app) {
       ->capture_default_str();
   add_rule_selection_options(app, args->rules);
   app.add_option("--today", args->today, "Date review-overdue compares against, YYYY-MM-DD (default: today)");
+  app.add_flag("--fix", args->fix,
+               "Apply the safe fixes in place (atomically), lint again, and report what is left");
+  app.add_flag("--unsafe-fixes", args->unsafe_fixes,
+               "With --fix or --diff, also apply the fixes that change what a command does");
+  app.add_flag("--diff", args->diff,
+               "Print the changes --fix would make as a unified diff and write nothing; exit 1 when there are any");
   app.footer(
       "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.");
   return [args] { return run_lint(*args); };

@@ -16,7 +16,7 @@ Runner add_rules_command(CLI::App& app) {
   return [format] {
     if (*format == "json") {
       nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-      for (const Rule& r : all_rules())
+      for (const Rule& r : all_rules()) {
         rules.push_back({{"code", r.code},
                          {"name", r.name},
                          {"category", to_string(r.category)},
@@ -28,6 +28,8 @@ Runner add_rules_command(CLI::App& app) {
                          {"instead", r.instead},
                          {"bad_example", r.bad.markdown},
                          {"good_example", r.good.markdown}});
+        if (!r.fix.empty()) rules.back()["fix"] = {{"safe", r.fix_safe}, {"what", r.fix}};
+      }
       std::cout << rules.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
       return 0;
     }
@@ -80,6 +82,9 @@ Runner add_explain_command(CLI::App& app) {
                              "Example\n{}\nUse instead\n  {}\n{}",
                              r->code, r->name, to_string(r->category), severity, r->summary, r->what,
                              r->why, r->bad.markdown, r->instead, r->good.markdown);
+    if (!r->fix.empty())
+      std::cout << fmt::format("\nFix ({}: runbookc lint --fix{})\n  {}\n", r->fix_safe ? "safe" : "unsafe",
+                               r->fix_safe ? "" : " --unsafe-fixes", r->fix);
     if (!r->example_config.empty())
       std::cout << (r->opt_in ? "\nOpt-in: off unless .runbookc.yaml gives it a severity or --select names it; the "
                                 "examples assume this .runbookc.yaml:\n"

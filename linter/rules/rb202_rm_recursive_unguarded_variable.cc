@@ -25,7 +25,28 @@ std::string leading_unguarded_variable(std::string_view text) {
   return name;
 }
 
-void check(const Runbook&, const Step& step, const Command& cmd, Emitter& emit) {
+/// Where `$NAME` or `${NAME}` is written at the start of the word's source
+/// (after an opening double quote), nullopt when the source reads otherwise
+/// (escaped, built by a wrapper, a word whose bytes are not where its span says).
+std::optional<Span> variable_written_at(const Runbook& rb, Span word, const std::string& name) {
+  std::string_view text = rb.source->text();
+  if (word.end > text.size() || word.begin >= word.end) return std::nullopt;
+  std::string_view written = text.substr(word.begin, word.end - word.begin);
+  uint32_t at = 0;
+  if (!written.empty() && written[0] == '"') at = 1;
+  for (const std::string& form : {"${" + name + "}", "$" + name}) {
+    if (written.substr(at, form.size()) != form) continue;
+    // `$NAME` must not run on into a longer name.
+    size_t after = at + form.size();
+    if (form[1] != '{' && after < written.size() &&
+        (std::isalnum(static_cast<unsigned char>(written[after])) || written[after] == '_'))
+      return std::nullopt;
+    return Span{word.begin + at, word.begin + static_cast<uint32_t>(after)};
+  }
+  return std::nullopt;
+}
+
+void check(const Runbook& rb, const Step& step, const Command& cmd, Emitter& emit) {
   if (!has_flag(cmd, "rR", {"--recursive"})) return;
   for (size_t i : operands(cmd)) {
     const Word& w = cmd.argv[i];
@@ -36,9 +57,13 @@ void check(const Runbook&, const Step& step, const Command& cmd, Emitter& emit) 
     // comes from elsewhere may be empty when this line runs.
     const auto& outside = step.facts.env_vars;
     if (std::find(outside.begin(), outside.end(), name) == outside.end()) continue;
-    emit.report(w.span,
-                "`rm -r " + w.text + "` deletes from / if $" + name + " is empty or unset; the step does not set it",
-                "write ${" + name + ":?} so the shell stops when it is empty, or set it in this step");
+    Diagnostic& d =
+        emit.report(w.span,
+                    "`rm -r " + w.text + "` deletes from / if $" + name + " is empty or unset; the step does not set it",
+                    "write ${" + name + ":?} so the shell stops when it is empty, or set it in this step");
+    // Unsafe: the command now stops where it ran before.
+    if (std::optional<Span> at = variable_written_at(rb, w.span, name))
+      d.fix = Fix{{emit.edit(*at, "${" + name + ":?}")}, false, "guard the variable: `${" + name + ":?}`"};
   }
 }
 
@@ -53,6 +78,9 @@ const bool registered = register_rule({
     .why = "Runbook steps are pasted into fresh shells. When the variable was set in another step, another "
            "terminal or not at all, `\"$DIR\"/*` becomes `/*` and the command deletes the machine.",
     .instead = "Write `rm -rf \"${DIR:?}\"/*`, which aborts when DIR is empty, or set DIR in the same block.",
+    .fix = "writes `${NAME:?}` for the variable, so the shell stops with an error when it is empty or unset. "
+           "Unsafe: the command no longer runs where it ran before.",
+    .fix_safe = false,
     .bad = {"# Cleanup\n\n```bash\nrm -rf \"$BUILD_DIR\"/*\n```\n", 4, 8},
     .good = {"# Cleanup\n\n```bash\nrm -rf \"${BUILD_DIR:?}\"/*\n```\n"},
     .on_command = {.names = {"rm"}, .check = check},

@@ -1,4 +1,5 @@
 #include "linter/rule.h"
+#include "linter/rule_helpers.h"
 
 namespace rbc {
 namespace {
@@ -16,10 +17,14 @@ void check(const Runbook& runbook, Emitter& emit) {
     std::string help = "tag the fence ```" + tag + "``` instead";
     if (tag == "console")
       help += ", with `$ ` before the shell commands, so that the rest reads as the session they start";
-    emit.report({begin, begin + static_cast<uint32_t>(fence.size())},
+    Diagnostic& d = emit.report({begin, begin + static_cast<uint32_t>(fence.size())},
                 "this block is tagged `" + step.language + "` but holds " + facts.mistagged_as +
                     "; highlighting is wrong and runbookc script would try to run it",
                 help);
+    // A session retagged `console` also needs `$ ` prompts written: no fix.
+    if (tag == "console") continue;
+    if (std::optional<Span> at = rules::fence_language_span(runbook, step))
+      d.fix = Fix{{emit.edit(*at, tag)}, true, "retag the block as `" + tag + "`"};
   }
 }
 
@@ -38,6 +43,8 @@ const bool registered = register_rule({
     .why = "A wrong tag gives wrong highlighting, and a generated script would run output or a query language "
            "as shell.",
     .instead = "Use the tag of what the block holds: `json`, `yaml`, `promql`, `text` for output.",
+    .fix = "replaces the fence's language tag with the one the content was recognised as (`text` for command "
+           "output); a block that needs `$ ` prompts to become a `console` session is left to you.",
     .bad = {"# Alert\n\n```bash\nsum by (job) (rate(http_requests_total{code=~\"5..\"}[5m]))\n```\n", 3, 1},
     .good = {"# Alert\n\n```promql\nsum by (job) (rate(http_requests_total{code=~\"5..\"}[5m]))\n```\n"},
     .check = check,

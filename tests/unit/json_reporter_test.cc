@@ -54,4 +54,10 @@ TEST_CASE("lint --format json: the written report equals the dumped JSON tree") 
   CHECK(written(run) == via_tree(run));
   LintRun empty;
   CHECK(written(empty) == via_tree(empty));
+  // Findings with a fix (their "fix" object) keep the same layout.
+  LintRun fixable;
+  fixable.files.push_back(test::lint("# T\n\n```\nrm -rf /var/cache/app\n```\n\n```bash\necho \"unclosed\n```\n"));
+  REQUIRE(fixable.files[0].diagnostics.size() == 2);
+  REQUIRE(fixable.files[0].diagnostics[0].fix);
+  CHECK(written(fixable) == via_tree(fixable));
 }

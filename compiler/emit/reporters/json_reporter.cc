@@ -64,6 +64,17 @@ void report_json(std::ostream& os, const LintRun& run) {
   const char* sep = "\n";
   for (const auto& f : run.files)
     for (const auto& d : f.diagnostics) {
+      if (d.fix) {  // rare: the tree, dumped at this depth, gives the same layout
+        std::string dumped = diagnostic_to_json(d).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+        out += sep;
+        out += "    ";
+        for (char c : dumped) {
+          out += c;
+          if (c == '\n') out += "    ";
+        }
+        sep = ",\n";
+        continue;
+      }
       fmt::format_to(std::back_inserter(out),
                      "{}    {{\n      \"file\": {},\n      \"line\": {},\n      \"column\": {},\n      \"end_line\": {},\n"
                      "      \"end_column\": {},\n      \"severity\": {},\n      \"code\": {},\n      \"rule\": {},\n"

@@ -77,6 +77,21 @@ void report_sarif(std::ostream& out, const LintRun& run) {
       if (auto it = index.find(d.code); it != index.end()) result["ruleIndex"] = it->second;
       // Code scanning matches results across commits by these, not by line.
       result["partialFingerprints"] = {{"runbookcFinding/v1", fingerprints[i]}};
+      if (d.fix) {  // SARIF 2.1.0 §3.55: a fix is artifact changes, each a list of replacements
+        json replacements = json::array();
+        for (const TextEdit& e : d.fix->edits)
+          replacements.push_back({{"deletedRegion",
+                                   {{"startLine", e.start.line},
+                                    {"startColumn", e.start.column},
+                                    {"endLine", e.end.line},
+                                    {"endColumn", e.end.column}}},
+                                  {"insertedContent", {{"text", e.replacement}}}});
+        std::string title = d.fix->title + (d.fix->safe ? "" : " (unsafe: changes what a command does)");
+        result["fixes"] = json::array({{{"description", {{"text", title}}},
+                                        {"artifactChanges",
+                                         json::array({{{"artifactLocation", {{"uri", artifact_uri(d.path)}}},
+                                                       {"replacements", replacements}}})}}});
+      }
       results.push_back(std::move(result));
     }
   }

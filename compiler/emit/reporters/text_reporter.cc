@@ -116,10 +116,24 @@ void report_text(std::ostream& out, const LintRun& run, bool color) {
             << paint(color, style_of(d.severity), "^" + std::string(width - 1, '~')) << '\n';
       }
       if (!d.help.empty()) out << fmt::format("  = help: {}\n", display_line(d.help));
+      if (d.fix)
+        out << fmt::format("  = fix: {} ({})\n", display_line(d.fix->title),
+                           d.fix->safe ? "safe: runbookc lint --fix" : "unsafe: runbookc lint --fix --unsafe-fixes");
       out << fmt::format("  = see: runbookc explain {}\n", d.code);
     }
   }
   report_summary_line(out, run);
+  // Like ruff's "[*] N fixable with the --fix option": users learn of --fix here.
+  size_t safe = 0, unsafe = 0;
+  for (const auto& file : run.files)
+    for (const auto& d : file.diagnostics)
+      if (d.fix) ++(d.fix->safe ? safe : unsafe);
+  if (safe > 0)
+    out << fmt::format("{} finding{} can be fixed with `runbookc lint --fix`{}\n", safe, safe == 1 ? "" : "s",
+                       unsafe > 0 ? fmt::format(" ({} more with --unsafe-fixes)", unsafe) : "");
+  else if (unsafe > 0)
+    out << fmt::format("{} finding{} can be fixed with `runbookc lint --fix --unsafe-fixes`\n", unsafe,
+                       unsafe == 1 ? "" : "s");
 }
 
 }  // namespace rbc
