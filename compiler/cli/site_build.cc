@@ -350,6 +350,22 @@ void write_aggregates(OutputDir& out, const std::vector<Item>& items, const std:
   parallel_for(files.size(), o.jobs, [&](size_t i) { out.write(files[i].path, files[i].render()); });
 }
 
+/// The input paths as the site names them: relative to the working
+/// directory, so that no build-machine path (/home/ci/...) is published in
+/// pages, lint.json or the cache, whichever way the paths were given.
+std::vector<std::string> site_inputs(const std::vector<std::string>& paths) {
+  if (paths.empty()) return {"."};
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    fs::path given(p);
+    fs::path relative = given.is_absolute() && !ec ? given.lexically_normal().lexically_relative(cwd) : fs::path();
+    out.push_back(relative.empty() ? p : relative.generic_string());
+  }
+  return out;
+}
+
 /// One build; `reuse`: trust the previous build's cache and files.
 BuildReport build(const BuildOptions& o, bool reuse) {
   BuildReport report;
@@ -357,7 +373,7 @@ BuildReport build(const BuildOptions& o, bool reuse) {
   check_target(target);
 
   LintRun scan;
-  std::vector<std::string> files = collect_runbooks(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, scan);
+  std::vector<std::string> files = collect_runbooks(site_inputs(o.paths), scan);
   report.errors = scan.errors;
   report.warnings = scan.warnings;
   if (!report.errors.empty()) return report;

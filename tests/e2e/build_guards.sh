@@ -51,4 +51,10 @@ for trial in 1 2 3 4 5 6 7 8; do
   diff -rq site gen-b >/dev/null || fail "trial $trial: the build after a kill differs from a clean build"
   rm -rf site && cp -a gen-a site
 done
+# Absolute input paths: the site names runbooks relative to the working
+# directory; no byte of it (pages, lint.json, cache) holds the absolute path.
+rm -rf abs-site
+"$RUNBOOKC" build "$work/big" -o abs-site >/dev/null 2>&1 || fail "build of an absolute path failed"
+if grep -rqaF "$work/" abs-site; then fail "the site holds the absolute input path: $(grep -rlaF "$work/" abs-site | head -3)"; fi
+grep -q '"file": "big/' abs-site/lint.json || fail "lint.json does not name the runbooks big/..."
 echo "build_guards: ok"
