@@ -304,6 +304,16 @@ void read_config(const yaml::Node& root, Config& config, const std::string& path
       config.secret_names = strings(value, "secret_names", line);
       for (auto& s : config.secret_names) s = ascii_upper(s);
     } else if (key == "protected_branches") config.protected_branches = strings(value, "protected_branches", line);
+    else if (key == "extensions") {
+      config.extensions.clear();
+      for (std::string ext : strings(value, "extensions", line)) {
+        if (ext.starts_with(".")) ext.erase(0, 1);
+        if (ext.empty() || ext.find('/') != std::string::npos)
+          throw LoadError{"`extensions` must list file extensions such as md or markdown", value.line(line)};
+        config.extensions.push_back(ext);
+      }
+      if (config.extensions.empty()) throw LoadError{"`extensions` must name at least one extension", value.line(line)};
+    }
     else if (key == "exclude") {
       for (const std::string& glob : strings(value, "exclude", line)) config.exclude.push_back(anchored_glob(dir, glob));
     }
@@ -314,7 +324,7 @@ void read_config(const yaml::Node& root, Config& config, const std::string& path
       config.review_period_days = *days;
     } else {
       throw LoadError{fmt::format("unknown key `{}` (known: root, rules, per_file_ignores, required_sections, "
-                                  "secret_names, protected_branches, exclude, review_period, commands)",
+                                  "secret_names, protected_branches, exclude, extensions, review_period, commands)",
                                   key),
                       line};
     }

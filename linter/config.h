@@ -52,6 +52,10 @@ struct Config {
   /// absolute when read), so a parent's globs keep their meaning in a child.
   std::vector<std::string> exclude;
   std::vector<PerFileIgnore> per_file_ignores;
+  /// File extensions (without the dot) that count as runbooks when a
+  /// directory is walked; files named on the command line are read whatever
+  /// their extension.
+  std::vector<std::string> extensions = {"md"};
   /// `commands:` aliases, wrappers and the team's own dangerous commands; null when none.
   std::shared_ptr<const TeamCommands> team_commands;
   int review_period_days = 180;  ///< for in-body "Last Updated:" dates with no period of their own

@@ -67,6 +67,18 @@ std::shared_ptr<const Config> ConfigTree::load(const std::string& path, std::str
   return result;
 }
 
+std::shared_ptr<const Config> ConfigTree::load_alone(const std::string& path, std::string& error) {
+  if (auto it = alone_.find(path); it != alone_.end()) {
+    if (!it->second) error = alone_errors_[path];
+    return it->second;
+  }
+  std::shared_ptr<const Config> result;
+  if (auto read = load_config(path, error)) result = std::make_shared<const Config>(std::move(*read));
+  else alone_errors_[path] = error;
+  alone_[path] = result;
+  return result;
+}
+
 std::string check_cli_overrides(const LintOptions& options) {
   for (const auto* list : {&options.select, &options.ignore})
     for (const auto& s : *list)
@@ -77,7 +89,7 @@ std::string check_cli_overrides(const LintOptions& options) {
 }
 
 std::vector<std::shared_ptr<const Config>> resolve_configs(std::vector<std::string>& files, const LintOptions& options,
-                                                           LintRun& run) {
+                                                           LintRun& run, ConfigTree* shared_tree) {
   if (std::string problem = check_cli_overrides(options); !problem.empty()) {
     run.errors.push_back(problem);
     return {};
@@ -85,7 +97,8 @@ std::vector<std::shared_ptr<const Config>> resolve_configs(std::vector<std::stri
   std::map<std::string, std::shared_ptr<const Config>> loaded;  // by config file path ("" = defaults)
   std::map<std::string, std::string> nearest;                     // by directory as given
   std::map<std::string, std::string> by_absolute_dir;             // find_config_file's memo
-  ConfigTree tree(by_absolute_dir);
+  ConfigTree own_tree(by_absolute_dir);
+  ConfigTree& tree = shared_tree ? *shared_tree : own_tree;
   auto load = [&](const std::string& path) -> std::shared_ptr<const Config> {
     auto it = loaded.find(path);
     if (it != loaded.end()) return it->second;
@@ -95,9 +108,8 @@ std::vector<std::shared_ptr<const Config>> resolve_configs(std::vector<std::stri
     } else {
       std::string error;
       // --config FILE is that file alone; a found file applies over those above it.
-      std::shared_ptr<const Config> read = options.config_file.empty() ? tree.load(path, error) : nullptr;
-      if (!options.config_file.empty())
-        if (auto alone = load_config(path, error)) read = std::make_shared<const Config>(std::move(*alone));
+      std::shared_ptr<const Config> read =
+          options.config_file.empty() ? tree.load(path, error) : tree.load_alone(path, error);
       if (read) config = with_cli(*read, options);
       else run.errors.push_back(error);
     }

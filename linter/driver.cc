@@ -10,6 +10,7 @@
 #include <cstring>
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -35,11 +36,31 @@ namespace {
 /// and the directories a link may point into.
 struct Walk {
   const InputRoots& roots;
+  const std::vector<std::string>& extensions;  ///< without the dot: "md"
   std::vector<std::string>& found;
   std::vector<std::string>& warnings;
 };
 
-/// Appends the *.md regular files under `dir` to `walk.found`, spelled `base` +
+bool has_runbook_extension(std::string_view name, const std::vector<std::string>& extensions) {
+  for (const std::string& ext : extensions)
+    if (name.size() > ext.size() + 1 && name.ends_with(ext) && name[name.size() - ext.size() - 1] == '.') return true;
+  return false;
+}
+
+/// The extensions that count as runbooks when walking `dir`: those of the
+/// configuration that applies there (--config FILE, else the .runbookc.yaml
+/// files above it); *.md when none says otherwise or it cannot be read (the
+/// error is reported when the files are linted).
+std::vector<std::string> walked_extensions(const std::string& dir, const std::string& config_file, ConfigTree& tree,
+                                           std::map<std::string, std::string>& find_memo) {
+  std::string error;
+  std::string file = config_file.empty() ? find_config_file(dir, &find_memo) : config_file;
+  if (file.empty()) return Config::defaults().extensions;
+  std::shared_ptr<const Config> config = config_file.empty() ? tree.load(file, error) : tree.load_alone(file, error);
+  return config ? config->extensions : Config::defaults().extensions;
+}
+
+/// Appends the runbook files (by extension) under `dir` to `walk.found`, spelled `base` +
 /// their path below it. Hidden directories, node_modules and directories that
 /// cannot be read are skipped, and links to directories are not followed.
 /// A link to a file outside the input roots is skipped with a warning.
@@ -67,7 +88,7 @@ void walk_markdown(const std::string& dir, const std::string& base, Walk& walk) 
       if (link || (name.size() > 1 && name[0] == '.') || name == "node_modules") continue;
       std::string sub = base + std::string(name);
       walk_markdown(sub, sub + "/", walk);
-    } else if (type == DT_REG && name.size() > 3 && name.substr(name.size() - 3) == ".md") {
+    } else if (type == DT_REG && has_runbook_extension(name, walk.extensions)) {
       std::string path = base + std::string(name);
       if (link) {
         if (std::string why = walk.roots.link_outside(path); !why.empty()) {
@@ -95,7 +116,11 @@ std::string_view kind_of(fs::file_type type) {
 }  // namespace
 
 std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run,
-                                          const std::vector<std::string>& more_roots) {
+                                          const std::vector<std::string>& more_roots, const std::string& config_file,
+                                          ConfigTree* shared_tree) {
+  std::map<std::string, std::string> find_memo;
+  ConfigTree own_tree(find_memo);
+  ConfigTree& tree = shared_tree ? *shared_tree : own_tree;
   std::vector<std::string> root_paths = paths;
   root_paths.insert(root_paths.end(), more_roots.begin(), more_roots.end());
   InputRoots roots(root_paths);
@@ -137,9 +162,14 @@ std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths,
     // Entries below `path` are `base` + names: normalizing the root once is enough.
     std::string base = path == "." ? "" : path.back() == '/' ? path : path + "/";
     std::vector<std::string> found;
-    Walk walk{roots, found, run.warnings};
+    std::vector<std::string> extensions = walked_extensions(path, config_file, tree, find_memo);
+    Walk walk{roots, extensions, found, run.warnings};
     walk_markdown(path, base, walk);
-    if (found.empty()) run.warnings.push_back(fmt::format("{}: no *.md runbooks found in this directory", path));
+    if (found.empty()) {
+      std::string patterns;
+      for (const std::string& ext : extensions) patterns += (patterns.empty() ? "*." : ", *.") + ext;
+      run.warnings.push_back(fmt::format("{}: no runbooks ({}) found in this directory", path, patterns));
+    }
     std::sort(found.begin(), found.end());
     for (const auto& f : found) {
       std::string rel = f.substr(base.size());
@@ -313,7 +343,10 @@ FileResult lint_file(const std::string& path, const LintOptions& options, std::s
 
 LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& options) {
   LintRun run;
-  std::vector<std::string> files = collect_runbooks(paths, run, options.input_roots);
+  // One reading of each configuration file for walking and for linting (--config may be /dev/stdin).
+  std::map<std::string, std::string> find_memo;
+  ConfigTree tree(find_memo);
+  std::vector<std::string> files = collect_runbooks(paths, run, options.input_roots, options.config_file, &tree);
   if (files.empty() && run.errors.empty()) {
     // A typo'd path in CI must not pass green: nothing to lint is an error.
     std::string given;
@@ -322,7 +355,7 @@ LintRun lint_paths(const std::vector<std::string>& paths, const LintOptions& opt
     return run;
   }
   size_t errors_before = run.errors.size();
-  std::vector<std::shared_ptr<const Config>> configs = resolve_configs(files, options, run);
+  std::vector<std::shared_ptr<const Config>> configs = resolve_configs(files, options, run, &tree);
   if (run.errors.size() > errors_before) return run;  // a bad configuration: nothing is linted
   run.files.resize(files.size());
   parallel_for(files.size(), options.jobs, [&](size_t i) { run.files[i] = lint_file(files[i], options, configs[i]); });

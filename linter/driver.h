@@ -15,6 +15,8 @@
 
 namespace rbc {
 
+class ConfigTree;
+
 struct Config;
 
 /// Which fixes `lint --fix` / `--diff` apply (linter/fix.h).
@@ -75,8 +77,12 @@ struct LintRun {
 /// Only regular files are taken: anything else named is an error. A symbolic
 /// link is skipped with a warning unless its target lies inside a directory
 /// among `paths` or `more_roots` (or, for a link named explicitly, beside it).
+/// Which extensions count as runbooks in a directory comes from the
+/// configuration there (`extensions:`, default md), or from `config_file`.
+/// `tree`: where configuration files read are kept, for resolve_configs to reuse.
 std::vector<std::string> collect_runbooks(const std::vector<std::string>& paths, LintRun& run,
-                                          const std::vector<std::string>& more_roots = {});
+                                          const std::vector<std::string>& more_roots = {},
+                                          const std::string& config_file = "", ConfigTree* tree = nullptr);
 
 /// The whole pipeline for one file's bytes (no I/O): what tests call.
 FileResult lint_bytes(std::string path, std::string bytes);

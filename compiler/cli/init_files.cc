@@ -37,6 +37,10 @@ std::string_view init_config_yaml() {
 # Globs of files not linted, relative to this file's directory; '*' crosses '/'.
 #exclude: []                  # e.g. ["drafts/*", "runbooks/TEMPLATE.md"]
 
+# File extensions that count as runbooks when a directory is walked (files
+# named on the command line are read whatever their extension).
+#extensions: [md]
+
 # Rules turned off in some files only: globs (as exclude) to rule codes,
 # code prefixes or names (ALL for every rule).
 #per_file_ignores: {}         # e.g. {"legacy/*": [RB404, RB409]}

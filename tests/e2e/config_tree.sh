@@ -70,6 +70,23 @@ check "build --select RB4 --config: RB250 not selected, new.md keeps RB404" test
 "$RB" index --select RB250 runbooks -o index.json 2>/dev/null
 check "index --select" test "$(python3 -c 'import json; print(sorted({f["code"] for r in json.load(open("index.json"))["runbooks"] for f in r.get("findings", [])}))')" = "['RB250']"
 
+# extensions: which files count as runbooks when a directory is walked.
+mkdir -p wiki/sub
+printf '# Wiki incident\n\n```bash\nredis-cli FLUSHALL\n```\n' >wiki/sub/cache.markdown
+cp wiki/sub/cache.markdown wiki/notes.md
+"$RB" lint --format concise --select RB250 wiki >out.txt 2>&1
+check "default: *.md only" test "$(tail -1 out.txt)" = "1 error, 0 warnings, 0 notes in 1 file"
+printf 'extensions: [markdown, .md]\n' >wiki/.runbookc.yaml
+"$RB" lint --format concise --select RB250 wiki >out.txt 2>&1
+check "extensions: [markdown, .md]" test "$(cut -d: -f1 out.txt | head -2 | tr '\n' ' ')" = "wiki/notes.md wiki/sub/cache.markdown "
+printf 'extensions: [markdown]\n' >wiki/.runbookc.yaml
+"$RB" lint wiki/notes.md >out.txt 2>&1; rc=$?
+check "a file named on the command line is linted whatever its extension" test $rc -eq 1
+mkdir -p wiki/empty
+printf 'extensions: [txt]\n' >wiki/empty/.runbookc.yaml
+"$RB" lint wiki/empty >out.txt 2>err.txt
+check "the warning names the extensions" grep -qx 'runbookc: warning: wiki/empty: no runbooks (\*.txt) found in this directory' err.txt
+
 # A bad file above is an error naming it, for every runbook under it.
 printf 'rules: {RB9999: off}\n' >.runbookc.yaml
 "$RB" lint runbooks/new.md >out.txt 2>err.txt; rc=$?

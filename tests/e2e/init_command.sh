@@ -28,7 +28,7 @@ check "init: exactly three files" test "$(find . -type f | sort | tr '\n' ' ')" 
   "./.pre-commit-config.yaml ./.runbookc.yaml ./runbooks/TEMPLATE.md "
 
 # .runbookc.yaml: every key the configuration reads, commented out with its default.
-for key in root rules per_file_ignores required_sections secret_names protected_branches exclude review_period commands; do
+for key in root rules per_file_ignores required_sections secret_names protected_branches exclude extensions review_period commands; do
   check ".runbookc.yaml: $key commented out" grep -qE "^#$key: " .runbookc.yaml
 done
 check ".runbookc.yaml: no key is active" test "$(grep -cE '^[a-z_]+:' .runbookc.yaml)" -eq 0
@@ -37,7 +37,7 @@ check ".runbookc.yaml: protected_branches default" \
   grep -qx '#protected_branches: \[main, master, production, prod, release\]' .runbookc.yaml
 check ".runbookc.yaml: the unknown-key list names the same keys" bash -c "
   '$RB' lint --config /dev/stdin runbooks <<< 'nope: 1' 2>&1 |
-  grep -qF 'known: root, rules, per_file_ignores, required_sections, secret_names, protected_branches, exclude, review_period, commands'"
+  grep -qF 'known: root, rules, per_file_ignores, required_sections, secret_names, protected_branches, exclude, extensions, review_period, commands'"
 
 # The template: each front matter field runbookc reads, documented.
 for field in title service severity owner alerts tags last_reviewed review_every version; do
@@ -60,7 +60,7 @@ check "lints clean: the configuration was read" bash -c "'$RB' lint --config .ru
 # ...and with every example key uncommented, the configuration still parses
 # (the lines shown are valid YAML of the right shape).
 sed -E 's/^#([a-z_]+: )/\1/' .runbookc.yaml > "$work/uncommented.yaml"
-check "uncommented: nine keys active" test "$(grep -cE '^[a-z_]+:' "$work/uncommented.yaml")" -eq 9
+check "uncommented: ten keys active" test "$(grep -cE '^[a-z_]+:' "$work/uncommented.yaml")" -eq 10
 "$RB" lint --config "$work/uncommented.yaml" --fail-on note --today 2026-03-01 runbooks > "$out" 2>&1; rc=$?
 check "uncommented: parses and lints clean" test $rc -eq 0
 check "uncommented: no findings" same "$out" "1 file checked, no findings"

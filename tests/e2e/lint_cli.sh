@@ -88,12 +88,12 @@ check "other files still linted" contains out.txt "broken.md:4:6"
 
 mkdir empty-dir
 "$RB" lint empty-dir > out.txt 2> err.txt; rc=$?
-check "directory with no runbooks: a warning and an error" test "$(cat err.txt)" = "runbookc: warning: empty-dir: no *.md runbooks found in this directory
+check "directory with no runbooks: a warning and an error" test "$(cat err.txt)" = "runbookc: warning: empty-dir: no runbooks (*.md) found in this directory
 runbookc: error: nothing to lint in empty-dir"
 check "directory with no runbooks exits 2 (a typo'd path must not pass CI)" test $rc -eq 2
 check "directory with no runbooks: no report on stdout" test ! -s out.txt
 "$RB" lint empty-dir clean.md > out.txt 2> err.txt; rc=$?
-check "an empty directory beside a runbook only warns" test "$(cat err.txt)" = "runbookc: warning: empty-dir: no *.md runbooks found in this directory"
+check "an empty directory beside a runbook only warns" test "$(cat err.txt)" = "runbookc: warning: empty-dir: no runbooks (*.md) found in this directory"
 check "... and exits 0" test $rc -eq 0
 "$RB" lint missing.md > out.txt 2> err.txt; rc=$?
 check "only a missing file: exit 2, nothing on stdout" test $rc -eq 2 -a ! -s out.txt
