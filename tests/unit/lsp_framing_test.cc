@@ -2,6 +2,8 @@
 // that arrive in pieces of any size.
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include "compiler/cli/lsp/framing.h"
 
 using rbc::lsp::frame;

@@ -50,7 +50,7 @@ struct Session {
               .empty());
   }
   void change(int version, const std::string& text, Clock::time_point at) {
-    CHECK(server.handle(note("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", version}},
+    CHECK(server.handle(note("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", version}}},
                                                         {"contentChanges", json::array({{{"text", text}}})}}),
                         at)
               .empty());
