@@ -88,11 +88,11 @@ RB="$RB" timeout 60 nvim --headless --clean -u init.lua > nvim.log 2>&1
 rc=$?
 check "nvim exits 0" test $rc -eq 0
 cat > expected.txt <<'EOF2'
-open 5:12-5:21 RB001 severity=1 source=runbookc this shell block does not parse: unexpe
-open 8:0-8:7 RB401 severity=2 source=runbookc this block is tagged `bash` but holds pro
+open 5:12-5:21 RB001 severity=1 source=runbookc this shell block does not parse: unexpec
+open 8:0-8:7 RB401 severity=2 source=runbookc this block is tagged `bash` but holds pr
 action retag the block as `promql` (RB401)
 action Suppress RB401 for this code block (with a reason)
-fixed 5:12-5:21 RB001 severity=1 source=runbookc this shell block does not parse: unexpe
+fixed 5:12-5:21 RB001 severity=1 source=runbookc this shell block does not parse: unexpec
 EOF2
 if ! diff -u expected.txt result.txt; then
   echo "FAIL: diagnostics and code actions as Neovim saw them"; failures=$((failures + 1))
