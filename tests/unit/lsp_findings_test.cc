@@ -132,3 +132,22 @@ TEST_CASE("lsp findings: the hover states the finding, then the rule's explain t
   CHECK(text.find("\nRB401 mis-tagged-code-block (structure, warning by default)\n\n" + std::string(rule->summary)) !=
         std::string::npos);
 }
+
+TEST_CASE("lsp findings: an unsafe fix after é and an emoji: its edit in UTF-16 units, its title says unsafe") {
+  FileResult r = test::lint("# Cleanup\n\n```bash\necho é😀; rm -rf \"$BUILD_DIR\"/*\n```\n");
+  const Diagnostic& d = only(r, "RB202");
+  REQUIRE(d.fix);
+  REQUIRE(d.fix->edits.size() == 1);
+  CHECK(d.fix->edits[0].start.column == 18);  // code points
+  std::vector<json> actions = code_actions(d, r.runbook, "file:///t.md", Encoding::utf16);
+  REQUIRE(actions.size() == 2);
+  CHECK(actions[0]["title"] == "guard the variable: `${BUILD_DIR:?}` (unsafe: changes what the command does) (RB202)");
+  CHECK_FALSE(actions[0].contains("isPreferred"));
+  CHECK(actions[0]["edit"]["changes"]["file:///t.md"] ==
+        json::parse(R"([{"range":{"start":{"line":3,"character":18},"end":{"line":3,"character":28}},"newText":"${BUILD_DIR:?}"}])"));
+  std::vector<json> wide = code_actions(d, r.runbook, "file:///t.md", Encoding::utf32);
+  CHECK(wide[0]["edit"]["changes"]["file:///t.md"][0]["range"] ==
+        json::parse(R"({"start":{"line":3,"character":17},"end":{"line":3,"character":27}})"));
+  CHECK(actions[1]["edit"]["changes"]["file:///t.md"][0]["newText"] ==
+        "<!-- runbookc-disable-next-block RB202 reason=\"\" -->\n");
+}

@@ -153,6 +153,13 @@ TEST_CASE("lsp server: a code action request lints a pending change first, then 
                               s.t0 + 30ms);
   REQUIRE(none.size() == 1);
   CHECK(none[0]["result"] == json::array());
+
+  auto other_kind = s.server.handle(req(7, "textDocument/codeAction",
+                                        {{"textDocument", {{"uri", s.uri}}},
+                                         {"range", {{"start", {{"line", 2}, {"character", 4}}}, {"end", {{"line", 2}, {"character", 4}}}}},
+                                         {"context", {{"diagnostics", json::array()}, {"only", json::array({"source.organizeImports"})}}}}),
+                                    s.t0 + 40ms);
+  CHECK(other_kind.at(0)["result"] == json::array());
 }
 
 TEST_CASE("lsp server: hover on a finding explains its rule; elsewhere it is null") {

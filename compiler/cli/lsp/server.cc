@@ -213,6 +213,11 @@ json Server::code_action_result(Document& doc, const json& params) {
   Position start = position_param(range.at("start"), *runbook.source, encoding_);
   Position end = position_param(range.at("end"), *runbook.source, encoding_);
   json actions = json::array();
+  // context.only: the kinds the client wants; every action here is a "quickfix".
+  if (params.contains("context") && params["context"].contains("only")) {
+    const json& only = params["context"]["only"];
+    if (std::find(only.begin(), only.end(), json("quickfix")) == only.end()) return actions;
+  }
   for (const Diagnostic& d : doc.result->diagnostics)
     if (finding_touches(d, start, end))
       for (json& a : code_actions(d, runbook, doc.uri, encoding_)) actions.push_back(std::move(a));
