@@ -3,7 +3,8 @@
 # so only its API: vim.lsp.start_client + buf_attach_client, no vim.lsp.start)
 # opens a runbook headless, receives the diagnostics (Neovim turns the UTF-16
 # ranges into byte columns of its buffer), applies the fix code action, saves,
-# is re-linted after the change, and hovers a finding.
+# is re-linted after the change, hovers a finding, and applies the
+# suppression action of another.
 # Usage: lsp_neovim.sh path/to/runbookc   (needs the Debian package neovim)
 set -uo pipefail
 RB=$(realpath "$1")
@@ -35,7 +36,7 @@ end
 local function dump(label, bufnr)
   for _, d in ipairs(diagnostics(bufnr)) do
     say(string.format('%s %d:%d-%d:%d %s severity=%d source=%s %s', label, d.lnum, d.col, d.end_lnum, d.end_col,
-      d.code, d.severity, d.source, d.message:sub(1, 40)))
+      d.code, d.severity, d.source, (d.message:sub(1, 40):gsub('%s+$', ''))))
   end
 end
 local ok, err = pcall(function()
@@ -76,6 +77,25 @@ local ok, err = pcall(function()
     f:write(response.result.contents.value)
     f:close()
   end
+
+  -- The suppression action on RB001: a comment above its block; with its reason
+  -- still empty, RB410 reports it (on the comment's line) instead of RB001.
+  params.range = { start = { line = 5, character = 10 }, ['end'] = { line = 5, character = 10 } }
+  local suppress
+  for _, response in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, 5000) or {}) do
+    for _, action in ipairs(response.result or {}) do
+      if action.title:find('^Suppress') then suppress = action end
+    end
+  end
+  assert(suppress, 'no suppression action')
+  say('action ' .. suppress.title)
+  vim.lsp.util.apply_workspace_edit(suppress.edit, 'utf-16')
+  assert(vim.wait(10000, function()
+    local ds = vim.diagnostic.get(bufnr)
+    return #ds == 1 and ds[1].code == 'RB410'
+  end, 20), 'RB001 was not suppressed')
+  dump('suppressed', bufnr)
+  say('line 5: ' .. vim.api.nvim_buf_get_lines(bufnr, 4, 5, true)[1])
 end)
 if not ok then say('ERROR ' .. tostring(err)) end
 local f = io.open('result.txt', 'w')
@@ -93,6 +113,9 @@ open 8:0-8:7 RB401 severity=2 source=runbookc this block is tagged `bash` but ho
 action retag the block as `promql` (RB401)
 action Suppress RB401 for this code block (with a reason)
 fixed 5:12-5:21 RB001 severity=1 source=runbookc this shell block does not parse: unexpec
+action Suppress RB001 for this code block (with a reason)
+suppressed 4:0-4:52 RB410 severity=2 source=runbookc this suppression hides an error (RB001)
+line 5: <!-- runbookc-disable-next-block RB001 reason="" -->
 EOF2
 if ! diff -u expected.txt result.txt; then
   echo "FAIL: diagnostics and code actions as Neovim saw them"; failures=$((failures + 1))
