@@ -3,8 +3,8 @@
 /// It owns the open documents (full text, synchronised whole at each change)
 /// and each one's last lint. A change restarts the document's timer; a
 /// document is linted when its timer runs out (tick), or at once when a code
-/// action or hover needs its findings. No I/O and no threads here: run_lsp
-/// (lsp_command.cc side) feeds it messages and the clock.
+/// action or hover needs its findings. No I/O and no threads here: serve()
+/// (transport.h) feeds it messages and the clock.
 #include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
