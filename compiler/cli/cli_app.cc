@@ -28,6 +28,8 @@ CliApp make_cli_app() {
       {"init", "Set up a repository: a commented .runbookc.yaml, a runbook template, a .pre-commit-config.yaml",
        add_init_command},
       {"hook", "Install or remove a plain git pre-commit hook that lints the staged runbooks", add_hook_command},
+      {"lsp", "Run a language server over stdin/stdout: diagnostics, fixes and suppressions as code actions, hover",
+       add_lsp_command},
   };
   for (const Entry& e : commands) {
     CLI::App* sub = app.add_subcommand(e.name, e.description);
