@@ -24,12 +24,13 @@ APT_PACKAGES=(
 PACKAGE_TOOLS=(dpkg-dev)
 # The tests: the sanitizer build (clang), servers the scripts run against,
 # a browser and an HTML validator for the site, the installed man page and
-# completions (man-db, zsh, fish), pre-commit for the hook; the benchmarks.
+# completions (man-db, zsh, fish), pre-commit for the hook, Neovim as an LSP
+# client; the benchmarks.
 TEST_TOOLS=(
   clang libclang-rt-14-dev shellcheck
   postgresql redis-server
   chromium default-jre-headless
-  man-db groff-base bash-completion zsh fish tmux pre-commit git
+  man-db groff-base bash-completion zsh fish tmux pre-commit git neovim
   hugo hyperfine python3 bc valgrind
 )
 [ "$mode" = build ] || APT_PACKAGES+=("${PACKAGE_TOOLS[@]}")
