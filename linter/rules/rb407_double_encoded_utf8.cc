@@ -45,8 +45,8 @@ void check(const Runbook& rb, Emitter& emit) {
   Diagnostic& d = emit.report({begin + first.begin, begin + first.end},
               fmt::format("`{}` is double-encoded UTF-8 (UTF-8 read as MacRoman or Windows-1252 and saved again){}",
                           written, lines > 1 ? fmt::format("; {} lines of this file are affected", lines) : ""),
-              fmt::format("did you mean '{}'? Re-save the file from the original UTF-8, or reverse the conversion "
-                          "(e.g. `iconv -f utf-8 -t macintosh` then read as UTF-8)",
+              fmt::format("did you mean '{}'? `runbookc lint --fix` restores every such run in the file "
+                          "(inside a command, with --unsafe-fixes)",
                           repair_mojibake(written)));
   // The fix restores every run of the file. Runs in prose, in a fence's
   // line or in a whole-line comment are safe to restore; one inside a
