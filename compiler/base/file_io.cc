@@ -111,12 +111,19 @@ void write_new_file(const fs::path& path, std::string_view bytes, bool executabl
   write_new_file(path, std::vector<std::string_view>{bytes}, executable);
 }
 
-void replace_file(const fs::path& path, std::string_view bytes, bool executable) {
+namespace {
+
+/// Writes `bytes` to a temporary name beside `path` (process id and a
+/// counter), lets `prepare` finish it, then renames it over `path`; the
+/// temporary file is removed on any failure.
+template <typename Prepare>
+void replace_through_temporary(const fs::path& path, std::string_view bytes, bool executable, Prepare prepare) {
   static std::atomic<unsigned> written{0};
   fs::path tmp = path;
   tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(written++);
   try {
     write_new_file(tmp, bytes, executable);
+    prepare(tmp);
   } catch (...) {
     ::unlink(tmp.c_str());
     throw;
@@ -128,22 +135,16 @@ void replace_file(const fs::path& path, std::string_view bytes, bool executable)
   }
 }
 
+}  // namespace
+
+void replace_file(const fs::path& path, std::string_view bytes, bool executable) {
+  replace_through_temporary(path, bytes, executable, [](const fs::path&) {});
+}
+
 void replace_file_keeping_mode(const fs::path& path, std::string_view bytes, mode_t mode) {
-  static std::atomic<unsigned> written{0};
-  fs::path tmp = path;
-  tmp += ".fix-" + std::to_string(::getpid()) + "-" + std::to_string(written++);
-  try {
-    write_new_file(tmp, bytes, false);
+  replace_through_temporary(path, bytes, false, [mode](const fs::path& tmp) {
     if (::chmod(tmp.c_str(), mode & 07777) != 0) fail("set the mode of", tmp, errno);
-  } catch (...) {
-    ::unlink(tmp.c_str());
-    throw;
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int error = errno;
-    ::unlink(tmp.c_str());
-    fail("replace", path, error);
-  }
+  });
 }
 
 void remove_file(const fs::path& path) {
