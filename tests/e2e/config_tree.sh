@@ -8,12 +8,7 @@ set -uo pipefail
 RB=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-pass=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
+source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
 
 mkdir -p "$work/repo/runbooks/legacy" "$work/repo/runbooks/team" "$work/repo/drafts"
 cd "$work/repo"

@@ -17,12 +17,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-failures=0
-pass=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
+source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
 die() { echo "FAIL: $*"; exit 1; }
 
 $SUDO true 2>/dev/null || die "dpkg -i needs root or password-less sudo"

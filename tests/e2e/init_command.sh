@@ -6,14 +6,7 @@ set -uo pipefail
 RB=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-pass=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
-contains() { grep -qF -- "$2" "$1"; }
-same() { [ "$(cat "$1")" = "$2" ]; }
+source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
 out=$work/out.txt
 
 # Into DIR.

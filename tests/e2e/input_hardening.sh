@@ -7,14 +7,7 @@ set -uo pipefail
 RB=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-pass=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
-contains() { grep -qF -- "$2" "$1"; }
-lacks() { ! grep -rqF -- "$2" "$1"; }
+source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
 not_crashed() { [ "$1" -le 2 ]; }  # 0, 1 or 2: never a signal (128 + n)
 
 cd "$work"

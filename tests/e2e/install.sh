@@ -8,13 +8,7 @@ build=$(dirname "$RB")
 source_dir=$PWD
 work=$(mktemp -d)
 trap 'tmux -L rbc-install kill-server 2>/dev/null; rm -rf "$work"' EXIT
-failures=0
-pass=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
-contains() { grep -qF -- "$2" "$1"; }
+source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
 
 prefix=$work/prefix
 cmake --install "$build" --strip --prefix "$prefix" >"$work/install.log" 2>&1

@@ -11,14 +11,7 @@ if [[ ! -d $SHARED/seeds || ! -d $SHARED/corpus ]]; then
 fi
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-failures=0
-pass=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
-contains() { grep -qF -- "$2" "$1"; }
-lacks() { ! grep -qF -- "$2" "$1"; }
+source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
 line_is() { [[ "$(sed -n "$2p" "$1")" == "$3" ]]; }  # line_is FILE N TEXT
 
 cd "$work"

@@ -14,12 +14,7 @@ if ! command -v nvim > /dev/null; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-pass=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
+source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
 
 cd "$work"
 printf 'root: true\n' > .runbookc.yaml

@@ -13,14 +13,7 @@ if ! command -v pre-commit > /dev/null 2>&1; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-pass=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
-contains() { grep -qF -- "$2" "$1"; }
-lacks() { ! grep -qF -- "$2" "$1"; }
+source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
 
 # No network, no user configuration: pre-commit's cache and git's global
 # configuration live in the scratch directory; runbookc is on PATH.

@@ -7,13 +7,7 @@ set -uo pipefail
 root=$(pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-pass=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
-contains() { grep -qF -- "$2" "$1"; }
+source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
 no_control_bytes() { ! LC_ALL=C grep -qP '[\x00-\x08\x0b-\x1f\x7f]' "$1"; }
 
 check "docs/rules.md holds no control bytes" no_control_bytes docs/rules.md
