@@ -11,18 +11,6 @@
 namespace rbc {
 namespace {
 
-/// The words of a space-separated list.
-std::vector<std::string_view> words_of(std::string_view list, char separator = ' ') {
-  std::vector<std::string_view> out;
-  size_t at = 0;
-  while (at < list.size()) {
-    size_t end = list.find(separator, at);
-    if (end == std::string_view::npos) end = list.size();
-    if (end > at) out.push_back(list.substr(at, end - at));
-    at = end + 1;
-  }
-  return out;
-}
 
 /// An entry with its lists split once, for matching every command.
 struct ParsedEntry {

@@ -145,4 +145,16 @@ Span words_span(const Command& cmd, size_t first, size_t last) {
   return {cmd.argv[first].span.begin, cmd.argv[std::min(last, cmd.argv.size() - 1)].span.end};
 }
 
+std::vector<std::string_view> words_of(std::string_view list, char separator) {
+  std::vector<std::string_view> out;
+  size_t at = 0;
+  while (at < list.size()) {
+    size_t end = list.find(separator, at);
+    if (end == std::string_view::npos) end = list.size();
+    if (end > at) out.push_back(list.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
 }  // namespace rbc

@@ -44,4 +44,8 @@ size_t find_word(const Command& cmd, std::string_view text);
 /// File span covering argv[first..last].
 Span words_span(const Command& cmd, size_t first, size_t last);
 
+/// The non-empty words of a list separated by `separator` ("kubectl oc",
+/// "pod|pods"): views into `list`.
+std::vector<std::string_view> words_of(std::string_view list, char separator = ' ');
+
 }  // namespace rbc

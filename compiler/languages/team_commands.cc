@@ -6,22 +6,6 @@
 #include "compiler/languages/command_words.h"
 
 namespace rbc {
-namespace {
-
-std::vector<std::string> split_words(std::string_view text) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    size_t end = text.find(' ', i);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > i) out.emplace_back(text.substr(i, end - i));
-    i = end;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::optional<Effect> effect_from_string(std::string_view name) {
   for (Effect e : {Effect::read_only, Effect::disrupts, Effect::destroys_data, Effect::irreversible,
@@ -34,7 +18,7 @@ TeamCommands::TeamCommands(std::map<std::string, std::vector<std::string>> alias
                            std::vector<TeamCommand> commands)
     : aliases_(std::move(aliases)), wrappers_(std::move(wrappers)), commands_(std::move(commands)) {
   entries_.reserve(commands_.size());
-  for (const TeamCommand& c : commands_) paths_.push_back(split_words(c.path));
+  for (const TeamCommand& c : commands_) paths_.push_back(words_of(c.path));
   for (const TeamCommand& c : commands_)
     entries_.push_back(EffectEntry{.programs = c.program, .path = c.path, .effect = c.effect, .does = c.does,
                                    .source = c.source});
@@ -77,7 +61,7 @@ std::optional<EffectMatch> TeamCommands::match(const Command& cmd) const {
   std::vector<size_t> ops = operands(cmd);
   for (size_t k = 0; k < commands_.size(); ++k) {
     if (commands_[k].program != program) continue;
-    const std::vector<std::string>& path = paths_[k];
+    const std::vector<std::string_view>& path = paths_[k];
     if (path.size() > ops.size()) continue;
     bool all = true;
     for (size_t p = 0; p < path.size() && all; ++p) all = cmd.argv[ops[p]].text == path[p];

@@ -42,7 +42,7 @@ class TeamCommands {
   std::vector<std::string> wrappers_;
   std::vector<TeamCommand> commands_;
   std::vector<EffectEntry> entries_;  ///< one per command, viewing commands_' strings
-  std::vector<std::vector<std::string>> paths_;  ///< one per command: its path split into words, once
+  std::vector<std::vector<std::string_view>> paths_;  ///< one per command: its path's words (views into commands_), once
 };
 
 /// The effect class a configuration names ("destroys-data"); nullopt when none does.
