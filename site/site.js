@@ -1,6 +1,6 @@
 // runbookc site behaviour: copy buttons, "/" to search, offline search
 // (MiniSearch over assets/search-data.js, both loaded on first use so the
-// site works from file://), and the index table's filters and sorting.
+// site works from file://), and the index table's groups, filters and sorting.
 (function () {
   'use strict';
   var root = document.body.getAttribute('data-root') || './';
@@ -153,13 +153,68 @@
       if (!popups[j].parentNode.contains(event.target)) popups[j].hidden = true;
   });
 
-  // Index: filters and sorting.
+  // Index: groups (by folder as built, or by service), filters and sorting.
   var form = document.getElementById('runbook-filters');
   var table = document.getElementById('runbook-table');
   if (form && table) {
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
+    var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr:not(.group-head)'));
+    var folderGroups = Array.prototype.slice.call(table.tBodies);
+    var homes = rows.map(function (row) { return row.parentNode; });  // each row's folder group
+    var serviceGroups = null;
     var count = document.getElementById('runbook-count');
+    var groupToggle = function (event) {
+      var button = event.target.closest && event.target.closest('.group-toggle');
+      if (!button) return;
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      button.closest('tbody').classList.toggle('collapsed', !open);
+    };
+    table.addEventListener('click', groupToggle);
+    var groupHead = function (label, n) {
+      var body = document.createElement('tbody');
+      body.className = 'group';
+      var tr = document.createElement('tr');
+      tr.className = 'group-head';
+      var th = document.createElement('th');
+      th.colSpan = 7;
+      th.scope = 'rowgroup';
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'group-toggle';
+      button.setAttribute('aria-expanded', 'true');
+      button.textContent = label;
+      var span = document.createElement('span');
+      span.className = 'group-count';
+      span.textContent = n + (n === 1 ? ' runbook' : ' runbooks');
+      th.appendChild(button);
+      th.appendChild(span);
+      tr.appendChild(th);
+      body.appendChild(tr);
+      return body;
+    };
+    var byService = function () {
+      var groups = {};
+      rows.forEach(function (row) {
+        var key = row.dataset.service || '(no service)';
+        (groups[key] = groups[key] || []).push(row);
+      });
+      return Object.keys(groups).sort().map(function (key) {
+        var body = groupHead(key, groups[key].length);
+        groups[key].forEach(function (row) { body.appendChild(row); });
+        return body;
+      });
+    };
+    var regroup = function (how) {
+      Array.prototype.slice.call(table.tBodies).forEach(function (b) { table.removeChild(b); });
+      if (how === 'service') {
+        serviceGroups = serviceGroups || byService();
+        serviceGroups.forEach(function (b) { table.appendChild(b); });
+      } else {
+        folderGroups.forEach(function (b) { table.appendChild(b); });
+        rows.forEach(function (row, i) { homes[i].appendChild(row); });
+      }
+      serviceGroups = how === 'service' ? serviceGroups : null;
+    };
     var filter = function () {
       var f = form.elements;
       var text = f.text.value.trim().toLowerCase();
@@ -175,12 +230,21 @@
         row.hidden = !ok;
         if (ok) shown++;
       });
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        body.hidden = !body.querySelector('tr:not(.group-head):not([hidden])');
+      });
       count.textContent = shown + ' of ' + rows.length + ' shown';
     };
     form.addEventListener('input', filter);
-    form.addEventListener('change', filter);
+    form.addEventListener('change', function (event) {
+      if (event.target.name === 'group') regroup(event.target.value);
+      filter();
+    });
     form.addEventListener('submit', function (event) { event.preventDefault(); });
     filter();
+    // On a phone the filters start folded: the runbooks come first.
+    var filtersBox = document.getElementById('filters-box');
+    if (filtersBox && window.matchMedia('(max-width: 40em)').matches) filtersBox.open = false;
     var headers = table.tHead.rows[0].cells;
     Array.prototype.forEach.call(headers, function (th, column) {
       var button = th.querySelector('button');
@@ -193,11 +257,14 @@
           var cell = row.cells[column];
           return (cell.getAttribute('data-value') || cell.textContent).trim().toLowerCase();
         };
-        rows.sort(function (a, b) {
-          var x = key(a), y = key(b);
-          return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+        Array.prototype.forEach.call(table.tBodies, function (body) {
+          var inGroup = Array.prototype.slice.call(body.rows).filter(function (r) { return !r.classList.contains('group-head'); });
+          inGroup.sort(function (a, b) {
+            var x = key(a), y = key(b);
+            return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+          });
+          inGroup.forEach(function (row) { body.appendChild(row); });
         });
-        rows.forEach(function (row) { body.appendChild(row); });
       });
     });
   }

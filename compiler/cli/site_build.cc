@@ -119,6 +119,7 @@ class ConfigBytes {
 
 struct Item {
   std::string path, id, key;
+  std::string folder;                      ///< runbook_folder(): for the page's breadcrumbs
   const std::string* config = nullptr;     ///< bytes of the nearest .runbookc.yaml
   const RunbookRecord* cached = nullptr;   ///< the previous build's record, when still valid
   RunbookRecord record;                    ///< this build's record (rendered items): views into `owned`
@@ -212,7 +213,7 @@ void render(Rendering& r, const BuildOptions& o, const std::map<std::string, std
   r.entry = runbook_entry(r.file, it.id, {});  // its "scripts" are the ones compile_scripts writes
   r.search = search_document(r.file.runbook, it.id, r.file.model.title);
   compile_scripts(r, ScriptCheck::lenient);
-  r.page = render_runbook_page(o.info, {r.file, it.id, r.scripts, &pages});
+  r.page = render_runbook_page(o.info, {r.file, it.id, r.scripts, &pages, it.folder});
 }
 
 /// tree-sitter accepted every step of the rendered runbooks; bash confirms
@@ -239,7 +240,7 @@ void confirm_scripts(std::vector<Rendering>& batch, const BuildOptions& o,
     if (valid) continue;
     Rendering& r = *with_script[n];
     compile_scripts(r, ScriptCheck::strict);
-    r.page = render_runbook_page(o.info, {r.file, r.item->id, r.scripts, &pages});
+    r.page = render_runbook_page(o.info, {r.file, r.item->id, r.scripts, &pages, r.item->folder});
   }
 }
 
@@ -405,9 +406,11 @@ BuildReport build(const BuildOptions& o, bool reuse) {
 
   // Keys: a runbook whose key is in the cache and whose files are in the site is reused.
   std::vector<Item> items(files.size());
+  const size_t common = common_directory_length(files);
   for (size_t i = 0; i < files.size(); ++i) {
     items[i].path = files[i];
     items[i].id = ids[i];
+    items[i].folder = runbook_folder(files[i], common);
     items[i].config = &configs.for_file(files[i]);
   }
   parallel_for(items.size(), o.jobs, [&](size_t i) {

@@ -8,7 +8,7 @@
 
 namespace rbc {
 
-std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
+size_t common_directory_length(const std::vector<std::string>& paths) {
   size_t common = std::string::npos;
   for (const std::string& p : paths) {
     size_t dir = p.find_last_of('/');
@@ -22,7 +22,39 @@ std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
     while (n > 0 && p[n - 1] != '/') --n;
     common = n;
   }
-  if (common == std::string::npos) common = 0;
+  return common == std::string::npos ? 0 : common;
+}
+
+std::string runbook_folder(std::string_view path, size_t common) {
+  std::string_view rest = path.substr(std::min(common, path.size()));
+  size_t slash = rest.find_last_of('/');
+  return slash == std::string_view::npos ? std::string() : std::string(rest.substr(0, slash));
+}
+
+std::string folder_anchor(std::string_view folder) {
+  std::string out = "folder";
+  if (!folder.empty()) out += "-";
+  for (char c : folder) out += is_ascii_space(c) ? '-' : c;
+  return out;
+}
+
+std::string folder_href(std::string_view folder) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out = "index.html#";
+  for (unsigned char c : folder_anchor(folder)) {
+    if (is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
+  size_t common = common_directory_length(paths);
   std::vector<std::string> natural;
   for (const std::string& p : paths) {
     std::string rest = p.substr(std::min(common, p.size()));

@@ -15,6 +15,18 @@ namespace rbc {
 /// which separates a runbook's id from a section's anchor in script names.
 std::vector<std::string> runbook_ids(const std::vector<std::string>& paths);
 
+/// Length of the deepest directory ("a/b/") that every path is below.
+size_t common_directory_length(const std::vector<std::string>& paths);
+/// The folder a runbook is listed under in the site's navigation: its
+/// directory below the common one (`common` from common_directory_length),
+/// "" for a runbook at the top.
+std::string runbook_folder(std::string_view path, size_t common);
+/// The id of a folder's group on the index page: "folder-<folder>" with
+/// white space as '-' ("folder" for the top).
+std::string folder_anchor(std::string_view folder);
+/// "index.html#<folder_anchor>", percent-encoded, relative to the site root.
+std::string folder_href(std::string_view folder);
+
 /// "runbooks/<id>.html"
 std::string runbook_page_url(std::string_view id);
 /// "scripts/<id>.sh" for the whole runbook (empty `anchor`), else

@@ -35,11 +35,11 @@ function check(ok, what) {
   try {
     // Index: the severity filter narrows the table.
     await page.goto(`${base}/index.html`);
-    const visible = () => page.locator('#runbook-table tbody tr:not([hidden])').count();
+    const visible = () => page.locator('#runbook-table tbody tr:not(.group-head):not([hidden])').count();
     const all = await visible();
     await page.selectOption('select[name=severity]', 'P1');
     const p1 = await visible();
-    const wrong = await page.locator('#runbook-table tbody tr:not([hidden]):not([data-severity="P1"])').count();
+    const wrong = await page.locator('#runbook-table tbody tr:not(.group-head):not([hidden]):not([data-severity="P1"])').count();
     check(p1 > 0 && p1 < all && wrong === 0, `severity filter narrows the index (${all} → ${p1})`);
     await page.selectOption('select[name=severity]', '');
     check(await visible() === all, 'clearing the filter shows every runbook again');

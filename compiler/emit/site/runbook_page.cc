@@ -111,6 +111,21 @@ void fill_problems(pugi::xml_node box, const RunbookPageInput& in) {
   }
 }
 
+/// Runbooks / folder / sub / Title: each folder links to its group on the index.
+void fill_crumbs(pugi::xml_node crumbs, const std::string& folder, const std::string& title) {
+  add(crumbs, "a", "Runbooks", {{"href", "../index.html"}});
+  size_t begin = 0;
+  while (begin < folder.size()) {
+    size_t end = folder.find('/', begin);
+    if (end == std::string::npos) end = folder.size();
+    add_text(crumbs, " / ");
+    add(crumbs, "a", folder.substr(begin, end - begin), {{"href", "../" + folder_href(folder.substr(0, end))}});
+    begin = end + 1;
+  }
+  add_text(crumbs, " / ");
+  add(crumbs, "span", title, {{"aria-current", "page"}});
+}
+
 }  // namespace
 
 std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in) {
@@ -127,6 +142,7 @@ std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in
   add_text(heading, title);
   if (title_section >= 0) set_attr(heading, "id", rb.sections[title_section].anchor);
 
+  fill_crumbs(slot(c, "fill-crumbs"), in.folder, title);
   pugi::xml_node path = slot(c, "fill-path");
   path.remove_children();
   add_text(path, in.file.path);

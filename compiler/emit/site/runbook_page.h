@@ -18,6 +18,7 @@ struct RunbookPageInput {
   std::string id;                   ///< page is runbooks/<id>.html
   std::vector<ScriptLink> scripts;  ///< scripts written beside the site, whole runbook first
   const std::map<std::string, std::string>* pages = nullptr;  ///< other runbooks: path → id
+  std::string folder;               ///< runbook_folder(): where the breadcrumbs lead
 };
 
 std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "compiler/emit/site/dom.h"
+#include "compiler/emit/site/site_nav.h"
 #include "compiler/model/url_layout.h"
 #include "linter/rule.h"
 
@@ -29,6 +30,55 @@ void add_severity_badge(pugi::xml_node parent, const std::string& severity) {
 
 }  // namespace
 
+namespace {
+
+/// One row of the index table.
+void add_index_row(pugi::xml_node rows, const RunbookSummary& e, size_t common) {
+  const Metadata& md = e.metadata;
+  std::string severity = md.severity, lint = lint_status(e);
+  bool overdue = e.overdue();
+  std::string tag_list;
+  for (const std::string& t : md.tags) tag_list += "|" + t;
+  pugi::xml_node tr = add(rows, "tr", {{"data-severity", severity}, {"data-service", md.service},
+                                       {"data-owner", md.owner}, {"data-tags", tag_list + "|"},
+                                       {"data-lint", lint}, {"data-title", e.title}});
+  if (overdue) set_attr(tr, "class", "overdue");
+  pugi::xml_node title_cell = add(tr, "td");
+  add(title_cell, "a", e.title, {{"href", e.url}});
+  add(title_cell, "span", e.path.substr(std::min(common, e.path.size())), {{"class", "path"}});
+  pugi::xml_node sev = add(tr, "td", {{"data-value", severity.empty() ? std::string("P9") : severity}});
+  add_severity_badge(sev, severity);
+  add(tr, "td", md.service, {});
+  add(tr, "td", md.owner, {});
+  pugi::xml_node alerts = add(tr, "td", {{"class", "alerts"}});
+  for (const std::string& a : md.alerts) {
+    add(alerts, "code", a, {});
+    add_text(alerts, " ");
+  }
+  pugi::xml_node reviewed = add(tr, "td", md.last_reviewed, {{"data-value", md.last_reviewed}});
+  if (overdue) {
+    add_text(reviewed, " ");
+    add(reviewed, "span", "overdue", {{"class", "badge overdue"}});
+  }
+  size_t findings = e.findings.size();
+  static const std::map<std::string, std::string> kOrder = {{"clean", "0"}, {"note", "1"}, {"warning", "2"}, {"error", "3"}};
+  pugi::xml_node lint_cell = add(tr, "td", {{"data-value", kOrder.at(lint)}});
+  add(lint_cell, "span", lint == "clean" ? std::string("clean") : std::to_string(findings) + (findings == 1 ? " finding" : " findings"),
+      {{"class", "lint lint-" + lint}});
+}
+
+/// A group of the index table: a <tbody> whose first row names the folder.
+pugi::xml_node add_index_group(pugi::xml_node table, const std::string& folder, size_t count) {
+  pugi::xml_node body = add(table, "tbody", {{"class", "group"}, {"id", folder_anchor(folder)}});
+  pugi::xml_node head = add(add(body, "tr", {{"class", "group-head"}}), "th", {{"colspan", "7"}, {"scope", "rowgroup"}});
+  add(head, "button", folder.empty() ? std::string("(top folder)") : folder,
+      {{"type", "button"}, {"class", "group-toggle"}, {"aria-expanded", "true"}});
+  add(head, "span", std::to_string(count) + (count == 1 ? " runbook" : " runbooks"), {{"class", "group-count"}});
+  return body;
+}
+
+}  // namespace
+
 std::string render_index_page(const SiteModel& site) {
   Page page(site.info, "index.xhtml", site.info.title, "");
   page.set_body_class("page-index");
@@ -40,55 +90,38 @@ std::string render_index_page(const SiteModel& site) {
   std::set<std::string> severities, services, owners, tags;
   std::map<std::string, size_t> per_severity;
   size_t overdue_count = 0;
-  pugi::xml_node rows = slot(c, "fill-rows");
+  std::vector<std::string> paths;
+  for (const RunbookSummary& e : site.entries) paths.push_back(e.path);
+  const size_t common = common_directory_length(paths);
+  std::map<std::string, std::vector<const RunbookSummary*>> by_folder;  // sorted by folder, then path order
   for (const RunbookSummary& e : site.entries) {
     const Metadata& md = e.metadata;
-    std::string severity = md.severity, lint = lint_status(e);
-    bool overdue = e.overdue();
-    overdue_count += overdue;
-    severities.insert(severity);
+    overdue_count += e.overdue();
+    severities.insert(md.severity);
     services.insert(md.service);
     owners.insert(md.owner);
-    std::string tag_list;
-    for (const std::string& t : md.tags) {
-      tags.insert(t);
-      tag_list += "|" + t;
-    }
-    ++per_severity[severity.empty() ? "none" : severity];
-    pugi::xml_node tr = add(rows, "tr", {{"data-severity", severity}, {"data-service", md.service},
-                                         {"data-owner", md.owner}, {"data-tags", tag_list + "|"},
-                                         {"data-lint", lint}, {"data-title", e.title}});
-    if (overdue) set_attr(tr, "class", "overdue");
-    pugi::xml_node title_cell = add(tr, "td");
-    add(title_cell, "a", e.title, {{"href", e.url}});
-    add(title_cell, "span", e.path, {{"class", "path"}});
-    pugi::xml_node sev = add(tr, "td", {{"data-value", severity.empty() ? std::string("P9") : severity}});
-    add_severity_badge(sev, severity);
-    add(tr, "td", md.service, {});
-    add(tr, "td", md.owner, {});
-    pugi::xml_node alerts = add(tr, "td", {{"class", "alerts"}});
-    for (const std::string& a : md.alerts) {
-      add(alerts, "code", a, {});
-      add_text(alerts, " ");
-    }
-    pugi::xml_node reviewed = add(tr, "td", md.last_reviewed, {{"data-value", md.last_reviewed}});
-    if (overdue) {
-      add_text(reviewed, " ");
-      add(reviewed, "span", "overdue", {{"class", "badge overdue"}});
-    }
-    size_t findings = e.findings.size();
-    static const std::map<std::string, std::string> kOrder = {{"clean", "0"}, {"note", "1"}, {"warning", "2"}, {"error", "3"}};
-    pugi::xml_node lint_cell = add(tr, "td", {{"data-value", kOrder.at(lint)}});
-    add(lint_cell, "span", lint == "clean" ? std::string("clean") : std::to_string(findings) + (findings == 1 ? " finding" : " findings"),
-        {{"class", "lint lint-" + lint}});
+    tags.insert(md.tags.begin(), md.tags.end());
+    ++per_severity[md.severity.empty() ? "none" : md.severity];
+    by_folder[runbook_folder(e.path, common)].push_back(&e);
+  }
+  pugi::xml_node table = slot(c, "runbook-table");
+  for (const auto& [folder, entries] : by_folder) {
+    pugi::xml_node rows = add_index_group(table, folder, entries.size());
+    for (const RunbookSummary* e : entries) add_index_row(rows, *e, common);
   }
   fill_options(slot(c, "fill-f-severity"), severities);
   fill_options(slot(c, "fill-f-service"), services);
   fill_options(slot(c, "fill-f-owner"), owners);
   fill_options(slot(c, "fill-f-tag"), tags);
+  services.erase("");
+  if (services.empty()) {  // nothing to group by but folders
+    pugi::xml_node group_by = slot(c, "fill-group-by");
+    group_by.parent().remove_child(group_by);
+  }
 
   pugi::xml_node counts = slot(c, "fill-counts");
-  add(counts, "span", std::to_string(site.entries.size()) + " runbooks", {{"class", "count-total"}});
+  add(counts, "span", std::to_string(site.entries.size()) + " runbooks in " + std::to_string(by_folder.size()) +
+                          (by_folder.size() == 1 ? " folder" : " folders"), {{"class", "count-total"}});
   for (const auto& [sev, n] : per_severity) {
     pugi::xml_node s = add(counts, "span", {{"class", "count"}});
     add_severity_badge(s, sev == "none" ? std::string() : sev);
@@ -222,6 +255,7 @@ std::vector<AggregateFile> aggregate_files(const SiteModel& site) {
       {"search.html", [&site] { return render_search_page(site); }},
       {"lint.html", [&site] { return render_lint_page(site); }},
       {"rules/index.html", [&site, by_code] { return render_rules_page(site, *by_code); }},
+      {"assets/nav-data.js", [&site] { return nav_data_script(site.entries); }},
   };
   for (const Rule& r : all_rules())
     out.push_back({rule_page_url(r.code), [&site, &r, by_code] { return render_rule_page(site, r, *by_code); }});

@@ -30,7 +30,7 @@ struct AggregateFile {
   std::function<std::string()> render;  ///< independent of the others: may run on any thread
 };
 /// Every aggregate page: index, search, lint and rules pages, a page per
-/// rule. The renderers read `site`, which must outlive them.
+/// rule, and the navigation data. The renderers read `site`, which must outlive them.
 std::vector<AggregateFile> aggregate_files(const SiteModel& site);
 
 /// assets/search-data.js: `window.RUNBOOKC_SEARCH = [...]` from the search
