@@ -33,7 +33,8 @@ Options:
   --list                 list the steps (! marks a dangerous step) and exit
   --step N               run only step N
   --from N               start at step N (resume after a failure)
-  --dry-run              print every command with its parameters filled in; run nothing
+  --dry-run              print every command with the values given (<name?> for those
+                         missing) and what a real run would ask for; run nothing
   --yes                  do not ask before each step
   --allow-danger         run dangerous steps without a terminal or with --yes
   --param NAME=VALUE     value of a placeholder (also from the environment: NAME in
@@ -107,7 +108,9 @@ rb_list() {
 
 # Fills RB_VALUE for every parameter the selected steps use: --param, then
 # the environment, then a prompt on a terminal. Without a terminal (or with
-# --yes) all missing ones are reported at once (exit 2).
+# --yes) all missing ones are reported at once (exit 2). A dry run asks
+# nothing: a missing value is shown as <name?> and listed in RB_WOULD_ASK.
+RB_WOULD_ASK=()
 rb_resolve_parameters() {
   local n name env value missing=()
   declare -A needed=()
@@ -121,6 +124,9 @@ rb_resolve_parameters() {
       RB_VALUE[$name]=${RB_GIVEN[$name]}
     elif [[ -n $env && -v $env ]]; then
       RB_VALUE[$name]=${!env}
+    elif ((RB_DRY_RUN)); then
+      RB_WOULD_ASK+=("  <$name>: --param $name=VALUE${env:+ or $env=VALUE in the environment} (step ${needed[$name]})")
+      needed[$name]=missing
     elif rb_tty && ((!RB_YES)); then
       read -r -p "Value for <$name> (step ${needed[$name]}): " value || rb_die 2 "no value for <$name>"
       RB_VALUE[$name]=$value
@@ -136,6 +142,7 @@ rb_resolve_parameters() {
   local bad=()
   for ((n = RB_FIRST; n <= RB_LAST; n++)); do
     for name in ${RB_STEP_SPLICED[$n]}; do
+      [[ ${needed[$name]} == missing ]] && continue
       value=${RB_VALUE[$name]}
       if [[ ! $value =~ ^[A-Za-z0-9_.,:/@%+-]*$ || $value == *--* ]]; then
         bad+=("  <$name> (step $n)")
@@ -151,6 +158,7 @@ rb_resolve_parameters() {
   # Bash evaluates these as arithmetic (array subscripts in a value run commands).
   for ((n = RB_FIRST; n <= RB_LAST; n++)); do
     for name in ${RB_STEP_INTEGER[$n]}; do
+      [[ ${needed[$name]} == missing ]] && continue
       if [[ ! ${RB_VALUE[$name]} =~ ^[-+]?[0-9]+$ ]]; then bad+=("  <$name> (step $n)"); fi
     done
   done
@@ -171,6 +179,10 @@ rb_resolve_parameters() {
     exit 2
   fi
   for name in "${!RB_VALUE[@]}"; do printf -v "RB_PARAM_${name//-/_}" '%s' "${RB_VALUE[$name]}"; done
+  for name in "${!needed[@]}"; do
+    [[ ${needed[$name]} == missing ]] && RB_VALUE[$name]="<$name?>"
+  done
+  return 0
 }
 
 # Environment variables the selected steps read, checked before the first one.
@@ -355,6 +367,12 @@ rb_main() {
     fi
   done
   rb_say ""
-  if ((RB_DRY_RUN)); then rb_say "Dry run: nothing was run."; else rb_say "Done: steps $RB_FIRST to $RB_LAST ran."; fi
+  if ((RB_DRY_RUN)); then
+    rb_say "Dry run: nothing was run."
+    if ((${#RB_WOULD_ASK[@]})); then
+      rb_say "A real run would ask for these values (shown above as <name?>):"
+      printf '%s\n' "${RB_WOULD_ASK[@]}" >&2
+    fi
+  else rb_say "Done: steps $RB_FIRST to $RB_LAST ran."; fi
 }
 # ---- end of runtime ----
