@@ -13,6 +13,7 @@
 #include "compiler/cli/commands.h"
 #include "linter/driver.h"
 #include "compiler/emit/script/plan.h"
+#include "compiler/model/runbook_model.h"
 #include "compiler/emit/script/script.h"
 
 namespace rbc {
@@ -25,6 +26,24 @@ struct ScriptArgs {
   std::string output;
   bool list_sections = false;
 };
+
+/// The sections a script can be made for, as a tree under their incidents:
+/// anchor (what --section takes), steps that run, dangerous ones, heading.
+void print_section_outline(const Runbook& runbook, const std::vector<Diagnostic>& diagnostics) {
+  PlanIndex index(runbook, diagnostics);
+  std::vector<SectionOutline> outline = section_outline(index);
+  size_t width = std::string_view("SECTION").size();
+  for (const SectionOutline& line : outline)
+    width = std::max(width, 2 * line.depth + runbook.sections[line.section].anchor.size());
+  std::cout << fmt::format("{:<{}}  {:>5}  {:>6}  {}\n", "SECTION", width, "STEPS", "DANGER", "HEADING");
+  for (const SectionOutline& line : outline) {
+    const Section& s = runbook.sections[line.section];
+    std::string indent(2 * line.depth, ' ');
+    std::cout << fmt::format("{:<{}}  {:>5}  {:>6}  {}{}\n", indent + s.anchor, width, line.steps, line.dangerous,
+                             indent, s.title);
+  }
+  if (outline.empty()) std::cout << "(no section holds a step that runs: only the whole-runbook script)\n";
+}
 
 int run_script(const ScriptArgs& args) {
   std::error_code ec;
@@ -44,7 +63,7 @@ int run_script(const ScriptArgs& args) {
   }
   const Runbook& runbook = file.runbook;
   if (args.list_sections) {
-    for (int s : incident_sections(runbook)) std::cout << runbook.sections[s].anchor << "\n";
+    print_section_outline(runbook, file.diagnostics);
     return 0;
   }
   int section = -1;
@@ -54,7 +73,7 @@ int run_script(const ScriptArgs& args) {
       std::cerr << fmt::format("runbookc: error: {}: no section with anchor '{}'; sections with steps:\n",
                                args.file, args.section);
       for (int s : incident_sections(runbook))
-        std::cerr << fmt::format("  {}  ({})\n", runbook.sections[s].anchor, runbook.section_path(s));
+        std::cerr << fmt::format("  {}  ({})\n", runbook.sections[s].anchor, section_label(runbook, s));
       return 2;
     }
   }
@@ -86,7 +105,8 @@ Runner add_script_command(CLI::App& app) {
   app.add_option("--section", args->section, "Only this section (its anchor, e.g. memory-pressure) and its subsections");
   app.add_option("-o,--output", args->output, "Write the script here (atomically, mode 755) instead of stdout")->type_name("FILE");
   app.add_flag("--list-sections", args->list_sections,
-               "Print the anchors of the sections a per-incident script can be made for, and exit");
+               "Print the sections a per-incident script can be made for, under their incidents (anchor, steps, "
+               "dangerous steps, heading), and exit");
   app.footer(
       "Exit status: 0 script written, 1 a step has a syntax error or nothing can run, 2 usage or I/O error "
       "(missing file, unknown --section).");

@@ -43,4 +43,19 @@ RunbookModel make_runbook_model(const Runbook& runbook, const ModelOptions& opti
   return model;
 }
 
+std::string section_label(const Runbook& runbook, int section) {
+  std::vector<int> chain;
+  for (int s = section; s >= 0; s = runbook.sections[s].parent) chain.insert(chain.begin(), s);
+  size_t level_one = 0;
+  for (const Section& s : runbook.sections) level_one += s.level == 1;
+  // The title heading is what every section is under: naming it says nothing.
+  size_t first = chain.size() > 1 && runbook.sections[chain.front()].level == 1 && level_one == 1 ? 1 : 0;
+  std::string out;
+  for (size_t i = first; i < chain.size(); ++i) {
+    if (!out.empty()) out += " \u203a ";
+    out += runbook.sections[chain[i]].title;
+  }
+  return out;
+}
+
 }  // namespace rbc

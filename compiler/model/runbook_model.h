@@ -1,7 +1,8 @@
 #pragma once
 /// What every back end says about a runbook beyond its IR, worked out once
 /// per runbook by one function each, so the script, the page, runbooks.json
-/// and the findings never disagree: its title and its review status.
+/// and the findings never disagree: its title, its review status and the
+/// names its sections are listed by.
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,11 @@ struct RunbookModel {
 /// name in `path`: a runbook that starts at `## Diagnosis` is not titled
 /// "Diagnosis".
 std::string runbook_title(const Runbook& runbook, std::string_view path);
+
+/// A section as lists name it, with the incident it belongs to: its heading
+/// path joined by " › ", leaving out the runbook's title heading (the one
+/// level-1 heading that holds it): "P1-001 Auth down › Diagnostic".
+std::string section_label(const Runbook& runbook, int section);
 
 RunbookModel make_runbook_model(const Runbook& runbook, const ModelOptions& options);
 

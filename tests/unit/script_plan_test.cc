@@ -4,6 +4,7 @@
 
 #include "compiler/emit/script/plan.h"
 #include "compiler/emit/script/script.h"
+#include "compiler/model/runbook_model.h"
 #include "test_support.h"
 
 using namespace rbc;
@@ -70,6 +71,24 @@ TEST_CASE("incident sections and section selection") {
   CHECK(numbers_and_runners(plan_steps(r.runbook, r.diagnostics, mitigation)) ==
         test::list({"1:2:shell", "2:3:psql", "3:4:shell"}));
   CHECK(find_section(r.runbook, "nope") == -1);
+}
+
+TEST_CASE("sections are named with their incident, without the runbook's title heading") {
+  FileResult r = test::lint(kRunbook);
+  CHECK(section_label(r.runbook, find_section(r.runbook, "roll-back")) == "Mitigation \u203a Roll back");
+  CHECK(section_label(r.runbook, find_section(r.runbook, "diagnosis")) == "Diagnosis");
+  // Two level-1 headings: neither is the title of the other, both are named.
+  FileResult two = test::lint("# Auth down\n\n## Diagnostic\n\n```bash\nls\n```\n\n# DB down\n\n## Diagnostic\n\n```bash\nls\n```\n");
+  CHECK(section_label(two.runbook, find_section(two.runbook, "diagnostic-1")) == "DB down \u203a Diagnostic");
+}
+
+TEST_CASE("the section outline lists incidents above their sections, with steps that run and dangerous ones") {
+  FileResult r = test::lint(kRunbook);
+  std::vector<std::string> lines;
+  for (const SectionOutline& o : section_outline(PlanIndex(r.runbook, r.diagnostics)))
+    lines.push_back(std::string(2 * o.depth, ' ') + r.runbook.sections[o.section].anchor + " " +
+                    std::to_string(o.steps) + " " + std::to_string(o.dangerous));
+  CHECK(lines == test::list({"diagnosis 1 0", "mitigation 3 1", "  roll-back 2 1", "  restart 1 0"}));
 }
 
 TEST_CASE("generate_script refuses a step with a syntax error, and a runbook with nothing to run") {

@@ -128,4 +128,29 @@ std::vector<int> incident_sections(const Runbook& runbook) {
   return {with_steps.begin(), with_steps.end()};
 }
 
+std::vector<SectionOutline> section_outline(const PlanIndex& index) {
+  const Runbook& rb = index.runbook();
+  size_t level_one = 0;
+  for (const Section& s : rb.sections) level_one += s.level == 1;
+  std::set<int> listed;
+  for (int s : incident_sections(rb))
+    for (int a = s; a >= 0; a = rb.sections[a].parent) {
+      bool title = rb.sections[a].level == 1 && level_one == 1 && a != s;  // see section_label
+      if (!title) listed.insert(a);
+    }
+  std::vector<SectionOutline> out;
+  for (int s : listed) {  // sections are numbered in document order
+    SectionOutline line;
+    line.section = s;
+    for (int a = rb.sections[s].parent; a >= 0; a = rb.sections[a].parent) line.depth += listed.count(a) > 0;
+    for (const PlannedStep& p : plan_steps(index, s)) {
+      if (p.rendered.runner == "show") continue;
+      ++line.steps;
+      line.dangerous += !p.dangers.empty();
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
 }  // namespace rbc

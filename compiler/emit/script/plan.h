@@ -60,6 +60,18 @@ std::vector<PlannedStep> plan_steps(const Runbook& runbook, const std::vector<Di
 /// commands). A script for a section also runs its subsections' blocks.
 std::vector<int> incident_sections(const Runbook& runbook);
 
+/// A line of `runbookc script --list-sections`: a section a script can be
+/// made for, or one above such sections (the incident that holds them).
+struct SectionOutline {
+  int section = -1;
+  int depth = 0;          ///< sections listed above it
+  size_t steps = 0;       ///< steps that run, in it and its subsections
+  size_t dangerous = 0;   ///< of those, the ones that ask for confirmation
+};
+/// Incident sections and the sections above them, in document order, without
+/// the runbook's title heading (see section_label).
+std::vector<SectionOutline> section_outline(const PlanIndex& index);
+
 /// Index of the section whose anchor is `anchor`, -1 when there is none.
 int find_section(const Runbook& runbook, std::string_view anchor);
 

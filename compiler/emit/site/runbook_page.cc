@@ -2,6 +2,7 @@
 
 #include "compiler/emit/site/document_renderer.h"
 #include "compiler/emit/site/dom.h"
+#include "compiler/model/runbook_model.h"
 
 namespace rbc::site {
 namespace {
@@ -159,7 +160,7 @@ std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in
     for (size_t i = 0; i < in.scripts.size(); ++i) {
       const ScriptLink& link = in.scripts[i];
       if (i > 0) add_text(script, " \u00b7 ");
-      std::string label = link.section < 0 ? "whole runbook" : rb.sections[link.section].title;
+      std::string label = link.section < 0 ? "whole runbook" : section_label(rb, link.section);
       add(script, "a", label, {{"href", "../" + link.path}, {"download", ""}});
     }
   }
