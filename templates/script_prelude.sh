@@ -4,11 +4,12 @@
 # parameter values in place, rb_input_N prints the standard input of a SQL or
 # Redis step, rb_step_N holds a shell step's commands.
 # Exit codes: 0 done, 2 bad options or parameters, 3 a dangerous step was
-# refused, otherwise the exit code of the step that failed.
+# refused, 130 interrupted (Ctrl-C), otherwise the exit code of the step
+# that failed.
 
 declare -A RB_VALUE=()
 RB_DRY_RUN=0 RB_YES=0 RB_ALLOW_DANGER=0 RB_LIST=0
-RB_FIRST=1 RB_LAST=$RB_STEP_COUNT RB_LOG=''
+RB_FIRST=1 RB_LAST=$RB_STEP_COUNT RB_LOG='' RB_NO_COLOR=0 RB_CURRENT='' RB_INTERRUPTED=0 RB_WORK=''
 declare -A RB_GIVEN=()
 
 rb_say() { printf '%s\n' "$*" >&2; }
@@ -20,7 +21,14 @@ rb_die() { # CODE MESSAGE...
 }
 rb_tty() { [[ -t 0 && -t 2 ]]; }
 rb_now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
-rb_millis() { local t=${EPOCHREALTIME/[.,]/}; printf '%s' "${t:0:-3}"; }
+
+# Colour on a terminal, unless NO_COLOR is set (no-color.org) or --no-color.
+RB_BOLD='' RB_RED='' RB_YELLOW='' RB_CYAN='' RB_DIM='' RB_OFF=''
+rb_setup_colors() {
+  [[ -t 2 && -z ${NO_COLOR:-} && $RB_NO_COLOR == 0 && ${TERM:-dumb} != dumb ]] || return 0
+  RB_BOLD=$'\033[1m' RB_RED=$'\033[1;31m' RB_YELLOW=$'\033[33m' RB_CYAN=$'\033[1;36m' RB_DIM=$'\033[2m'
+  RB_OFF=$'\033[0m'
+}
 
 rb_usage() {
   cat <<EOF
@@ -39,16 +47,21 @@ Options:
   --allow-danger         run dangerous steps without a terminal or with --yes
   --param NAME=VALUE     value of a placeholder (also from the environment: NAME in
                          upper snake case, e.g. previous-version -> PREVIOUS_VERSION)
-  --log FILE             transcript file (default ./runbook-$RB_NAME-<UTC time>.log)
+  --log FILE             transcript file (default: runbook-$RB_NAME-<UTC time>.log in
+                         \${XDG_STATE_HOME:-~/.local/state}/runbookc/)
+  --no-color             no colour (also when NO_COLOR is set or not on a terminal)
   --help                 show this help
 
 Clients: RUNBOOK_PSQL (default: psql "\$DATABASE_URL"), RUNBOOK_MYSQL (default: mysql),
 RUNBOOK_REDIS_CLI (default: redis-cli); each is split into words, never evaluated.
 Each shell step runs in a subshell with errexit; the variables it sets and the directory
-it ends in carry over to the next steps, as in one terminal session.
+it ends in carry over to the next steps, as in one terminal session. What a step prints
+goes to the terminal and, timestamped and with secrets masked, to the transcript.
+Ctrl-C stops the step that runs (a step marked ~ runs until Ctrl-C, which goes on with
+the next step); a second Ctrl-C quits.
 
 Exit status: 0 done, 2 bad options or parameters, 3 a dangerous step was refused,
-otherwise the exit code of the step that failed.
+130 interrupted, otherwise the exit code of the step that failed.
 EOF
 }
 
@@ -69,6 +82,7 @@ rb_parse_options() {
       --dry-run) RB_DRY_RUN=1 ;;
       --yes | -y) RB_YES=1 ;;
       --allow-danger) RB_ALLOW_DANGER=1 ;;
+      --no-color) RB_NO_COLOR=1 ;;
       --step | --from | --param | --log)
         (($#)) || rb_die 2 "$arg needs a value"
         set -- "$arg=$1" "${@:2}"
@@ -99,11 +113,12 @@ rb_list() {
   local n mark
   for ((n = 1; n <= RB_STEP_COUNT; n++)); do
     mark=' '
+    [[ -n ${RB_STEP_UNTIL[$n]} ]] && mark='~'
     rb_dangerous "$n" && mark='!'
     rb_runs "$n" || mark='-'
     printf '%3d %s [%s] %s\n' "$n" "$mark" "${RB_STEP_LANG[$n]}" "${RB_STEP_HEADING[$n]:-(before the first heading)}"
   done
-  printf '\n! dangerous (asks for confirmation)   - shown, not run\n'
+  printf '\n! dangerous (asks for confirmation)   ~ runs until Ctrl-C   - shown, not run\n'
 }
 
 # Fills RB_VALUE for every parameter the selected steps use: --param, then
@@ -209,12 +224,18 @@ rb_check_environment() {
 
 rb_announce() { # N
   local n=$1
-  printf '\n== Step %d/%d [%s] %s (%s line %s)\n' "$n" "$RB_STEP_COUNT" "${RB_STEP_LANG[$n]}" \
-    "${RB_STEP_HEADING[$n]}" "$RB_SOURCE" "${RB_STEP_LINE[$n]}" >&2
+  printf '\n%s== Step %d/%d%s [%s] %s%s%s %s(%s line %s)%s\n' "$RB_CYAN" "$n" "$RB_STEP_COUNT" "$RB_OFF" \
+    "${RB_STEP_LANG[$n]}" "$RB_BOLD" "${RB_STEP_HEADING[$n]}" "$RB_OFF" "$RB_DIM" "$RB_SOURCE" "${RB_STEP_LINE[$n]}" \
+    "$RB_OFF" >&2
   [[ -n ${RB_STEP_CONTEXT[$n]} ]] && printf '   %s\n' "${RB_STEP_CONTEXT[$n]}" >&2
   if rb_dangerous "$n" && rb_runs "$n"; then
-    printf '   DANGER:\n' >&2
-    printf '     %s\n' "${RB_STEP_DANGER[$n]}" >&2
+    printf '   %sDANGER:%s\n' "$RB_RED" "$RB_OFF" >&2
+    local line
+    while IFS= read -r line; do printf '     %s%s%s\n' "$RB_RED" "$line" "$RB_OFF" >&2; done <<<"${RB_STEP_DANGER[$n]}"
+  fi
+  if [[ -n ${RB_STEP_UNTIL[$n]} ]] && rb_runs "$n"; then
+    printf '   %sRuns until Ctrl-C (%s); Ctrl-C goes on with the next step.%s\n' "$RB_YELLOW" \
+      "${RB_STEP_UNTIL[$n]}" "$RB_OFF" >&2
   fi
   return 0
 }
@@ -231,7 +252,7 @@ rb_confirm() { # N
   local n=$1 answer
   if rb_dangerous "$n"; then
     if rb_tty && ((!RB_YES)); then
-      read -r -p "Step $n is dangerous. Type $n to run it, anything else stops: " answer || answer=''
+      read -r -p "${RB_RED}Step $n is dangerous.${RB_OFF} Type $n to run it, anything else stops: " answer || answer=''
       [[ $answer == "$n" ]] && return 0
       rb_die 3 "step $n not confirmed; nothing else was run. Resume with --from $n, or skip it with --from $((n + 1))"
     fi
@@ -316,32 +337,109 @@ rb_run_step() { # N: runs it, returns its exit code
   esac
 }
 
-rb_log_step() { # N START EXIT MILLIS
+# Secrets in what reaches the transcript: the values of the variables the
+# secret rules name (RB_SECRET_VARS) and passwords in URLs (scheme://user:pw@).
+RB_MASKED=''
+rb_mask() { # TEXT: sets RB_MASKED
+  local text=$1 var value i
+  for var in ${RB_SECRET_VARS[@]+"${RB_SECRET_VARS[@]}"}; do
+    value=${!var:-}
+    [[ ${#value} -ge 4 ]] && text=${text//"$value"/***}
+  done
+  for ((i = 0; i < 8; i++)); do
+    [[ $text =~ ([A-Za-z][A-Za-z0-9+.-]*://[^/:@[:space:]]*:)([^/@[:space:]]+)@ ]] || break
+    [[ ${BASH_REMATCH[2]} == '***' ]] && break
+    text=${text//"${BASH_REMATCH[0]}"/${BASH_REMATCH[1]}***@}
+  done
+  RB_MASKED=$text
+}
+
+rb_log_begin() { # N START
+  local text
+  text=$(rb_print_commands "$1" 2>&1)
+  rb_mask "$text"
   {
     printf '== step %d/%d %s\n' "$1" "$RB_STEP_COUNT" "${RB_STEP_HEADING[$1]}"
     printf 'start: %s\n' "$2"
-    printf 'command:\n'
-    rb_print_commands "$1" 2>&1
-    printf 'exit: %d\nduration_ms: %d\n\n' "$3" "$4"
+    printf 'command:\n%s\n' "$RB_MASKED"
+    printf 'output:\n'
   } >>"$RB_LOG"
+}
+rb_log_end() { # EXIT SECONDS [NOTE]
+  {
+    [[ -n ${3:-} ]] && printf '%s\n' "$3"
+    printf 'exit: %d\nduration_s: %d\n\n' "$1" "$2"
+  } >>"$RB_LOG"
+}
+
+# Copies a step's output (standard input here) to the terminal as it comes
+# and to the transcript, each line after the seconds since the step began.
+rb_copy_output() {
+  local line start=$SECONDS
+  while IFS= read -r line || [[ -n $line ]]; do
+    printf '%s\n' "$line"
+    rb_mask "$line"
+    printf '  +%ss | %s\n' "$((SECONDS - start))" "$RB_MASKED" >>"$RB_LOG"
+  done
+}
+
+# Runs step N, its output through rb_copy_output (a FIFO rather than a pipe:
+# the step must run in this shell, whose session it updates). Full-screen or
+# interactive steps keep the terminal: their output is not copied.
+rb_run_captured() { # N
+  local n=$1 fifo copier rc
+  if [[ -n ${RB_STEP_TERMINAL[$n]} ]]; then
+    printf '  (full-screen or interactive: output not recorded)\n' >>"$RB_LOG"
+    rb_run_step "$n"
+    return
+  fi
+  fifo=$RB_WORK/output.$n
+  mkfifo "$fifo" || { rb_run_step "$n"; return; }
+  (trap '' INT; rb_copy_output <"$fifo") &
+  copier=$!
+  rb_run_step "$n" >"$fifo" 2>&1
+  rc=$?
+  while ! wait "$copier" 2>/dev/null && kill -0 "$copier" 2>/dev/null; do :; done
+  rm -f "$fifo"
+  return "$rc"
+}
+
+rb_on_interrupt() { RB_INTERRUPTED=1; }
+# Ctrl-C outside a step, or a second one: recorded, then the script ends.
+rb_quit_interrupted() {
+  trap - INT
+  printf '\n' >&2
+  if [[ -n $RB_LOG && -f $RB_LOG ]]; then
+    printf 'interrupted%s at %s\n' "${RB_CURRENT:+ at step $RB_CURRENT}" "$(rb_now)" >>"$RB_LOG"
+  fi
+  rb_say "${RB_RED}Interrupted${RB_CURRENT:+ at step $RB_CURRENT}.${RB_OFF} Resume with --from ${RB_CURRENT:-$RB_FIRST}${RB_LOG:+ (transcript: $RB_LOG)}"
+  exit 130
 }
 
 rb_main() {
   rb_parse_options "$@"
+  rb_setup_colors
   if ((RB_LIST)); then rb_list; exit 0; fi
   rb_resolve_parameters
   rb_check_environment
   if ((!RB_DRY_RUN)); then
-    [[ -n $RB_LOG ]] || RB_LOG="./runbook-$RB_NAME-$(date -u +%Y%m%dT%H%M%SZ).log"
+    if [[ -z $RB_LOG ]]; then
+      local dir=${XDG_STATE_HOME:-${HOME:-.}/.local/state}/runbookc
+      mkdir -p "$dir" 2>/dev/null || rb_die 2 "cannot create $dir for the transcript (choose one with --log FILE)"
+      RB_LOG="$dir/runbook-$RB_NAME-$(date -u +%Y%m%dT%H%M%SZ).log"
+    fi
     [[ $RB_LOG == /* ]] || RB_LOG="$PWD/${RB_LOG#./}"  # steps may change directory
     printf '# %s (%s%s) %s, started %s\n\n' "$RB_TITLE" "$RB_SOURCE" "${RB_SECTION:+#$RB_SECTION}" \
       "$RB_HASH" "$(rb_now)" >>"$RB_LOG" || rb_die 2 "cannot write the log $RB_LOG"
     rb_say "Transcript: $RB_LOG"
   fi
-  local n rc start began
-  RB_SESSION_FILE=$(mktemp "${TMPDIR:-/tmp}/runbook-session.XXXXXX") || rb_die 2 "cannot create a session file"
-  trap 'rm -f "$RB_SESSION_FILE"' EXIT
+  local n rc start began note answer
+  RB_WORK=$(mktemp -d "${TMPDIR:-/tmp}/runbook.XXXXXX") || rb_die 2 "cannot create a work directory"
+  RB_SESSION_FILE=$RB_WORK/session
+  trap 'rm -rf "$RB_WORK"' EXIT
+  trap rb_quit_interrupted INT
   for ((n = RB_FIRST; n <= RB_LAST; n++)); do
+    RB_CURRENT=$n
     rb_announce "$n"
     if ! rb_runs "$n"; then
       printf '   (%s)\n' "${RB_STEP_NOTE[$n]}" >&2
@@ -356,16 +454,38 @@ rb_main() {
     rb_print_commands "$n"
     rb_confirm "$n" || { rb_say "   skipped"; continue; }
     start=$(rb_now)
-    began=$(rb_millis)
+    began=$SECONDS
+    rb_log_begin "$n" "$start"
+    RB_INTERRUPTED=0
+    trap rb_on_interrupt INT
     set +e
-    rb_run_step "$n"
+    rb_run_captured "$n"
     rc=$?
     set -e
-    rb_log_step "$n" "$start" "$rc" "$(($(rb_millis) - began))"
+    trap rb_quit_interrupted INT
+    note=''
+    if ((RB_INTERRUPTED)) && [[ -n ${RB_STEP_UNTIL[$n]} ]]; then
+      rb_log_end "$rc" "$((SECONDS - began))" "stopped with Ctrl-C (runs until interrupted)"
+      rb_say "   stopped with Ctrl-C; going on"
+      continue
+    fi
+    if ((RB_INTERRUPTED)); then
+      rb_log_end "$rc" "$((SECONDS - began))" "interrupted at step $n"
+      rb_say "${RB_YELLOW}Step $n interrupted.${RB_OFF} Resume with --from $n, or skip it with --from $((n + 1))."
+      if rb_tty && ((!RB_YES)) && ((n < RB_LAST)); then
+        read -r -p "[Enter] go on with step $((n + 1)), q quit (Ctrl-C quits): " answer || answer=q
+        [[ $answer == q || $answer == Q ]] && { RB_CURRENT=$n; trap - INT; rb_say "Transcript: $RB_LOG"; exit 130; }
+        continue
+      fi
+      rb_say "Transcript: $RB_LOG"
+      exit 130
+    fi
+    rb_log_end "$rc" "$((SECONDS - began))"
     if ((rc != 0)); then
       rb_die "$rc" "step $n failed with exit code $rc. Fix the cause, then resume with --from $n (transcript: $RB_LOG)"
     fi
   done
+  RB_CURRENT=
   rb_say ""
   if ((RB_DRY_RUN)); then
     rb_say "Dry run: nothing was run."
@@ -373,6 +493,6 @@ rb_main() {
       rb_say "A real run would ask for these values (shown above as <name?>):"
       printf '%s\n' "${RB_WOULD_ASK[@]}" >&2
     fi
-  else rb_say "Done: steps $RB_FIRST to $RB_LAST ran."; fi
+  else rb_say "Done: steps $RB_FIRST to $RB_LAST ran. Transcript: $RB_LOG"; fi
 }
 # ---- end of runtime ----

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "compiler/model/long_running.h"
 #include "compiler/model/parameters.h"
 #include "compiler/emit/script/script.h"
 
@@ -114,7 +115,14 @@ std::vector<PlannedStep> plan_steps(const PlanIndex& index, int section, bool st
       std::set<std::string> seen;
       for (const std::string& v : step.facts.env_vars)
         if (valid_env_name(v) && !set_by_earlier.count(v) && seen.insert(v).second) p.env.push_back(v);
-      if (p.rendered.runner == "shell") set_by_earlier.insert(step.facts.vars_set.begin(), step.facts.vars_set.end());
+      if (p.rendered.runner == "shell") {
+        set_by_earlier.insert(step.facts.vars_set.begin(), step.facts.vars_set.end());
+        for (const Command& c : step.facts.commands) {
+          std::string why = runs_until_interrupted(c);
+          if (!why.empty() && p.until_interrupted.empty()) p.until_interrupted = why;
+          p.needs_terminal = p.needs_terminal || needs_terminal(c);
+        }
+      }
     }
     out.push_back(std::move(p));
   }

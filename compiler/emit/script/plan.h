@@ -19,6 +19,10 @@ struct PlannedStep {
   RenderedStep rendered;
   std::vector<std::string> dangers;   ///< "RB201 rule-name: message", declared danger last
   std::vector<std::string> env;       ///< environment variables the step reads
+  /// "`kubectl logs -f` follows the log": the step runs until Ctrl-C, which
+  /// then goes on with the next step; "" for a step that ends by itself.
+  std::string until_interrupted;
+  bool needs_terminal = false;        ///< full-screen or interactive: its output is not captured
 };
 
 /// What planning reads from the whole runbook, computed once per runbook so

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include "compiler/emit/script/plan.h"
 #include "compiler/emit/script/shell_quote.h"
 #include "compiler/model/runbook_model.h"
+#include "linter/config.h"
 
 namespace rbc {
 namespace {
@@ -155,6 +157,18 @@ std::string generate_script(const PlanIndex& index, int section, std::string* er
   out += step_array("RB_STEP_SPLICED", steps, [](const PlannedStep& s) { return joined(s.rendered.spliced, " "); });
   out += step_array("RB_STEP_INTEGER", steps, integer_params);
   out += step_array("RB_STEP_ENV", steps, [](const PlannedStep& s) { return joined(s.env, " "); });
+  out += step_array("RB_STEP_UNTIL", steps, [](const PlannedStep& s) { return s.until_interrupted; });
+  out += step_array("RB_STEP_TERMINAL", steps, [](const PlannedStep& s) { return std::string(s.needs_terminal ? "1" : ""); });
+  // Variables whose values the transcript masks: the secret rules' names.
+  std::set<std::string> secret_vars;
+  for (const PlannedStep& s : steps)
+    for (const std::string& v : s.env)
+      if (Config::defaults().is_secret_name(v)) secret_vars.insert(v);
+  for (const std::string& p : params)
+    if (Config::defaults().is_secret_name(p)) secret_vars.insert(parameter_names(p).shell_var);
+  out += "RB_SECRET_VARS=(";
+  for (const std::string& v : secret_vars) out += " " + shell_quote(v);
+  out += " )\n";
   out += "\n";
   out += script_prelude();
   out += "\n";
