@@ -3,14 +3,18 @@
 # per step) and before its step functions: rb_show_N prints step N with the
 # parameter values in place, rb_input_N prints the standard input of a SQL or
 # Redis step, rb_step_N holds a shell step's commands.
+# Written for bash 3.2 (macOS): indexed arrays only, no [[ -v ]], namerefs,
+# declare -g, EPOCHREALTIME or ${x,,}; a possibly empty array is expanded as
+# ${a[@]+"${a[@]}"} (set -u). tests/e2e/script_bash32.sh checks the list.
+# Functions that are running while a step runs name their locals rb_*: a
+# step's variables must never land in them.
 # Exit codes: 0 done, 2 bad options or parameters, 3 a dangerous step was
 # refused, 130 interrupted (Ctrl-C), otherwise the exit code of the step
 # that failed.
 
-declare -A RB_VALUE=()
 RB_DRY_RUN=0 RB_YES=0 RB_ALLOW_DANGER=0 RB_LIST=0
 RB_FIRST=1 RB_LAST=$RB_STEP_COUNT RB_LOG='' RB_NO_COLOR=0 RB_CURRENT='' RB_INTERRUPTED=0 RB_WORK=''
-declare -A RB_GIVEN=()
+RB_GIVEN_NAMES=' '  # --param names, space-separated; values in RB_GIVEN_<name with _ for ->
 
 rb_say() { printf '%s\n' "$*" >&2; }
 rb_die() { # CODE MESSAGE...
@@ -94,15 +98,35 @@ rb_parse_options() {
         arg=${arg#*=}
         [[ $arg == *=* ]] || rb_die 2 "--param needs NAME=VALUE, got '$arg'"
         name=${arg%%=*}
-        [[ -v "RB_PARAM_ENV[$name]" ]] ||
+        rb_param_index "$name" ||
           rb_die 2 "unknown parameter '$name'; this script's parameters: ${RB_PARAMS[*]:-(none)}"
-        RB_GIVEN[$name]=${arg#*=} ;;
+        RB_GIVEN_NAMES+="$name "
+        printf -v "RB_GIVEN_${name//-/_}" '%s' "${arg#*=}" ;;
       *) rb_die 2 "unknown option '$arg' (see --help)" ;;
     esac
   done
   [[ -n $step && -n $from ]] && rb_die 2 "--step and --from cannot be combined"
   [[ -n $step ]] && RB_FIRST=$step RB_LAST=$step
   [[ -n $from ]] && RB_FIRST=$from
+  return 0
+}
+
+# NAME: sets RB_INDEX to the parameter's index in RB_PARAMS (and RB_PARAM_ENV);
+# fails for a name that is not one of this script's parameters.
+rb_param_index() {
+  local i
+  for ((i = 0; i < ${#RB_PARAMS[@]}; i++)); do
+    [[ ${RB_PARAMS[$i]} == "$1" ]] && { RB_INDEX=$i; return 0; }
+  done
+  return 1
+}
+# NAME: sets RB_USED_AT to the first selected step that uses it, 0 when none does.
+rb_first_use() {
+  local n p
+  RB_USED_AT=0
+  for ((n = RB_FIRST; n <= RB_LAST; n++)); do
+    for p in ${RB_STEP_PARAMS[$n]}; do [[ $p == "$1" ]] && { RB_USED_AT=$n; return 0; }; done
+  done
   return 0
 }
 
@@ -121,44 +145,46 @@ rb_list() {
   printf '\n! dangerous (asks for confirmation)   ~ runs until Ctrl-C   - shown, not run\n'
 }
 
-# Fills RB_VALUE for every parameter the selected steps use: --param, then
-# the environment, then a prompt on a terminal. Without a terminal (or with
-# --yes) all missing ones are reported at once (exit 2). A dry run asks
+# Sets RB_PARAM_<name> for every parameter the selected steps use: --param,
+# then the environment, then a prompt on a terminal. Without a terminal (or
+# with --yes) all missing ones are reported at once (exit 2). A dry run asks
 # nothing: a missing value is shown as <name?> and listed in RB_WOULD_ASK.
 RB_WOULD_ASK=()
 rb_resolve_parameters() {
-  local n name env value missing=()
-  declare -A needed=()
-  for ((n = RB_FIRST; n <= RB_LAST; n++)); do
-    for name in ${RB_STEP_PARAMS[$n]}; do needed[$name]=$n; done
-  done
-  for name in "${RB_PARAMS[@]}"; do
-    [[ -v "needed[$name]" ]] || continue
-    env=${RB_PARAM_ENV[$name]}
-    if [[ -v "RB_GIVEN[$name]" ]]; then
-      RB_VALUE[$name]=${RB_GIVEN[$name]}
-    elif [[ -n $env && -v $env ]]; then
-      RB_VALUE[$name]=${!env}
+  local n name env value var missing=() bad=() resolved=' '
+  for name in ${RB_PARAMS[@]+"${RB_PARAMS[@]}"}; do
+    rb_first_use "$name"
+    ((RB_USED_AT)) || continue
+    rb_param_index "$name"
+    env=${RB_PARAM_ENV[$RB_INDEX]}
+    var=RB_GIVEN_${name//-/_}
+    if [[ $RB_GIVEN_NAMES == *" $name "* ]]; then
+      value=${!var}
+    elif [[ -n $env && -n ${!env+set} ]]; then
+      value=${!env}
     elif ((RB_DRY_RUN)); then
-      RB_WOULD_ASK+=("  <$name>: --param $name=VALUE${env:+ or $env=VALUE in the environment} (step ${needed[$name]})")
-      needed[$name]=missing
+      RB_WOULD_ASK+=("  <$name>: --param $name=VALUE${env:+ or $env=VALUE in the environment} (step $RB_USED_AT)")
+      printf -v "RB_PARAM_${name//-/_}" '%s' "<$name?>"
+      continue
     elif rb_tty && ((!RB_YES)); then
-      read -r -p "Value for <$name> (step ${needed[$name]}): " value || rb_die 2 "no value for <$name>"
-      RB_VALUE[$name]=$value
+      read -r -p "Value for <$name> (step $RB_USED_AT): " value || rb_die 2 "no value for <$name>"
     else
-      missing+=("  <$name>: --param $name=VALUE${env:+ or $env=VALUE in the environment} (step ${needed[$name]})")
+      missing+=("  <$name>: --param $name=VALUE${env:+ or $env=VALUE in the environment} (step $RB_USED_AT)")
+      continue
     fi
+    printf -v "RB_PARAM_${name//-/_}" '%s' "$value"
+    resolved+="$name "
   done
   if ((${#missing[@]})); then
     rb_say "Missing parameters; no step was run:"
-    printf '%s\n' "${missing[@]}" >&2
+    printf '%s\n' ${missing[@]+"${missing[@]}"} >&2
     exit 2
   fi
-  local bad=()
   for ((n = RB_FIRST; n <= RB_LAST; n++)); do
     for name in ${RB_STEP_SPLICED[$n]}; do
-      [[ ${needed[$name]} == missing ]] && continue
-      value=${RB_VALUE[$name]}
+      [[ $resolved == *" $name "* ]] || continue
+      var=RB_PARAM_${name//-/_}
+      value=${!var}
       if [[ ! $value =~ ^[A-Za-z0-9_.,:/@%+-]*$ || $value == *--* ]]; then
         bad+=("  <$name> (step $n)")
       fi
@@ -167,59 +193,57 @@ rb_resolve_parameters() {
   if ((${#bad[@]})); then
     rb_say "These values are inserted into quoted text another program parses (SQL, a remote shell), so they may"
     rb_say "only hold letters, digits and _ . , : / @ % + - (no '--'); no step was run:"
-    printf '%s\n' "${bad[@]}" >&2
+    printf '%s\n' ${bad[@]+"${bad[@]}"} >&2
     exit 2
   fi
   # Bash evaluates these as arithmetic (array subscripts in a value run commands).
   for ((n = RB_FIRST; n <= RB_LAST; n++)); do
     for name in ${RB_STEP_INTEGER[$n]}; do
-      [[ ${needed[$name]} == missing ]] && continue
-      if [[ ! ${RB_VALUE[$name]} =~ ^[-+]?[0-9]+$ ]]; then bad+=("  <$name> (step $n)"); fi
+      [[ $resolved == *" $name "* ]] || continue
+      var=RB_PARAM_${name//-/_}
+      if [[ ! ${!var} =~ ^[-+]?[0-9]+$ ]]; then bad+=("  <$name> (step $n)"); fi
     done
   done
   if ((${#bad[@]})); then
     rb_say "These values are used in arithmetic (\$(( )), (( )), [[ -gt ]], let, an array index...), so they"
     rb_say "must be whole numbers; no step was run:"
-    printf '%s\n' "${bad[@]}" >&2
+    printf '%s\n' ${bad[@]+"${bad[@]}"} >&2
     exit 2
   fi
   # Control characters in a value would reach the terminal and the transcript.
-  for name in "${!RB_VALUE[@]}"; do
-    value=${RB_VALUE[$name]//[$'\t\n']/}
+  for name in $resolved; do
+    var=RB_PARAM_${name//-/_}
+    value=${!var}
+    value=${value//[$'\t\n']/}
     if [[ $value =~ [[:cntrl:]] ]]; then bad+=("  <$name>"); fi
   done
   if ((${#bad[@]})); then
     rb_say "These values hold control characters (escape sequences); no step was run:"
-    printf '%s\n' "${bad[@]}" >&2
+    printf '%s\n' ${bad[@]+"${bad[@]}"} >&2
     exit 2
   fi
-  for name in "${!RB_VALUE[@]}"; do printf -v "RB_PARAM_${name//-/_}" '%s' "${RB_VALUE[$name]}"; done
-  for name in "${!needed[@]}"; do
-    [[ ${needed[$name]} == missing ]] && RB_VALUE[$name]="<$name?>"
-  done
   return 0
 }
 
 # Environment variables the selected steps read, checked before the first one.
 rb_check_environment() {
-  local n var missing=()
-  declare -A seen=()
+  local n var vars missing=() seen=' '
   for ((n = RB_FIRST; n <= RB_LAST; n++)); do
     rb_runs "$n" || continue
-    local vars=${RB_STEP_ENV[$n]}
+    vars=${RB_STEP_ENV[$n]}
     [[ ${RB_STEP_RUNNER[$n]} == psql && -z ${RUNBOOK_PSQL:-} ]] && vars+=" DATABASE_URL"
     for var in $vars; do
-      [[ -v $var || -v "seen[$var]" ]] && continue
-      seen[$var]=1
+      [[ -n ${!var+set} || $seen == *" $var "* ]] && continue
+      seen+="$var "
       missing+=("$var")
     done
   done
   ((${#missing[@]} == 0)) && return 0
   if ((RB_DRY_RUN)); then
-    rb_say "warning: not set in the environment: ${missing[*]} (a real run stops here)"
+    rb_say "warning: not set in the environment: ${missing[*]:-} (a real run stops here)"
     return 0
   fi
-  rb_die 2 "set these environment variables first (the steps read them): ${missing[*]}"
+  rb_die 2 "set these environment variables first (the steps read them): ${missing[*]:-}"
 }
 
 rb_announce() { # N
@@ -271,69 +295,81 @@ rb_confirm() { # N
   return 0
 }
 
-# shellcheck disable=SC2034  # `words` is a nameref to the caller's array
-rb_client() { # VAR DEFAULT...: the client command as words, never evaluated
-  local -n words=$1
-  local setting=$2
-  shift 2
+rb_client() { # VAR DEFAULT...: RB_CLIENT = the client command as words, never evaluated
+  local setting=$1
+  shift
   if [[ -n ${!setting:-} ]]; then
-    read -r -a words <<<"${!setting}"
+    read -r -a RB_CLIENT <<<"${!setting}"
   else
-    words=("$@")
+    RB_CLIENT=("$@")
   fi
 }
 
 # The session that carries from one shell step to the next: variables the
 # runbook's commands set (not the runtime's own, not bash's), and the working
-# directory. Saved by the step's subshell as `declare -p` output of what the
-# step changed, restored as globals by the script.
+# directory. The step's subshell writes what it changed as plain assignments
+# (bash 3.2 has no declare -g); rb_main, whose locals are all rb_*, sources
+# them, so they land in globals.
 RB_SESSION_FILE=""
 rb_save_session() {
   [[ -n $RB_SESSION_FILE ]] || return 0
-  local name
+  local rb_name rb_decl rb_flags rb_i
   {
     printf 'cd -- %q 2>/dev/null || true\n' "$PWD"
-    for name in $(compgen -v); do
-      case $name in
+    for rb_name in $(compgen -v); do
+      case $rb_name in
         RB_* | rb_* | BASH* | COMP* | DIRSTACK | EUID | FUNCNAME | GROUPS | HISTCMD | HOSTNAME | HOSTTYPE | IFS | \
           LINENO | MACHTYPE | OLDPWD | OPTERR | OPTIND | OSTYPE | PIPESTATUS | PPID | PS4 | PWD | RANDOM | \
-          SECONDS | SHELLOPTS | SHLVL | SRANDOM | UID | _ | name | decl | flags | EPOCH* | LINES | COLUMNS) continue ;;
+          SECONDS | SHELLOPTS | SHLVL | SRANDOM | UID | _ | EPOCH* | LINES | COLUMNS) continue ;;
       esac
-      local decl
-      decl=$(declare -p "$name" 2>/dev/null) || continue
-      local flags=${decl#declare -}
-      [[ ${flags%% *} == *r* ]] && continue                        # read-only: not ours to set
-      [[ $'\n'$rb_before_step$'\n' == *$'\n'"$decl"$'\n'* ]] && continue  # unchanged by the step
-      decl=${decl/#declare -- /declare -g }
-      printf '%s\n' "${decl/#declare -/declare -g}"
+      rb_decl=$(declare -p "$rb_name" 2>/dev/null) || continue
+      rb_flags=${rb_decl#declare -}
+      rb_flags=${rb_flags%% *}
+      [[ $rb_flags == *r* ]] && continue                                      # read-only: not ours to set
+      [[ $'\n'$rb_before_step$'\n' == *$'\n'"$rb_decl"$'\n'* ]] && continue  # unchanged by the step
+      if [[ $rb_flags == *A* ]]; then
+        printf '%s\n' "${rb_decl/#declare -A/declare -gA}"  # bash 4+ only: where a step can make one
+      elif [[ $rb_flags == *a* ]]; then
+        printf '%s=(' "$rb_name"
+        eval 'for rb_i in "${!'"$rb_name"'[@]}"; do printf "[%s]=%q " "$rb_i" "${'"$rb_name"'[$rb_i]}"; done'
+        printf ')\n'
+      else
+        printf '%s=%q\n' "$rb_name" "${!rb_name}"
+      fi
+      if [[ $rb_flags == *x* ]]; then printf 'export %s\n' "$rb_name"; fi
     done
   } >"$RB_SESSION_FILE" 2>/dev/null
+  return 0
 }
-rb_restore_session() {
+rb_restore_session() {  # no locals: the assignments must reach rb_main's caller
   [[ -n $RB_SESSION_FILE && -s $RB_SESSION_FILE ]] || return 0
-  # shellcheck disable=SC1090 # written by rb_save_session from declare -p
+  # shellcheck disable=SC1090 # written by rb_save_session
   source "$RB_SESSION_FILE" 2>/dev/null || true
+  : >"$RB_SESSION_FILE"
 }
 
 rb_run_step() { # N: runs it, returns its exit code
-  local n=$1 name
-  local -a client vars=()
-  case ${RB_STEP_RUNNER[$n]} in
+  local rb_step=$1 rb_name rb_var
+  local rb_vars=()
+  case ${RB_STEP_RUNNER[$rb_step]} in
     shell)
-      (set +u +o pipefail; rb_before_step=$(declare -p 2>/dev/null); trap rb_save_session EXIT; set -e; "rb_step_$n")
-      local rc=$?
-      rb_restore_session
-      return "$rc" ;;
+      # The EXIT trap keeps the step's status (errexit is still on in it).
+      (set +u +o pipefail; rb_before_step=$(declare -p 2>/dev/null)
+       trap 'rb_status=$?; set +e; rb_save_session; exit "$rb_status"' EXIT
+       set -e; "rb_step_$rb_step") ;;
     psql)
-      rb_client client RUNBOOK_PSQL psql "${DATABASE_URL:-}"
-      for name in ${RB_STEP_PARAMS[$n]}; do vars+=(-v "rb_${name//-/_}=${RB_VALUE[$name]}"); done
-      "rb_input_$n" | "${client[@]}" -v ON_ERROR_STOP=1 "${vars[@]}" ;;
+      rb_client RUNBOOK_PSQL psql "${DATABASE_URL:-}"
+      for rb_name in ${RB_STEP_PARAMS[$rb_step]}; do
+        rb_var=RB_PARAM_${rb_name//-/_}
+        rb_vars+=(-v "rb_${rb_name//-/_}=${!rb_var}")
+      done
+      "rb_input_$rb_step" | ${RB_CLIENT[@]+"${RB_CLIENT[@]}"} -v ON_ERROR_STOP=1 ${rb_vars[@]+"${rb_vars[@]}"} ;;
     mysql)
-      rb_client client RUNBOOK_MYSQL mysql
-      "rb_input_$n" | "${client[@]}" ;;
+      rb_client RUNBOOK_MYSQL mysql
+      "rb_input_$rb_step" | ${RB_CLIENT[@]+"${RB_CLIENT[@]}"} ;;
     redis)
-      rb_client client RUNBOOK_REDIS_CLI redis-cli
-      "rb_input_$n" | "${client[@]}" ;;
+      rb_client RUNBOOK_REDIS_CLI redis-cli
+      "rb_input_$rb_step" | ${RB_CLIENT[@]+"${RB_CLIENT[@]}"} ;;
   esac
 }
 
@@ -387,21 +423,21 @@ rb_copy_output() {
 # the step must run in this shell, whose session it updates). Full-screen or
 # interactive steps keep the terminal: their output is not copied.
 rb_run_captured() { # N
-  local n=$1 fifo copier rc
-  if [[ -n ${RB_STEP_TERMINAL[$n]} ]]; then
+  local rb_step=$1 rb_fifo rb_copier rb_rc
+  if [[ -n ${RB_STEP_TERMINAL[$rb_step]} ]]; then
     printf '  (full-screen or interactive: output not recorded)\n' >>"$RB_LOG"
-    rb_run_step "$n"
+    rb_run_step "$rb_step"
     return
   fi
-  fifo=$RB_WORK/output.$n
-  mkfifo "$fifo" || { rb_run_step "$n"; return; }
-  (trap '' INT; rb_copy_output <"$fifo") &
-  copier=$!
-  rb_run_step "$n" >"$fifo" 2>&1
-  rc=$?
-  while ! wait "$copier" 2>/dev/null && kill -0 "$copier" 2>/dev/null; do :; done
-  rm -f "$fifo"
-  return "$rc"
+  rb_fifo=$RB_WORK/output.$rb_step
+  mkfifo "$rb_fifo" || { rb_run_step "$rb_step"; return; }
+  (trap '' INT; rb_copy_output <"$rb_fifo") &
+  rb_copier=$!
+  rb_run_step "$rb_step" >"$rb_fifo" 2>&1
+  rb_rc=$?
+  while ! wait "$rb_copier" 2>/dev/null && kill -0 "$rb_copier" 2>/dev/null; do :; done
+  rm -f "$rb_fifo"
+  return "$rb_rc"
 }
 
 rb_on_interrupt() { RB_INTERRUPTED=1; }
@@ -424,65 +460,65 @@ rb_main() {
   rb_check_environment
   if ((!RB_DRY_RUN)); then
     if [[ -z $RB_LOG ]]; then
-      local dir=${XDG_STATE_HOME:-${HOME:-.}/.local/state}/runbookc
-      mkdir -p "$dir" 2>/dev/null || rb_die 2 "cannot create $dir for the transcript (choose one with --log FILE)"
-      RB_LOG="$dir/runbook-$RB_NAME-$(date -u +%Y%m%dT%H%M%SZ).log"
+      local rb_dir=${XDG_STATE_HOME:-${HOME:-.}/.local/state}/runbookc
+      mkdir -p "$rb_dir" 2>/dev/null || rb_die 2 "cannot create $rb_dir for the transcript (choose one with --log FILE)"
+      RB_LOG="$rb_dir/runbook-$RB_NAME-$(date -u +%Y%m%dT%H%M%SZ).log"
     fi
     [[ $RB_LOG == /* ]] || RB_LOG="$PWD/${RB_LOG#./}"  # steps may change directory
     printf '# %s (%s%s) %s, started %s\n\n' "$RB_TITLE" "$RB_SOURCE" "${RB_SECTION:+#$RB_SECTION}" \
       "$RB_HASH" "$(rb_now)" >>"$RB_LOG" || rb_die 2 "cannot write the log $RB_LOG"
     rb_say "Transcript: $RB_LOG"
   fi
-  local n rc start began note answer
+  local rb_n rb_rc rb_start rb_began rb_answer
   RB_WORK=$(mktemp -d "${TMPDIR:-/tmp}/runbook.XXXXXX") || rb_die 2 "cannot create a work directory"
   RB_SESSION_FILE=$RB_WORK/session
   trap 'rm -rf "$RB_WORK"' EXIT
   trap rb_quit_interrupted INT
-  for ((n = RB_FIRST; n <= RB_LAST; n++)); do
-    RB_CURRENT=$n
-    rb_announce "$n"
-    if ! rb_runs "$n"; then
-      printf '   (%s)\n' "${RB_STEP_NOTE[$n]}" >&2
-      rb_print_commands "$n"
+  for ((rb_n = RB_FIRST; rb_n <= RB_LAST; rb_n++)); do
+    RB_CURRENT=$rb_n
+    rb_announce "$rb_n"
+    if ! rb_runs "$rb_n"; then
+      printf '   (%s)\n' "${RB_STEP_NOTE[$rb_n]}" >&2
+      rb_print_commands "$rb_n"
       continue
     fi
     if ((RB_DRY_RUN)); then
-      printf '   would run (%s):\n' "${RB_STEP_RUNNER[$n]}" >&2
-      rb_print_commands "$n"
+      printf '   would run (%s):\n' "${RB_STEP_RUNNER[$rb_n]}" >&2
+      rb_print_commands "$rb_n"
       continue
     fi
-    rb_print_commands "$n"
-    rb_confirm "$n" || { rb_say "   skipped"; continue; }
-    start=$(rb_now)
-    began=$SECONDS
-    rb_log_begin "$n" "$start"
+    rb_print_commands "$rb_n"
+    rb_confirm "$rb_n" || { rb_say "   skipped"; continue; }
+    rb_start=$(rb_now)
+    rb_began=$SECONDS
+    rb_log_begin "$rb_n" "$rb_start"
     RB_INTERRUPTED=0
     trap rb_on_interrupt INT
     set +e
-    rb_run_captured "$n"
-    rc=$?
+    rb_run_captured "$rb_n"
+    rb_rc=$?
+    rb_restore_session
     set -e
     trap rb_quit_interrupted INT
-    note=''
-    if ((RB_INTERRUPTED)) && [[ -n ${RB_STEP_UNTIL[$n]} ]]; then
-      rb_log_end "$rc" "$((SECONDS - began))" "stopped with Ctrl-C (runs until interrupted)"
+    if ((RB_INTERRUPTED)) && [[ -n ${RB_STEP_UNTIL[$rb_n]} ]]; then
+      rb_log_end "$rb_rc" "$((SECONDS - rb_began))" "stopped with Ctrl-C (runs until interrupted)"
       rb_say "   stopped with Ctrl-C; going on"
       continue
     fi
     if ((RB_INTERRUPTED)); then
-      rb_log_end "$rc" "$((SECONDS - began))" "interrupted at step $n"
-      rb_say "${RB_YELLOW}Step $n interrupted.${RB_OFF} Resume with --from $n, or skip it with --from $((n + 1))."
-      if rb_tty && ((!RB_YES)) && ((n < RB_LAST)); then
-        read -r -p "[Enter] go on with step $((n + 1)), q quit (Ctrl-C quits): " answer || answer=q
-        [[ $answer == q || $answer == Q ]] && { RB_CURRENT=$n; trap - INT; rb_say "Transcript: $RB_LOG"; exit 130; }
+      rb_log_end "$rb_rc" "$((SECONDS - rb_began))" "interrupted at step $rb_n"
+      rb_say "${RB_YELLOW}Step $rb_n interrupted.${RB_OFF} Resume with --from $rb_n, or skip it with --from $((rb_n + 1))."
+      if rb_tty && ((!RB_YES)) && ((rb_n < RB_LAST)); then
+        read -r -p "[Enter] go on with step $((rb_n + 1)), q quit (Ctrl-C quits): " rb_answer || rb_answer=q
+        [[ $rb_answer == q || $rb_answer == Q ]] && { RB_CURRENT=$rb_n; trap - INT; rb_say "Transcript: $RB_LOG"; exit 130; }
         continue
       fi
       rb_say "Transcript: $RB_LOG"
       exit 130
     fi
-    rb_log_end "$rc" "$((SECONDS - began))"
-    if ((rc != 0)); then
-      rb_die "$rc" "step $n failed with exit code $rc. Fix the cause, then resume with --from $n (transcript: $RB_LOG)"
+    rb_log_end "$rb_rc" "$((SECONDS - rb_began))"
+    if ((rb_rc != 0)); then
+      rb_die "$rb_rc" "step $rb_n failed with exit code $rb_rc. Fix the cause, then resume with --from $rb_n (transcript: $RB_LOG)"
     fi
   done
   RB_CURRENT=
@@ -491,7 +527,7 @@ rb_main() {
     rb_say "Dry run: nothing was run."
     if ((${#RB_WOULD_ASK[@]})); then
       rb_say "A real run would ask for these values (shown above as <name?>):"
-      printf '%s\n' "${RB_WOULD_ASK[@]}" >&2
+      printf '%s\n' ${RB_WOULD_ASK[@]+"${RB_WOULD_ASK[@]}"} >&2
     fi
   else rb_say "Done: steps $RB_FIRST to $RB_LAST ran. Transcript: $RB_LOG"; fi
 }

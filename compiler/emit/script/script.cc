@@ -38,12 +38,12 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
   return out;
 }
 
-/// `printf '%s' 'text' "${RB_VALUE[name]}" ...`: the segments as data.
+/// `printf '%s' 'text' "${RB_PARAM_name-}" ...`: the segments as data.
 std::string printf_segments(const std::vector<Segment>& segments) {
   std::string out = "printf '%s' ''";
   for (const Segment& s : segments) {
     if (s.param.empty()) out += " " + shell_quote(visible_text(s.text));
-    else out += " \"${RB_VALUE[" + s.param + "]}\"";
+    else out += " \"${" + parameter_names(s.param).shell_var + "-}\"";
   }
   return out;
 }
@@ -140,8 +140,8 @@ std::string generate_script(const PlanIndex& index, int section, std::string* er
   out += "RB_PARAMS=(";
   for (const std::string& p : params) out += " " + shell_quote(p);
   out += " )\n";
-  out += "declare -A RB_PARAM_ENV=(";
-  for (const std::string& p : params) out += fmt::format(" [{}]={}", shell_quote(p), shell_quote(parameter_names(p).env_var));
+  out += "RB_PARAM_ENV=(";  // the environment variable of each of RB_PARAMS, "" for none
+  for (const std::string& p : params) out += " " + shell_quote(parameter_names(p).env_var);
   out += " )\n";
   out += step_array("RB_STEP_HEADING", steps, [](const PlannedStep& s) { return s.heading; });
   out += step_array("RB_STEP_CONTEXT", steps, [](const PlannedStep& s) { return s.context; });
