@@ -53,6 +53,9 @@ Options:
                          upper snake case, e.g. previous-version -> PREVIOUS_VERSION)
   --log FILE             transcript file (default: runbook-$RB_NAME-<UTC time>.log in
                          \${XDG_STATE_HOME:-~/.local/state}/runbookc/)
+  --branch NAME          run this alternative where the runbook offers several (If ... /
+                         Option A/B); see --list. Without it a terminal asks when one is
+                         reached; without a terminal nothing runs
   --no-color             no colour (also when NO_COLOR is set or not on a terminal)
   --help                 show this help
 
@@ -87,13 +90,14 @@ rb_parse_options() {
       --yes | -y) RB_YES=1 ;;
       --allow-danger) RB_ALLOW_DANGER=1 ;;
       --no-color) RB_NO_COLOR=1 ;;
-      --step | --from | --param | --log)
+      --step | --from | --param | --log | --branch)
         (($#)) || rb_die 2 "$arg needs a value"
         set -- "$arg=$1" "${@:2}"
         continue ;;
       --step=*) step=$(rb_number --step "${arg#*=}") || exit 2 ;;
       --from=*) from=$(rb_number --from "${arg#*=}") || exit 2 ;;
       --log=*) RB_LOG=${arg#*=} ;;
+      --branch=*) rb_choose_given "${arg#*=}" ;;
       --param=*)
         arg=${arg#*=}
         [[ $arg == *=* ]] || rb_die 2 "--param needs NAME=VALUE, got '$arg'"
@@ -125,8 +129,95 @@ rb_first_use() {
   local n p
   RB_USED_AT=0
   for ((n = RB_FIRST; n <= RB_LAST; n++)); do
+    ((RB_DRY_RUN)) || rb_active "$n" || continue
     for p in ${RB_STEP_PARAMS[$n]}; do [[ $p == "$1" ]] && { RB_USED_AT=$n; return 0; }; done
   done
+  return 0
+}
+
+# Alternatives: RB_GROUP_CHOICE[g] is the anchor chosen in group g, '-' for
+# none of them, unset while not chosen.
+RB_GROUP_CHOICE=()
+rb_branch_index() { # ANCHOR: sets RB_INDEX to its index in RB_BRANCHES; fails when unknown
+  local i
+  for ((i = 0; i < ${#RB_BRANCHES[@]}; i++)); do
+    [[ ${RB_BRANCHES[$i]} == "$1" ]] && { RB_INDEX=$i; return 0; }
+  done
+  return 1
+}
+rb_choose_given() { # ANCHOR from --branch
+  local g
+  rb_branch_index "$1" ||
+    rb_die 2 "--branch: '$1' is not one of this script's alternatives: ${RB_BRANCHES[*]:-(it has none)}"
+  g=${RB_BRANCH_GROUP[$RB_INDEX]}
+  [[ -n ${RB_GROUP_CHOICE[$g]:-} && ${RB_GROUP_CHOICE[$g]} != "$1" ]] &&
+    rb_die 2 "--branch ${RB_GROUP_CHOICE[$g]} and --branch $1 are alternatives to each other: choose one"
+  RB_GROUP_CHOICE[$g]=$1
+}
+# Step N runs only if each alternative it is under is the one chosen.
+rb_active() { # N
+  local b
+  for b in ${RB_STEP_BRANCH[$1]}; do
+    rb_branch_index "$b"
+    [[ ${RB_GROUP_CHOICE[${RB_BRANCH_GROUP[$RB_INDEX]}]:-} == "$b" ]] || return 1
+  done
+  return 0
+}
+rb_group_in_range() { # G: a selected step is under one of its alternatives
+  local n b
+  for ((n = RB_FIRST; n <= RB_LAST; n++)); do
+    for b in ${RB_STEP_BRANCH[$n]}; do
+      rb_branch_index "$b"
+      [[ ${RB_BRANCH_GROUP[$RB_INDEX]} == "$1" ]] && return 0
+    done
+  done
+  return 1
+}
+rb_group_options() { # G: one "--branch ANCHOR (title)" line per alternative
+  local i
+  for ((i = 0; i < ${#RB_BRANCHES[@]}; i++)); do
+    [[ ${RB_BRANCH_GROUP[$i]} == "$1" ]] && printf '    --branch %s   (%s)\n' "${RB_BRANCHES[$i]}" "${RB_BRANCH_TITLE[$i]}"
+  done
+  return 0
+}
+# A group nobody chose is asked on a terminal when it is reached; without a
+# terminal (or with --yes) the groups are listed and nothing runs (exit 2).
+rb_check_branches() {
+  local g listed=0
+  for ((g = 0; g < ${#RB_GROUP_HEADING[@]}; g++)); do
+    [[ -n ${RB_GROUP_CHOICE[$g]:-} ]] && continue
+    rb_group_in_range "$g" || continue
+    if ((RB_DRY_RUN)) || { rb_tty && ((!RB_YES)); }; then continue; fi
+    ((listed)) || rb_say "The runbook offers alternatives: choose the one that applies (nothing was run):"
+    listed=1
+    rb_say "  under \"${RB_GROUP_HEADING[$g]}\":"
+    rb_group_options "$g" >&2
+  done
+  ((listed)) && exit 2
+  return 0
+}
+rb_choose() { # G: asks which alternative applies
+  local i answer options=()
+  rb_say ""
+  rb_say "${RB_BOLD}\"${RB_GROUP_HEADING[$1]}\" offers alternatives; run the one that applies:${RB_OFF}"
+  for ((i = 0; i < ${#RB_BRANCHES[@]}; i++)); do
+    [[ ${RB_BRANCH_GROUP[$i]} == "$1" ]] || continue
+    options+=("$i")
+    printf '  %d) %s\n' "${#options[@]}" "${RB_BRANCH_TITLE[$i]}" >&2
+  done
+  printf '  0) none of them\n' >&2
+  while :; do
+    read -r -p "Which one? [1-${#options[@]}, 0]: " answer || rb_quit_interrupted
+    if [[ $answer == 0 ]]; then
+      RB_GROUP_CHOICE[$1]=-
+      break
+    fi
+    if [[ $answer =~ ^[0-9]+$ ]] && ((answer >= 1 && answer <= ${#options[@]})); then
+      RB_GROUP_CHOICE[$1]=${RB_BRANCHES[${options[$((answer - 1))]}]}
+      break
+    fi
+  done
+  [[ -n $RB_LOG ]] && printf 'alternative under "%s": %s\n\n' "${RB_GROUP_HEADING[$1]}" "${RB_GROUP_CHOICE[$1]}" >>"$RB_LOG"
   return 0
 }
 
@@ -143,6 +234,13 @@ rb_list() {
     printf '%3d %s [%s] %s\n' "$n" "$mark" "${RB_STEP_LANG[$n]}" "${RB_STEP_HEADING[$n]:-(before the first heading)}"
   done
   printf '\n! dangerous (asks for confirmation)   ~ runs until Ctrl-C   - shown, not run\n'
+  local g
+  for ((g = 0; g < ${#RB_GROUP_HEADING[@]}; g++)); do
+    ((g)) || printf '\nAlternatives (one of each group runs; a terminal asks, or give --branch):\n'
+    printf '  under "%s":\n' "${RB_GROUP_HEADING[$g]}"
+    rb_group_options "$g"
+  done
+  return 0
 }
 
 # Sets RB_PARAM_<name> for every parameter the selected steps use: --param,
@@ -150,9 +248,11 @@ rb_list() {
 # with --yes) all missing ones are reported at once (exit 2). A dry run asks
 # nothing: a missing value is shown as <name?> and listed in RB_WOULD_ASK.
 RB_WOULD_ASK=()
+RB_RESOLVED=' '  # names resolved so far: an alternative chosen later resolves its own
 rb_resolve_parameters() {
   local n name env value var missing=() bad=() resolved=' '
   for name in ${RB_PARAMS[@]+"${RB_PARAMS[@]}"}; do
+    [[ $RB_RESOLVED == *" $name "* ]] && continue
     rb_first_use "$name"
     ((RB_USED_AT)) || continue
     rb_param_index "$name"
@@ -174,6 +274,7 @@ rb_resolve_parameters() {
     fi
     printf -v "RB_PARAM_${name//-/_}" '%s' "$value"
     resolved+="$name "
+    RB_RESOLVED+="$name "
   done
   if ((${#missing[@]})); then
     rb_say "Missing parameters; no step was run:"
@@ -230,6 +331,7 @@ rb_check_environment() {
   local n var vars missing=() seen=' '
   for ((n = RB_FIRST; n <= RB_LAST; n++)); do
     rb_runs "$n" || continue
+    ((RB_DRY_RUN)) || rb_active "$n" || continue
     vars=${RB_STEP_ENV[$n]}
     [[ ${RB_STEP_RUNNER[$n]} == psql && -z ${RUNBOOK_PSQL:-} ]] && vars+=" DATABASE_URL"
     for var in $vars; do
@@ -456,6 +558,7 @@ rb_main() {
   rb_parse_options "$@"
   rb_setup_colors
   if ((RB_LIST)); then rb_list; exit 0; fi
+  rb_check_branches
   rb_resolve_parameters
   rb_check_environment
   if ((!RB_DRY_RUN)); then
@@ -469,13 +572,27 @@ rb_main() {
       "$RB_HASH" "$(rb_now)" >>"$RB_LOG" || rb_die 2 "cannot write the log $RB_LOG"
     rb_say "Transcript: $RB_LOG"
   fi
-  local rb_n rb_rc rb_start rb_began rb_answer
+  local rb_n rb_rc rb_start rb_began rb_answer rb_b
   RB_WORK=$(mktemp -d "${TMPDIR:-/tmp}/runbook.XXXXXX") || rb_die 2 "cannot create a work directory"
   RB_SESSION_FILE=$RB_WORK/session
   trap 'rm -rf "$RB_WORK"' EXIT
   trap rb_quit_interrupted INT
   for ((rb_n = RB_FIRST; rb_n <= RB_LAST; rb_n++)); do
     RB_CURRENT=$rb_n
+    if ((!RB_DRY_RUN)); then
+      for rb_b in ${RB_STEP_BRANCH[$rb_n]}; do  # an alternative not chosen yet: asked now
+        rb_branch_index "$rb_b"
+        [[ -n ${RB_GROUP_CHOICE[${RB_BRANCH_GROUP[$RB_INDEX]}]:-} ]] && continue
+        rb_choose "${RB_BRANCH_GROUP[$RB_INDEX]}"
+        rb_resolve_parameters
+        rb_check_environment
+      done
+      if ! rb_active "$rb_n"; then
+        printf '%s-- step %d/%d skipped: not the alternative chosen (%s)%s\n' "$RB_DIM" "$rb_n" "$RB_STEP_COUNT" \
+          "${RB_STEP_HEADING[$rb_n]}" "$RB_OFF" >&2
+        continue
+      fi
+    fi
     rb_announce "$rb_n"
     if ! rb_runs "$rb_n"; then
       printf '   (%s)\n' "${RB_STEP_NOTE[$rb_n]}" >&2
@@ -483,6 +600,9 @@ rb_main() {
       continue
     fi
     if ((RB_DRY_RUN)); then
+      if [[ -n ${RB_STEP_BRANCH[$rb_n]} ]] && ! rb_active "$rb_n"; then
+        printf '   (an alternative: a real run asks which applies, or takes --branch)\n' >&2
+      fi
       printf '   would run (%s):\n' "${RB_STEP_RUNNER[$rb_n]}" >&2
       rb_print_commands "$rb_n"
       continue

@@ -91,6 +91,28 @@ TEST_CASE("the section outline lists incidents above their sections, with steps 
   CHECK(lines == test::list({"diagnosis 1 0", "mitigation 3 1", "  roll-back 2 1", "  restart 1 0"}));
 }
 
+TEST_CASE("alternatives: headings that open one of several cases") {
+  for (const char* title : {"If the primary is down", "Si Database Down", "3.1 If Redis is full", "Option A: restart",
+                            "Option 2", "Case 1: one pod", "Scenario 3: network partition", "Wenn die Platte voll ist",
+                            "Alternative"})
+    CHECK_MESSAGE(is_alternative_heading(title), title);
+  for (const char* title : {"Iffy results", "Options", "Diagnosis", "Use cases", "Signals", "Alternatives considered",
+                            "Case studies", "Simple fix"})
+    CHECK_MESSAGE(!is_alternative_heading(title), title);
+}
+
+TEST_CASE("alternatives: two or more sibling sections form a group") {
+  FileResult r = test::lint(
+      "# Backlog\n\n## Mitigation\n\n### If consumers are down\n\ntext\n\n### If a message is poisoned\n\ntext\n\n"
+      "## Verify\n\n### If it still grows\n\ntext\n");
+  std::vector<AlternativeGroup> groups = alternative_groups(r.runbook);
+  REQUIRE(groups.size() == 1);  // "If it still grows" has no sibling alternative
+  CHECK(r.runbook.sections[groups[0].parent].anchor == "mitigation");
+  REQUIRE(groups[0].sections.size() == 2);
+  CHECK(r.runbook.sections[groups[0].sections[0]].anchor == "if-consumers-are-down");
+  CHECK(r.runbook.sections[groups[0].sections[1]].anchor == "if-a-message-is-poisoned");
+}
+
 TEST_CASE("generate_script refuses a step with a syntax error, and a runbook with nothing to run") {
   FileResult bad = test::lint("# T\n\n```bash\nif then fi (\n```\n");
   std::string error;

@@ -1,8 +1,11 @@
 #include "compiler/emit/script/plan.h"
 
+#include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
+#include "compiler/base/ascii.h"
 #include "compiler/model/long_running.h"
 #include "compiler/model/parameters.h"
 #include "compiler/emit/script/script.h"
@@ -158,6 +161,40 @@ std::vector<SectionOutline> section_outline(const PlanIndex& index) {
     }
     out.push_back(line);
   }
+  return out;
+}
+
+bool is_alternative_heading(std::string_view title) {
+  size_t i = 0;
+  // Numbering ("3.", "3.1", "A)") and emphasis before the first word.
+  while (i < title.size() && (std::isdigit(static_cast<unsigned char>(title[i])) || title[i] == '.' || title[i] == ')' ||
+                              title[i] == ' ' || title[i] == '*' || title[i] == '_'))
+    ++i;
+  size_t end = i;
+  while (end < title.size() && std::isalpha(static_cast<unsigned char>(title[end]))) ++end;
+  std::string first = ascii_lower(title.substr(i, end - i));
+  if (end < title.size() && title[end] == ' ')
+    for (const char* condition : {"if", "si", "wenn", "falls"})
+      if (first == condition) return true;
+  // "Option A", "Case 2:", "Scenario 3)", "Alternative B": the word and a short label.
+  if (first != "option" && first != "case" && first != "cas" && first != "scenario" && first != "alternative") return false;
+  if (end == title.size()) return first == "alternative";
+  size_t label = end + (title[end] == ' ' ? 1 : title.size());
+  size_t label_end = label;
+  while (label_end < title.size() && std::isalnum(static_cast<unsigned char>(title[label_end]))) ++label_end;
+  if (label_end == label || label_end - label > 3) return false;
+  return label_end == title.size() || title[label_end] == ':' || title[label_end] == ')' || title[label_end] == ' ' ||
+         title[label_end] == '.' || title[label_end] == '-';
+}
+
+std::vector<AlternativeGroup> alternative_groups(const Runbook& runbook) {
+  std::vector<AlternativeGroup> out;
+  std::map<int, std::vector<int>> by_parent;  // alternative headings under each parent
+  for (size_t i = 0; i < runbook.sections.size(); ++i)
+    if (is_alternative_heading(runbook.sections[i].title)) by_parent[runbook.sections[i].parent].push_back(static_cast<int>(i));
+  for (auto& [parent, sections] : by_parent)
+    if (sections.size() >= 2) out.push_back({parent, std::move(sections)});
+  std::sort(out.begin(), out.end(), [](const AlternativeGroup& a, const AlternativeGroup& b) { return a.sections[0] < b.sections[0]; });
   return out;
 }
 

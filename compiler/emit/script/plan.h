@@ -76,6 +76,19 @@ struct SectionOutline {
 /// the runbook's title heading (see section_label).
 std::vector<SectionOutline> section_outline(const PlanIndex& index);
 
+/// A heading that opens one of several alternatives: its first word (after
+/// any numbering) is "If", "Si", "Wenn", "Falls", or it names an "Option",
+/// "Case", "Cas", "Scenario" or "Alternative".
+bool is_alternative_heading(std::string_view title);
+
+/// Sibling sections that are alternatives to one another ("If the primary is
+/// down" / "If the replica is down"): a script runs the steps of one of them.
+struct AlternativeGroup {
+  int parent = -1;            ///< the section holding them (-1: the top)
+  std::vector<int> sections;  ///< two or more, in document order
+};
+std::vector<AlternativeGroup> alternative_groups(const Runbook& runbook);
+
 /// Index of the section whose anchor is `anchor`, -1 when there is none.
 int find_section(const Runbook& runbook, std::string_view anchor);
 

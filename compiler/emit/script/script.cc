@@ -113,6 +113,27 @@ std::string generate_script(const PlanIndex& index, int section, std::string* er
     return joined(out, " ");
   };
 
+  // Alternatives this script offers: groups whose parent is within its scope
+  // (a script for one alternative, or inside one, has already chosen).
+  std::vector<AlternativeGroup> groups;
+  for (AlternativeGroup& g : alternative_groups(runbook)) {
+    if (section >= 0 && (g.parent < 0 || !within_section(runbook, g.parent, section))) continue;
+    bool runs = false;  // a group whose alternatives hold nothing to run asks nothing
+    for (const PlannedStep& s : steps)
+      for (int member : g.sections)
+        runs = runs || (s.rendered.runner != "show" && runbook.steps[s.step].section >= 0 &&
+                        within_section(runbook, runbook.steps[s.step].section, member));
+    if (runs) groups.push_back(std::move(g));
+  }
+  auto step_branches = [&](const PlannedStep& s) {  // the anchors of the alternatives it is under, outer first
+    std::vector<std::string> out;
+    int at = runbook.steps[s.step].section;
+    for (const AlternativeGroup& g : groups)
+      for (int member : g.sections)
+        if (at >= 0 && within_section(runbook, at, member)) out.push_back(runbook.sections[member].anchor);
+    return joined(out, " ");
+  };
+
   std::string name = std::filesystem::path(runbook.path()).stem().string();
   std::string title = runbook_title(runbook, runbook.path());
   std::string anchor = section >= 0 ? runbook.sections[section].anchor : "";
@@ -158,6 +179,20 @@ std::string generate_script(const PlanIndex& index, int section, std::string* er
   out += step_array("RB_STEP_INTEGER", steps, integer_params);
   out += step_array("RB_STEP_ENV", steps, [](const PlannedStep& s) { return joined(s.env, " "); });
   out += step_array("RB_STEP_UNTIL", steps, [](const PlannedStep& s) { return s.until_interrupted; });
+  out += step_array("RB_STEP_BRANCH", steps, step_branches);
+  // The alternatives: RB_BRANCHES[i] (an anchor, what --branch takes) is one
+  // of group RB_BRANCH_GROUP[i], whose heading is RB_GROUP_HEADING[group].
+  std::string branches = "RB_BRANCHES=(", branch_titles = "RB_BRANCH_TITLE=(", branch_groups = "RB_BRANCH_GROUP=(";
+  std::string group_headings = "RB_GROUP_HEADING=(";
+  for (size_t g = 0; g < groups.size(); ++g) {
+    group_headings += " " + shell_quote(visible_text(groups[g].parent >= 0 ? section_label(runbook, groups[g].parent) : title));
+    for (int member : groups[g].sections) {
+      branches += " " + shell_quote(runbook.sections[member].anchor);
+      branch_titles += " " + shell_quote(visible_text(runbook.sections[member].title));
+      branch_groups += fmt::format(" {}", g);
+    }
+  }
+  out += branches + " )\n" + branch_titles + " )\n" + branch_groups + " )\n" + group_headings + " )\n";
   out += step_array("RB_STEP_TERMINAL", steps, [](const PlannedStep& s) { return std::string(s.needs_terminal ? "1" : ""); });
   // Variables whose values the transcript masks: the secret rules' names.
   std::set<std::string> secret_vars;
