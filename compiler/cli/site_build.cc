@@ -119,6 +119,7 @@ class ConfigBytes {
 
 struct Item {
   std::string path, id, key;
+  std::string short_path;                  ///< runbook_short_paths(): shown by the search
   const std::string* config = nullptr;     ///< bytes of the nearest .runbookc.yaml
   const RunbookRecord* cached = nullptr;   ///< the previous build's record, when still valid
   RunbookRecord record;                    ///< this build's record (rendered items): views into `owned`
@@ -210,7 +211,7 @@ void render(Rendering& r, const BuildOptions& o, const std::map<std::string, std
     r.file.model = make_runbook_model(r.file.runbook, {});
   }
   r.entry = runbook_entry(r.file, it.id, {});  // its "scripts" are the ones compile_scripts writes
-  r.search = search_document(r.file.runbook, it.id, r.file.model.title);
+  r.search = search_document(r.file.runbook, it.id, r.file.model.title, it.short_path);
   compile_scripts(r, ScriptCheck::lenient);
   r.page = render_runbook_page(o.info, {r.file, it.id, r.scripts, &pages});
 }
@@ -405,9 +406,11 @@ BuildReport build(const BuildOptions& o, bool reuse) {
 
   // Keys: a runbook whose key is in the cache and whose files are in the site is reused.
   std::vector<Item> items(files.size());
+  std::vector<std::string> short_paths = runbook_short_paths(files);
   for (size_t i = 0; i < files.size(); ++i) {
     items[i].path = files[i];
     items[i].id = ids[i];
+    items[i].short_path = std::move(short_paths[i]);
     items[i].config = &configs.for_file(files[i]);
   }
   parallel_for(items.size(), o.jobs, [&](size_t i) {

@@ -8,7 +8,10 @@
 
 namespace rbc {
 
-std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
+namespace {
+
+/// Length of the deepest directory prefix ("a/b/") all `paths` share.
+size_t common_directory_length(const std::vector<std::string>& paths) {
   size_t common = std::string::npos;
   for (const std::string& p : paths) {
     size_t dir = p.find_last_of('/');
@@ -22,7 +25,20 @@ std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
     while (n > 0 && p[n - 1] != '/') --n;
     common = n;
   }
-  if (common == std::string::npos) common = 0;
+  return common == std::string::npos ? 0 : common;
+}
+
+}  // namespace
+
+std::vector<std::string> runbook_short_paths(const std::vector<std::string>& paths) {
+  size_t common = common_directory_length(paths);
+  std::vector<std::string> out;
+  for (const std::string& p : paths) out.push_back(p.substr(std::min(common, p.size())));
+  return out;
+}
+
+std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
+  size_t common = common_directory_length(paths);
   std::vector<std::string> natural;
   for (const std::string& p : paths) {
     std::string rest = p.substr(std::min(common, p.size()));

@@ -15,6 +15,11 @@ namespace rbc {
 /// which separates a runbook's id from a section's anchor in script names.
 std::vector<std::string> runbook_ids(const std::vector<std::string>& paths);
 
+/// Each path below the deepest directory all share, as the search shows it
+/// to tell runbooks of one title apart: "storage/disk.md" and "db/disk.md"
+/// for in/storage/disk.md and in/db/disk.md (the ids drop the same prefix).
+std::vector<std::string> runbook_short_paths(const std::vector<std::string>& paths);
+
 /// "runbooks/<id>.html"
 std::string runbook_page_url(std::string_view id);
 /// "scripts/<id>.sh" for the whole runbook (empty `anchor`), else
