@@ -47,16 +47,24 @@
     box.select();
   });
 
-  // Search. assets/search-data.js holds one entry per runbook (title, path,
-  // alerts, service, severity, and its sections as [anchor, heading path,
-  // text, commands]: search_document.h); each section becomes one MiniSearch
-  // document. Title and alerts are indexed on the runbook's first document
-  // only, so a title or alert match ranks that runbook first, once.
+  // Search, in two steps so that the first result comes fast on a large
+  // site. assets/search-data.js holds one entry per runbook (title, path,
+  // alerts, service, severity, its sections' anchors and heading paths:
+  // search_document.h); each section becomes one MiniSearch document, and
+  // titles, alerts and headings are searchable as soon as it is indexed.
+  // assets/search-text.js (the sections' prose and commands) is then loaded
+  // and indexed in the background with everything else, and that engine
+  // answers from then on (<html data-search="headings" | "full">). Title and
+  // alerts are indexed on the runbook's first document only, so a title or
+  // alert match ranks that runbook first, once.
   var engine = null;
   var loading = null;
   var runbooks = [];
+  var texts = null;    // RUNBOOKC_SEARCH_TEXT once loaded
   var documents = [];  // id → [runbook index, section index]
+  var rerun = [];      // re-run the shown queries when the text is indexed
   var kSectionsPerRunbook = 3;
+  var noText = ['', ''];
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
@@ -66,18 +74,45 @@
       document.head.appendChild(s);
     });
   }
+  // [prose, commands] of a section, empty until search-text.js is loaded.
+  function textOf(r, s) {
+    return (texts && texts[r] && texts[r][s]) || noText;
+  }
   function fieldOf(doc, field) {
     var rb = runbooks[doc.r];
-    var section = rb.d[doc.s];
     switch (field) {
       case 'id': return doc.id;
       case 'title': return doc.s === 0 ? rb.t : '';
       case 'alerts': return doc.s === 0 ? rb.a : '';
-      case 'heading': return section[1];
-      case 'text': return section[2];
-      case 'code': return section[3];
+      case 'heading': return rb.d[doc.s][1];
+      case 'text': return textOf(doc.r, doc.s)[0];
+      case 'code': return textOf(doc.r, doc.s)[1];
       default: return '';
     }
+  }
+  function makeEngine(fields) {
+    return new window.MiniSearch({
+      idField: 'id',
+      fields: fields,
+      extractField: fieldOf,
+      searchOptions: {
+        boost: { title: 6, alerts: 6, heading: 2, text: 1, code: 1 },
+        prefix: true,
+        fuzzy: 0.2,
+        combineWith: 'AND'
+      }
+    });
+  }
+  function loadText(docs) {
+    return loadScript('assets/search-text.js').then(function () {
+      texts = window.RUNBOOKC_SEARCH_TEXT || [];
+      var whole = makeEngine(['title', 'alerts', 'heading', 'text', 'code']);
+      return whole.addAllAsync(docs, { chunkSize: 2000 }).then(function () {
+        engine = whole;
+        document.documentElement.setAttribute('data-search', 'full');
+        rerun.forEach(function (run) { run(); });
+      });
+    });
   }
   function loadEngine() {
     if (!loading) {
@@ -85,17 +120,6 @@
         .then(function () { return loadScript('assets/search-data.js'); })
         .then(function () {
           runbooks = window.RUNBOOKC_SEARCH || [];
-          engine = new window.MiniSearch({
-            idField: 'id',
-            fields: ['title', 'alerts', 'heading', 'text', 'code'],
-            extractField: fieldOf,
-            searchOptions: {
-              boost: { title: 6, alerts: 6, heading: 2, text: 1, code: 1 },
-              prefix: true,
-              fuzzy: 0.2,
-              combineWith: 'AND'
-            }
-          });
           var docs = [];
           runbooks.forEach(function (rb, r) {
             for (var s = 0; s < rb.d.length; s++) {
@@ -103,7 +127,10 @@
               documents.push([r, s]);
             }
           });
+          engine = makeEngine(['title', 'alerts', 'heading']);
           engine.addAll(docs);
+          document.documentElement.setAttribute('data-search', 'headings');
+          loadText(docs).catch(function () {});  // titles and headings stay searchable
           return engine;
         });
     }
@@ -180,19 +207,19 @@
     return span;
   }
   // The section's prose when a term matched it, else its commands when one
-  // matched them, else its prose.
-  function snippetOf(section, hit) {
+  // matched them, else its prose; nothing before the text is loaded.
+  function snippetOf(body, hit) {
     var inText = [], inCode = [];
     for (var term in hit.match) {
       if (hit.match[term].indexOf('text') >= 0) inText.push(term);
       if (hit.match[term].indexOf('code') >= 0) inCode.push(term);
     }
     if (!inText.length && inCode.length) {
-      var code = snippet(section[3], inCode);
+      var code = snippet(body[1], inCode);
       code.classList.add('result-code');
       return code;
     }
-    return snippet(section[2] || section[3], inText.length ? inText : hit.terms);
+    return snippet(body[0] || body[1], inText.length ? inText : hit.terms);
   }
   function line(className, text) {
     var span = document.createElement('span');
@@ -215,6 +242,7 @@
       var rb = runbooks[g.runbook];
       g.hits.forEach(function (hit, n) {
         var section = rb.d[hit.section];
+        var body = textOf(g.runbook, hit.section);
         var li = document.createElement('li');
         if (n) li.className = 'result-more';
         var a = document.createElement('a');
@@ -224,7 +252,7 @@
           a.appendChild(line('result-meta', [rb.p, rb.v, rb.s, rb.a].filter(Boolean).join(' · ')));
         }
         if (section[1]) a.appendChild(line('result-section', section[1]));
-        if (section[2] || section[3]) a.appendChild(snippetOf(section, hit));
+        if (body[0] || body[1]) a.appendChild(snippetOf(body, hit));
         li.appendChild(a);
         list.appendChild(li);
       });
@@ -236,13 +264,15 @@
     function run() {
       var query = input.value.trim();
       if (!query) { render(list, '', []); return; }
-      loadEngine().then(function (e) {
+      loadEngine().then(function () {
         if (input.value.trim() !== query) return;
+        var e = engine;
         var results = e.search(query);
         if (!results.length) results = e.search(query, { combineWith: 'OR' });
         render(list, query, results);
       });
     }
+    rerun.push(function () { if (!list.hidden) run(); });
     input.addEventListener('focus', function () { loadEngine(); });
     input.addEventListener('input', run);
     input.addEventListener('keydown', function (event) {

@@ -124,7 +124,7 @@ struct Item {
   const RunbookRecord* cached = nullptr;   ///< the previous build's record, when still valid
   RunbookRecord record;                    ///< this build's record (rendered items): views into `owned`
   struct {
-    std::string entry_text, search_text, summary;
+    std::string entry_text, search_text, search_body, summary;
     std::vector<std::string> outputs;
   } owned;                                 ///< all that is kept of a rendered runbook once it is written
   std::string read_error;                  ///< rendered items: why the file could not be read
@@ -137,7 +137,8 @@ struct Rendering {
   Item* item = nullptr;
   FileResult file;
   bool linted = false;                     ///< false: `file` stands in for a runbook not linted
-  ojson entry, search;
+  ojson entry;
+  SearchDocument search;
   std::vector<ScriptLink> scripts;
   std::vector<std::string> script_bodies;  ///< parallel to `scripts`
   std::string page;                        ///< rendered HTML
@@ -250,13 +251,14 @@ void make_record(const Rendering& rendering) {
   Item& it = *rendering.item;
   auto& own = it.owned;
   own.entry_text = runbook_entry_text(rendering.entry);
-  own.search_text = rendering.search.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  own.search_text = rendering.search.head.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  own.search_body = rendering.search.body.dump(-1, ' ', false, ojson::error_handler_t::replace);
   RunbookSummary summary = summarize(rendering.file, it.id);
   own.summary = summary_bytes(summary);
   own.outputs = {runbook_page_url(it.id)};
   for (const ScriptLink& s : rendering.scripts) own.outputs.push_back(s.path);
   RunbookRecord& r = it.record;
-  r = {it.id, it.key, own.entry_text, own.search_text, own.summary, {own.outputs.begin(), own.outputs.end()}, -1};
+  r = {it.id, it.key, own.entry_text, own.search_text, own.search_body, own.summary, {own.outputs.begin(), own.outputs.end()}, -1};
   for (const Diagnostic& d : summary.findings) r.worst = std::max(r.worst, static_cast<int>(d.severity));
   if (rendering.linted && !rendering.file.error.empty()) it.read_error = rendering.file.error;
 }
@@ -452,28 +454,31 @@ BuildReport build(const BuildOptions& o, bool reuse) {
     if (const RunbookRecord* cached = items[i].cached)
       for (std::string_view output : cached->outputs) out.keep(std::string(output));
   });
-  std::vector<std::string_view> entry_texts, search_texts;
+  std::vector<std::string_view> entry_texts, search_texts, search_bodies;
   std::vector<const RunbookRecord*> records;
   for (const Item& it : items) {
     const RunbookRecord& r = it.current();
     records.push_back(&r);
     entry_texts.push_back(r.entry_text);
     search_texts.push_back(r.search_text);
+    search_bodies.push_back(r.search_body);
     if (r.worst >= 0 && (!report.worst || static_cast<Severity>(r.worst) > *report.worst)) report.worst = static_cast<Severity>(r.worst);
   }
   out.write("runbooks.json", runbooks_index_pieces(entry_texts));
   out.write("assets/search-data.js", search_data_script(search_texts));
+  out.write("assets/search-text.js", search_text_script(search_bodies));
   std::string key = aggregates_key(fingerprint, items);
   std::string scratch;
   out.write(kCacheName, cache_pieces(key, records, scratch));
   // Written: the entry and search texts are not needed while the aggregate pages are rendered.
-  for (std::vector<std::string_view>* views : {&entry_texts, &search_texts}) std::vector<std::string_view>().swap(*views);
+  for (std::vector<std::string_view>* views : {&entry_texts, &search_texts, &search_bodies}) std::vector<std::string_view>().swap(*views);
   std::vector<const RunbookRecord*>().swap(records);
   std::string().swap(scratch);
   for (Item& it : items) {
     std::string().swap(it.owned.entry_text);
     std::string().swap(it.owned.search_text);
-    it.record.entry_text = it.record.search_text = {};
+    std::string().swap(it.owned.search_body);
+    it.record.entry_text = it.record.search_text = it.record.search_body = {};
   }
   write_aggregates(out, items, key, previous.aggregates_key, o);
   out.commit();

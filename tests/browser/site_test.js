@@ -77,6 +77,8 @@ function check(ok, what) {
         (document.querySelector('#site-search-results li a') || {}).href || ''), hrefPattern, { timeout: 5000 });
       return results();
     };
+    // The sections' text is indexed after the titles and headings.
+    await page.waitForFunction(() => document.documentElement.dataset.search === 'full', null, { timeout: 10000 });
     let found = await searchFor('inodes', 'check-inodes');
     check(found[0].href === './runbooks/storage-disk-full.html#check-inodes', `body prose lands on its section (${found[0].href})`);
     check(found[0].section === 'Diagnosis › Check inodes', `result names the heading path (${found[0].section})`);

@@ -99,31 +99,31 @@ TEST_CASE("search sections: text cut at a word within the section cap, code with
   for (int i = 0; i < 100; ++i) code += "echo line" + std::to_string(i) + "\n";
   std::vector<SearchSection> s = sections_of("# T\n\n## Long\n\n" + words + "\n\n```bash\n" + code + "```\n");
   REQUIRE(s.size() == 2);
-  CHECK(s[1].text.size() == 993);
-  CHECK(s[1].text.substr(s[1].text.size() - 8) == " word137");
+  CHECK(s[1].text.size() == 598);
+  CHECK(s[1].text.substr(s[1].text.size() - 7) == " word86");
   CHECK(s[1].code.size() <= rbc::site::kSectionCodeBytes);
   CHECK(s[1].code.substr(0, 11) == "echo line0\n");
 }
 
 TEST_CASE("search sections: a cut never splits a UTF-8 character") {
-  std::string text(999, 'x');
-  text += "\xc3\xa9\xc3\xa9";  // "éé" across the 1,000-byte cap, no space to cut at
+  std::string text(599, 'x');
+  text += "\xc3\xa9\xc3\xa9";  // "éé" across the 600-byte cap, no space to cut at
   std::vector<SearchSection> s = sections_of("# T\n\n## S\n\n" + text + "\n");
   REQUIRE(s.size() == 2);
-  CHECK(s[1].text == std::string(999, 'x'));
+  CHECK(s[1].text == std::string(599, 'x'));
 }
 
 TEST_CASE("search sections: a runbook's stored text is capped as a whole") {
   std::string md = "# T\n";
-  for (int i = 0; i < 10; ++i) md += "\n## S" + std::to_string(i) + "\n\n" + std::string(990, 'a' + i) + "\n";
+  for (int i = 0; i < 10; ++i) md += "\n## S" + std::to_string(i) + "\n\n" + std::string(400, 'a' + i) + "\n";
   std::vector<SearchSection> s = sections_of(md);
   size_t total = 0;
   for (const SearchSection& d : s) total += d.text.size() + d.code.size();
   CHECK(total == rbc::site::kRunbookTextBytes);
   CHECK(s.size() == 11);
-  CHECK(s[6].text.size() == 990);
-  CHECK(s[7].text.size() == 60);  // what is left of the budget
-  CHECK(s[8].text.empty());
+  CHECK(s[7].text.size() == 400);
+  CHECK(s[8].text.size() == 200);  // what is left of the budget
+  CHECK(s[9].text.empty());        // still found by its heading
 }
 
 TEST_CASE("runbook short paths: below the directory all share") {
@@ -133,9 +133,10 @@ TEST_CASE("runbook short paths: below the directory all share") {
   CHECK(rbc::runbook_short_paths({"a.md"}) == std::vector<std::string>{"a.md"});
 }
 
-TEST_CASE("search document: runbook fields once, sections as arrays, the short path given") {
+TEST_CASE("search document: runbook fields once, sections' anchors and headings apart from their text") {
   rbc::FileResult f = rbc::test::lint(kDiskRunbook, "ops/db/disk.md");
-  nlohmann::ordered_json d = search_document(f.runbook, "disk", "Disk full on db hosts", "db/disk.md");
+  rbc::site::SearchDocument doc = search_document(f.runbook, "disk", "Disk full on db hosts", "db/disk.md");
+  nlohmann::ordered_json& d = doc.head;
   CHECK(d["u"] == "runbooks/disk.html");
   CHECK(d["t"] == "Disk full on db hosts");
   CHECK(d["p"] == "db/disk.md");
@@ -143,5 +144,8 @@ TEST_CASE("search document: runbook fields once, sections as arrays, the short p
   CHECK(d["s"] == "db");
   CHECK(d["v"] == "P2");
   REQUIRE(d["d"].size() == 3);
-  CHECK(d["d"][2].dump() == R"(["mitigation","Mitigation","Free space.",""])");
+  CHECK(d["d"].dump() == R"([["",""],["check-disk","Diagnosis › Check disk"],["mitigation","Mitigation"]])");
+  REQUIRE(doc.body.size() == 3);
+  CHECK(doc.body[1][1] == "df -h /var/lib");
+  CHECK(doc.body[2].dump() == R"(["Free space.",""])");
 }

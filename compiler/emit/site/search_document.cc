@@ -111,17 +111,20 @@ std::vector<SearchSection> search_sections(const Runbook& rb) {
   return out;
 }
 
-nlohmann::ordered_json search_document(const Runbook& rb, const std::string& id, const std::string& title,
-                                       const std::string& short_path) {
+SearchDocument search_document(const Runbook& rb, const std::string& id, const std::string& title,
+                               const std::string& short_path) {
   std::string alerts;
   for (const std::string& a : rb.metadata.alerts) alerts += (alerts.empty() ? "" : " ") + a;
-  nlohmann::ordered_json sections = nlohmann::ordered_json::array();
-  for (SearchSection& s : search_sections(rb))
-    sections.push_back({std::move(s.anchor), std::move(s.heading), std::move(s.text), std::move(s.code)});
-  return {{"u", runbook_page_url(id)}, {"t", title},
+  nlohmann::ordered_json sections = nlohmann::ordered_json::array(), body = nlohmann::ordered_json::array();
+  for (SearchSection& s : search_sections(rb)) {
+    sections.push_back({std::move(s.anchor), std::move(s.heading)});
+    body.push_back({std::move(s.text), std::move(s.code)});
+  }
+  nlohmann::ordered_json head = {{"u", runbook_page_url(id)}, {"t", title},
           {"p", short_path},           {"a", alerts},
           {"s", rb.metadata.service},  {"v", rb.metadata.severity},
           {"d", std::move(sections)}};
+  return {std::move(head), std::move(body)};
 }
 
 }  // namespace rbc::site

@@ -11,11 +11,12 @@ namespace rbc::site {
 
 /// Stored text is cut to these many bytes (at a word, on a UTF-8 boundary):
 /// each section's prose, each section's commands, and a runbook's prose and
-/// commands together. A snippet needs only the words around a match, and the
-/// caps keep search-data.js near 3 kB a runbook (bench/search_index.sh).
-inline constexpr size_t kSectionTextBytes = 1000;
-inline constexpr size_t kSectionCodeBytes = 400;
-inline constexpr size_t kRunbookTextBytes = 6000;
+/// commands together (the sections first in page order are kept whole). A
+/// snippet needs only the words around a match, and the caps keep the text
+/// near 2 kB a runbook: 10,000 runbooks index in seconds (bench/search_index.sh).
+inline constexpr size_t kSectionTextBytes = 600;
+inline constexpr size_t kSectionCodeBytes = 200;
+inline constexpr size_t kRunbookTextBytes = 3000;
 
 /// One search document: a runbook's top (the text before its first heading
 /// and under a level-1 title heading; `anchor` empty) or one of its sections.
@@ -30,11 +31,18 @@ struct SearchSection {
 /// carries the title and alerts), then every section with text or code.
 std::vector<SearchSection> search_sections(const Runbook& runbook);
 
+/// A runbook as the search reads it, in two parts (short keys: 10,000
+/// runbooks share each file), which site/site.js expands into one document
+/// per section. `head`, for assets/search-data.js, is searchable at once:
 /// {"u": page url, "t": title, "p": `short_path` (runbook_short_paths()),
 /// "a": alert names (space-separated), "s": service, "v": severity,
-/// "d": [[anchor, heading, text, code], ...]} (short keys: 10,000 runbooks
-/// share one file). site/site.js expands it into one document per section.
-nlohmann::ordered_json search_document(const Runbook& runbook, const std::string& id, const std::string& title,
-                                       const std::string& short_path);
+/// "d": [[anchor, heading], ...]}. `body`, for assets/search-text.js, is
+/// loaded and indexed after it: [[text, code], ...], one per section of "d".
+struct SearchDocument {
+  nlohmann::ordered_json head;
+  nlohmann::ordered_json body;
+};
+SearchDocument search_document(const Runbook& runbook, const std::string& id, const std::string& title,
+                               const std::string& short_path);
 
 }  // namespace rbc::site

@@ -291,8 +291,10 @@ std::vector<AggregateFile> aggregate_files(const SiteModel& site) {
   return out;
 }
 
-std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents) {
-  std::vector<std::string_view> out = {"window.RUNBOOKC_SEARCH = ["};
+namespace {
+
+std::vector<std::string_view> array_script(std::string_view opening, const std::vector<std::string_view>& documents) {
+  std::vector<std::string_view> out = {opening};
   out.reserve(2 * documents.size() + 1);
   for (size_t i = 0; i < documents.size(); ++i) {
     if (i) out.push_back(",");
@@ -300,6 +302,16 @@ std::vector<std::string_view> search_data_script(const std::vector<std::string_v
   }
   out.push_back("];\n");
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents) {
+  return array_script("window.RUNBOOKC_SEARCH = [", documents);
+}
+
+std::vector<std::string_view> search_text_script(const std::vector<std::string_view>& bodies) {
+  return array_script("window.RUNBOOKC_SEARCH_TEXT = [", bodies);
 }
 
 }  // namespace rbc::site
