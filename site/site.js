@@ -131,7 +131,6 @@
           engine.addAll(docs);
           document.documentElement.setAttribute('data-search', 'headings');
           loadText(docs).catch(function () {});  // titles and headings stay searchable
-          return engine;
         });
     }
     return loading;
