@@ -3,20 +3,11 @@
 #include <algorithm>
 #include <string_view>
 
+#include "compiler/emit/site/runbook_page.h"
 #include "compiler/model/url_layout.h"
 
 namespace rbc::site {
 namespace {
-
-/// The level-1 heading the page shows as its title, as render_runbook_page
-/// decides it (the first one, when the front matter names no other title);
-/// its text belongs to the runbook's top document.
-int title_section(const Runbook& rb) {
-  for (size_t i = 0; i < rb.sections.size(); ++i)
-    if (rb.sections[i].level == 1)
-      return rb.metadata.title.empty() || rb.sections[i].title == rb.metadata.title ? static_cast<int>(i) : -1;
-  return -1;
-}
 
 /// `s` cut to at most `limit` bytes: at the last space before the limit when
 /// there is one in its second half, never inside a UTF-8 sequence.
@@ -87,7 +78,7 @@ std::string heading_path(const Runbook& rb, int section, int title) {
 }  // namespace
 
 std::vector<SearchSection> search_sections(const Runbook& rb) {
-  int title_index = title_section(rb);
+  int title_index = title_section(rb);  // its text belongs to the top, its anchor is the <h1>'s
   std::vector<SearchSection> docs(1);  // the top
   std::vector<int> doc_of_section(rb.sections.size(), 0);
   for (size_t i = 0; i < rb.sections.size(); ++i) {
