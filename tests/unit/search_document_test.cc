@@ -126,6 +126,14 @@ TEST_CASE("search sections: a runbook's stored text is capped as a whole") {
   CHECK(s[9].text.empty());        // still found by its heading
 }
 
+TEST_CASE("search sections: at most kRunbookDocuments documents a runbook") {
+  std::string md = "# T\n\nTop.\n";
+  for (int i = 0; i < 250; ++i) md += "\n## S" + std::to_string(i) + "\n\nx\n";
+  std::vector<SearchSection> s = sections_of(md);
+  REQUIRE(s.size() == 200);
+  CHECK(s[199].anchor == "s198");
+}
+
 TEST_CASE("runbook short paths: below the directory all share") {
   CHECK(rbc::runbook_short_paths({"in/a.md", "in/storage/disk.md", "in/db/x/disk.md"}) ==
         std::vector<std::string>{"a.md", "storage/disk.md", "db/x/disk.md"});

@@ -90,7 +90,7 @@ std::vector<SearchSection> search_sections(const Runbook& rb) {
 
   std::vector<SearchSection> out;
   size_t budget = kRunbookTextBytes;
-  for (size_t i = 0; i < docs.size(); ++i) {
+  for (size_t i = 0; i < docs.size() && out.size() < kRunbookDocuments; ++i) {
     SearchSection& d = docs[i];
     if (i && d.text.empty() && d.code.empty()) continue;
     cap(d.text, std::min(kSectionTextBytes, budget));
@@ -112,9 +112,9 @@ SearchDocument search_document(const Runbook& rb, const std::string& id, const s
     body.push_back({std::move(s.text), std::move(s.code)});
   }
   nlohmann::ordered_json head = {{"u", runbook_page_url(id)}, {"t", title},
-          {"p", short_path},           {"a", alerts},
-          {"s", rb.metadata.service},  {"v", rb.metadata.severity},
-          {"d", std::move(sections)}};
+                                 {"p", short_path},           {"a", alerts},
+                                 {"s", rb.metadata.service},  {"v", rb.metadata.severity},
+                                 {"d", std::move(sections)}};
   return {std::move(head), std::move(body)};
 }
 

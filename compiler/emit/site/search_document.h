@@ -17,6 +17,9 @@ namespace rbc::site {
 inline constexpr size_t kSectionTextBytes = 600;
 inline constexpr size_t kSectionCodeBytes = 200;
 inline constexpr size_t kRunbookTextBytes = 3000;
+/// Documents of one runbook, the top included: the sections after these are
+/// not searched (a generated runbook of 100,000 headings stays one page).
+inline constexpr size_t kRunbookDocuments = 200;
 
 /// One search document: a runbook's top (the text before its first heading
 /// and under a level-1 title heading; `anchor` empty) or one of its sections.
