@@ -47,9 +47,24 @@
     box.select();
   });
 
-  // Search.
+  // Search, in two steps so that the first result comes fast on a large
+  // site. assets/search-data.js holds one entry per runbook (title, path,
+  // alerts, service, severity, its sections' anchors and heading paths:
+  // search_document.h); each section becomes one MiniSearch document, and
+  // titles, alerts and headings are searchable as soon as it is indexed.
+  // assets/search-text.js (the sections' prose and commands) is then loaded
+  // and indexed in the background with everything else, and that engine
+  // answers from then on (<html data-search="headings" | "full">). Title and
+  // alerts are indexed on the runbook's first document only, so a title or
+  // alert match ranks that runbook first, once.
   var engine = null;
   var loading = null;
+  var runbooks = [];
+  var texts = null;    // RUNBOOKC_SEARCH_TEXT once loaded
+  var documents = [];  // id → [runbook index, section index]
+  var rerun = [];      // re-run the shown queries when the text is indexed
+  var kSectionsPerRunbook = 3;
+  var noText = ['', ''];
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
@@ -59,40 +74,157 @@
       document.head.appendChild(s);
     });
   }
+  // [prose, commands] of a section, empty until search-text.js is loaded.
+  function textOf(r, s) {
+    return (texts && texts[r] && texts[r][s]) || noText;
+  }
+  function fieldOf(doc, field) {
+    var rb = runbooks[doc.r];
+    switch (field) {
+      case 'id': return doc.id;
+      case 'title': return doc.s === 0 ? rb.t : '';
+      case 'alerts': return doc.s === 0 ? rb.a : '';
+      case 'heading': return rb.d[doc.s][1];
+      case 'text': return textOf(doc.r, doc.s)[0];
+      case 'code': return textOf(doc.r, doc.s)[1];
+      default: return '';
+    }
+  }
+  function makeEngine(fields) {
+    return new window.MiniSearch({
+      idField: 'id',
+      fields: fields,
+      extractField: fieldOf,
+      searchOptions: {
+        boost: { title: 6, alerts: 6, heading: 2, text: 1, code: 1 },
+        prefix: true,
+        fuzzy: 0.2,
+        combineWith: 'AND'
+      }
+    });
+  }
+  function loadText(docs) {
+    return loadScript('assets/search-text.js').then(function () {
+      texts = window.RUNBOOKC_SEARCH_TEXT || [];
+      var whole = makeEngine(['title', 'alerts', 'heading', 'text', 'code']);
+      return whole.addAllAsync(docs, { chunkSize: 2000 }).then(function () {
+        engine = whole;
+        document.documentElement.setAttribute('data-search', 'full');
+        rerun.forEach(function (run) { run(); });
+      });
+    });
+  }
   function loadEngine() {
     if (!loading) {
       loading = loadScript('assets/vendor/minisearch.js')
         .then(function () { return loadScript('assets/search-data.js'); })
         .then(function () {
-          engine = new window.MiniSearch({
-            idField: 'id',
-            fields: ['title', 'alerts', 'headings', 'symptoms', 'commands'],
-            storeFields: ['title', 'url', 'service', 'severity', 'alerts'],
-            searchOptions: {
-              boost: { title: 4, alerts: 4, headings: 1.5 },
-              prefix: true,
-              fuzzy: 0.2,
-              combineWith: 'AND'
+          runbooks = window.RUNBOOKC_SEARCH || [];
+          var docs = [];
+          runbooks.forEach(function (rb, r) {
+            for (var s = 0; s < rb.d.length; s++) {
+              docs.push({ id: documents.length, r: r, s: s });
+              documents.push([r, s]);
             }
           });
-          engine.addAll(window.RUNBOOKC_SEARCH || []);
-          return engine;
+          engine = makeEngine(['title', 'alerts', 'heading']);
+          engine.addAll(docs);
+          document.documentElement.setAttribute('data-search', 'headings');
+          loadText(docs).catch(function () {});  // titles and headings stay searchable
         });
     }
     return loading;
   }
-  // Title and alert-name matches first, then by score.
-  function rank(results) {
-    function primary(r) {
-      for (var term in r.match) {
-        var fields = r.match[term];
-        if (fields.indexOf('title') >= 0 || fields.indexOf('alerts') >= 0) return 1;
+  // Groups of sections by runbook: a runbook whose title or alert matched
+  // first, then by best score; at most kSectionsPerRunbook sections each.
+  function group(results) {
+    var groups = [];
+    var byRunbook = {};
+    results.forEach(function (res, i) {
+      var where = documents[res.id];
+      var g = byRunbook[where[0]];
+      if (!g) {
+        g = byRunbook[where[0]] = { runbook: where[0], primary: 0, score: res.score, first: i, hits: [] };
+        groups.push(g);
       }
-      return 0;
+      var primary = false;
+      for (var term in res.match) {
+        var fields = res.match[term];
+        if (fields.indexOf('title') >= 0 || fields.indexOf('alerts') >= 0) primary = true;
+      }
+      var hit = { section: where[1], terms: res.terms, match: res.match };
+      if (primary) {  // the runbook's top leads its group
+        g.primary = 1;
+        g.hits.unshift(hit);
+        g.hits.length = Math.min(g.hits.length, kSectionsPerRunbook);
+      } else if (g.hits.length < kSectionsPerRunbook) {
+        g.hits.push(hit);
+      }
+    });
+    return groups.sort(function (a, b) {
+      return (b.primary - a.primary) || (b.score - a.score) || (a.first - b.first);
+    });
+  }
+  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+  // Matches of `terms` at the start of a word, as [start, end] pairs in order.
+  function matches(text, terms) {
+    if (!terms.length) return [];
+    var re = new RegExp('(^|[^\\p{L}\\p{N}])(' + terms.map(escapeRegExp).join('|') + ')', 'giu');
+    var out = [];
+    var m;
+    while ((m = re.exec(text)) && out.length < 50) {
+      var start = m.index + m[1].length;
+      out.push([start, start + m[2].length]);
+      if (re.lastIndex === m.index) re.lastIndex++;
     }
-    return results.map(function (r, i) { return { r: r, p: primary(r), i: i }; })
-      .sort(function (a, b) { return (b.p - a.p) || (b.r.score - a.r.score) || (a.i - b.i); })
-      .map(function (x) { return x.r; });
+    return out;
+  }
+  // A window of `text` around its first match, the matched words in <mark>
+  // (DOM nodes only: the text is the runbook's own).
+  function snippet(text, terms) {
+    var found = matches(text, terms);
+    var span = document.createElement('span');
+    span.className = 'result-snippet';
+    var from = 0, to = Math.min(text.length, 160);
+    if (found.length) {
+      from = Math.max(0, found[0][0] - 60);
+      to = Math.min(text.length, found[0][0] + 120);
+      if (from > 0) { var space = text.indexOf(' ', from); if (space >= 0 && space < found[0][0]) from = space + 1; }
+      if (to < text.length) { var end = text.lastIndexOf(' ', to); if (end > found[0][1]) to = end; }
+    }
+    var at = from;
+    if (from > 0) span.appendChild(document.createTextNode('… '));
+    found.forEach(function (f) {
+      if (f[0] < at || f[1] > to) return;
+      span.appendChild(document.createTextNode(text.slice(at, f[0])));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(f[0], f[1]);
+      span.appendChild(mark);
+      at = f[1];
+    });
+    span.appendChild(document.createTextNode(text.slice(at, to) + (to < text.length ? ' …' : '')));
+    return span;
+  }
+  // The section's prose when a term matched it, else its commands when one
+  // matched them, else its prose; nothing before the text is loaded.
+  function snippetOf(body, hit) {
+    var inText = [], inCode = [];
+    for (var term in hit.match) {
+      if (hit.match[term].indexOf('text') >= 0) inText.push(term);
+      if (hit.match[term].indexOf('code') >= 0) inCode.push(term);
+    }
+    if (!inText.length && inCode.length) {
+      var code = snippet(body[1], inCode);
+      code.classList.add('result-code');
+      return code;
+    }
+    return snippet(body[0] || body[1], inText.length ? inText : hit.terms);
+  }
+  function line(className, text) {
+    var span = document.createElement('span');
+    span.className = className;
+    span.textContent = text;
+    return span;
   }
   function render(list, query, results) {
     while (list.firstChild) list.removeChild(list.firstChild);
@@ -105,20 +237,24 @@
       list.appendChild(none);
       return;
     }
-    results.slice(0, 20).forEach(function (r) {
-      var li = document.createElement('li');
-      var a = document.createElement('a');
-      a.href = root + r.url;
-      var title = document.createElement('span');
-      title.className = 'result-title';
-      title.textContent = r.title;
-      var meta = document.createElement('span');
-      meta.className = 'result-meta';
-      meta.textContent = [r.severity, r.service, (r.alerts || '').trim()].filter(Boolean).join(' · ');
-      a.appendChild(title);
-      a.appendChild(meta);
-      li.appendChild(a);
-      list.appendChild(li);
+    group(results).slice(0, 20).forEach(function (g) {
+      var rb = runbooks[g.runbook];
+      g.hits.forEach(function (hit, n) {
+        var section = rb.d[hit.section];
+        var body = textOf(g.runbook, hit.section);
+        var li = document.createElement('li');
+        if (n) li.className = 'result-more';
+        var a = document.createElement('a');
+        a.href = root + rb.u + (section[0] ? '#' + section[0] : '');
+        if (!n) {
+          a.appendChild(line('result-title', rb.t));
+          a.appendChild(line('result-meta', [rb.p, rb.v, rb.s, rb.a].filter(Boolean).join(' · ')));
+        }
+        if (section[1]) a.appendChild(line('result-section', section[1]));
+        if (body[0] || body[1]) a.appendChild(snippetOf(body, hit));
+        li.appendChild(a);
+        list.appendChild(li);
+      });
     });
   }
   function wire(input) {
@@ -127,13 +263,15 @@
     function run() {
       var query = input.value.trim();
       if (!query) { render(list, '', []); return; }
-      loadEngine().then(function (e) {
+      loadEngine().then(function () {
         if (input.value.trim() !== query) return;
+        var e = engine;
         var results = e.search(query);
         if (!results.length) results = e.search(query, { combineWith: 'OR' });
-        render(list, query, rank(results));
+        render(list, query, results);
       });
     }
+    rerun.push(function () { if (!list.hidden) run(); });
     input.addEventListener('focus', function () { loadEngine(); });
     input.addEventListener('input', run);
     input.addEventListener('keydown', function (event) {

@@ -120,11 +120,12 @@ class ConfigBytes {
 struct Item {
   std::string path, id, key;
   std::string folder;                      ///< runbook_folder(): for the page's breadcrumbs
+  std::string short_path;                  ///< runbook_short_paths(): shown by the search
   const std::string* config = nullptr;     ///< bytes of the nearest .runbookc.yaml
   const RunbookRecord* cached = nullptr;   ///< the previous build's record, when still valid
   RunbookRecord record;                    ///< this build's record (rendered items): views into `owned`
   struct {
-    std::string entry_text, search_text, summary;
+    std::string entry_text, search_text, search_body, summary;
     std::vector<std::string> outputs;
   } owned;                                 ///< all that is kept of a rendered runbook once it is written
   std::string read_error;                  ///< rendered items: why the file could not be read
@@ -137,7 +138,8 @@ struct Rendering {
   Item* item = nullptr;
   FileResult file;
   bool linted = false;                     ///< false: `file` stands in for a runbook not linted
-  ojson entry, search;
+  ojson entry;
+  SearchDocument search;
   std::vector<ScriptLink> scripts;
   std::vector<std::string> script_bodies;  ///< parallel to `scripts`
   std::string page;                        ///< rendered HTML
@@ -211,7 +213,7 @@ void render(Rendering& r, const BuildOptions& o, const std::map<std::string, std
     r.file.model = make_runbook_model(r.file.runbook, {});
   }
   r.entry = runbook_entry(r.file, it.id, {});  // its "scripts" are the ones compile_scripts writes
-  r.search = search_document(r.file.runbook, it.id, r.file.model.title);
+  r.search = search_document(r.file.runbook, it.id, r.file.model.title, it.short_path);
   compile_scripts(r, ScriptCheck::lenient);
   r.page = render_runbook_page(o.info, {r.file, it.id, r.scripts, &pages, it.folder});
 }
@@ -250,13 +252,14 @@ void make_record(const Rendering& rendering) {
   Item& it = *rendering.item;
   auto& own = it.owned;
   own.entry_text = runbook_entry_text(rendering.entry);
-  own.search_text = rendering.search.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  own.search_text = rendering.search.head.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  own.search_body = rendering.search.body.dump(-1, ' ', false, ojson::error_handler_t::replace);
   RunbookSummary summary = summarize(rendering.file, it.id);
   own.summary = summary_bytes(summary);
   own.outputs = {runbook_page_url(it.id)};
   for (const ScriptLink& s : rendering.scripts) own.outputs.push_back(s.path);
   RunbookRecord& r = it.record;
-  r = {it.id, it.key, own.entry_text, own.search_text, own.summary, {own.outputs.begin(), own.outputs.end()}, -1};
+  r = {it.id, it.key, own.entry_text, own.search_text, own.search_body, own.summary, {own.outputs.begin(), own.outputs.end()}, -1};
   for (const Diagnostic& d : summary.findings) r.worst = std::max(r.worst, static_cast<int>(d.severity));
   if (rendering.linted && !rendering.file.error.empty()) it.read_error = rendering.file.error;
 }
@@ -407,10 +410,12 @@ BuildReport build(const BuildOptions& o, bool reuse) {
   // Keys: a runbook whose key is in the cache and whose files are in the site is reused.
   std::vector<Item> items(files.size());
   const size_t common = common_directory_length(files);
+  std::vector<std::string> short_paths = runbook_short_paths(files);
   for (size_t i = 0; i < files.size(); ++i) {
     items[i].path = files[i];
     items[i].id = ids[i];
     items[i].folder = runbook_folder(files[i], common);
+    items[i].short_path = std::move(short_paths[i]);
     items[i].config = &configs.for_file(files[i]);
   }
   parallel_for(items.size(), o.jobs, [&](size_t i) {
@@ -452,28 +457,31 @@ BuildReport build(const BuildOptions& o, bool reuse) {
     if (const RunbookRecord* cached = items[i].cached)
       for (std::string_view output : cached->outputs) out.keep(std::string(output));
   });
-  std::vector<std::string_view> entry_texts, search_texts;
+  std::vector<std::string_view> entry_texts, search_texts, search_bodies;
   std::vector<const RunbookRecord*> records;
   for (const Item& it : items) {
     const RunbookRecord& r = it.current();
     records.push_back(&r);
     entry_texts.push_back(r.entry_text);
     search_texts.push_back(r.search_text);
+    search_bodies.push_back(r.search_body);
     if (r.worst >= 0 && (!report.worst || static_cast<Severity>(r.worst) > *report.worst)) report.worst = static_cast<Severity>(r.worst);
   }
   out.write("runbooks.json", runbooks_index_pieces(entry_texts));
   out.write("assets/search-data.js", search_data_script(search_texts));
+  out.write("assets/search-text.js", search_text_script(search_bodies));
   std::string key = aggregates_key(fingerprint, items);
   std::string scratch;
   out.write(kCacheName, cache_pieces(key, records, scratch));
   // Written: the entry and search texts are not needed while the aggregate pages are rendered.
-  for (std::vector<std::string_view>* views : {&entry_texts, &search_texts}) std::vector<std::string_view>().swap(*views);
+  for (std::vector<std::string_view>* views : {&entry_texts, &search_texts, &search_bodies}) std::vector<std::string_view>().swap(*views);
   std::vector<const RunbookRecord*>().swap(records);
   std::string().swap(scratch);
   for (Item& it : items) {
     std::string().swap(it.owned.entry_text);
     std::string().swap(it.owned.search_text);
-    it.record.entry_text = it.record.search_text = {};
+    std::string().swap(it.owned.search_body);
+    it.record.entry_text = it.record.search_text = it.record.search_body = {};
   }
   write_aggregates(out, items, key, previous.aggregates_key, o);
   out.commit();

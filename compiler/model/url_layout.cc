@@ -53,6 +53,13 @@ std::string folder_href(std::string_view folder) {
   return out;
 }
 
+std::vector<std::string> runbook_short_paths(const std::vector<std::string>& paths) {
+  size_t common = common_directory_length(paths);
+  std::vector<std::string> out;
+  for (const std::string& p : paths) out.push_back(p.substr(std::min(common, p.size())));
+  return out;
+}
+
 std::vector<std::string> runbook_ids(const std::vector<std::string>& paths) {
   size_t common = common_directory_length(paths);
   std::vector<std::string> natural;

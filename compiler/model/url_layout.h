@@ -26,6 +26,10 @@ std::string runbook_folder(std::string_view path, size_t common);
 std::string folder_anchor(std::string_view folder);
 /// "index.html#<folder_anchor>", percent-encoded, relative to the site root.
 std::string folder_href(std::string_view folder);
+/// Each path below the deepest directory all share, as the search shows it
+/// to tell runbooks of one title apart: "storage/disk.md" and "db/disk.md"
+/// for in/storage/disk.md and in/db/disk.md (the ids drop the same prefix).
+std::vector<std::string> runbook_short_paths(const std::vector<std::string>& paths);
 
 /// "runbooks/<id>.html"
 std::string runbook_page_url(std::string_view id);

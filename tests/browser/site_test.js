@@ -1,8 +1,10 @@
 // Real-browser test of a built site (playwright-core driving Debian's chromium).
 // Usage: node site_test.js BASE_URL ARTIFACT_DIR
 // Checks: severity filter narrows the index, "/" focuses search, a search for
-// an alert name finds its runbook, the FLUSHDB line carries a danger marker,
-// no console errors, and the hostile runbook executes nothing.
+// an alert name finds its runbook, a search for body prose lands on its
+// section with a marked snippet and the runbook's path, the lint report's
+// summary and filters, the FLUSHDB line carries a danger marker, no console
+// errors, and the hostile runbook executes nothing.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -56,6 +58,65 @@ function check(ok, what) {
     await page.waitForFunction(() => /redis-session-store/.test(
       (document.querySelector('#site-search-results li a') || {}).href || ''), null, { timeout: 5000 });
     check(true, 'typo and prefix tolerant search');
+
+    // Section search: body prose lands on its section's anchor, with a snippet
+    // marking the word and the runbook's path; title matches rank first.
+    const results = () => page.evaluate(() => [...document.querySelectorAll('#site-search-results li a')].map((a) => ({
+      href: a.getAttribute('href'),
+      more: a.parentNode.classList.contains('result-more'),
+      title: (a.querySelector('.result-title') || {}).textContent || '',
+      meta: (a.querySelector('.result-meta') || {}).textContent || '',
+      section: (a.querySelector('.result-section') || {}).textContent || '',
+      snippet: (a.querySelector('.result-snippet') || {}).textContent || '',
+      marks: [...a.querySelectorAll('.result-snippet mark')].map((m) => m.textContent),
+      images: a.querySelectorAll('img').length,
+    })));
+    const searchFor = async (query, hrefPattern) => {
+      await page.fill('#site-search', query);
+      await page.waitForFunction((p) => new RegExp(p).test(
+        (document.querySelector('#site-search-results li a') || {}).href || ''), hrefPattern, { timeout: 5000 });
+      return results();
+    };
+    // The sections' text is indexed after the titles and headings.
+    await page.waitForFunction(() => document.documentElement.dataset.search === 'full', null, { timeout: 10000 });
+    let found = await searchFor('inodes', 'check-inodes');
+    check(found[0].href === './runbooks/storage-disk-full.html#check-inodes', `body prose lands on its section (${found[0].href})`);
+    check(found[0].section === 'Diagnosis › Check inodes', `result names the heading path (${found[0].section})`);
+    check(found[0].marks.length >= 1 && found[0].marks.every((m) => m.toLowerCase() === 'inodes'), `snippet marks the matched word (${found[0].marks})`);
+    check(/out of inodes while df still shows free blocks/.test(found[0].snippet), `snippet shows the text around the match (${found[0].snippet})`);
+    check(/^storage\/disk-full\.md · P2/.test(found[0].meta), `result shows the runbook's path (${found[0].meta})`);
+    found = await searchFor('disk full', 'disk-full');
+    const sameTitle = found.filter((r) => !r.more && r.title === 'Disk full').map((r) => r.meta.split(' · ')[0]).sort();
+    check(JSON.stringify(sameTitle) === '["db/disk-full.md","storage/disk-full.md"]', `runbooks of one title told apart by path (${sameTitle})`);
+    found = await searchFor('replication', 'tablespace-replication');
+    check(found[0].href === './runbooks/db-tablespace-replication.html' && found[0].title === 'Tablespace replication stalled',
+      `a title match ranks before a body match (${found.map((r) => r.href)})`);
+    check(found.some((r) => r.href === './runbooks/storage-disk-full.html#mitigation'), 'the body match is listed too');
+    found = await searchFor('marzipan', 'hostile');
+    check(found[0].href === './runbooks/hostile.html#snippet-bait' && /<img src=x onerror=/.test(found[0].snippet) && found[0].images === 0,
+      `hostile prose shown in a snippet as text (${found[0].snippet})`);
+
+    // Lint report: a summary row per rule, a filter narrowing it, files collapsed.
+    await page.goto(`${base}/lint.html`);
+    const ruleRows = () => page.evaluate(() => [...document.querySelectorAll('#lint-rules tbody tr:not([hidden])')].map((r) => r.dataset.rule));
+    const fileCodes = await page.evaluate(() => [...new Set([...document.querySelectorAll('.findings-table tbody tr')].map((r) => r.dataset.rule))].sort());
+    const allRules = await ruleRows();
+    check(allRules.length > 1 && JSON.stringify(allRules) === JSON.stringify(fileCodes), `one summary row per rule found (${allRules.length})`);
+    const files = await page.locator('details.lint-file').count();
+    check(files > 1 && await page.locator('details.lint-file[open]').count() === 0, `files collapsed by default (${files})`);
+    const link = await page.locator('#lint-rules tbody tr a').first().getAttribute('href');
+    check(link === `rules/${allRules[0]}.html`, `summary links the rule page (${link})`);
+    await page.selectOption('#lint-filters select[name=rule]', allRules[0]);
+    const narrowed = await ruleRows();
+    const shownFiles = await page.locator('details.lint-file:not([hidden])').count();
+    const otherRows = await page.locator(`details.lint-file:not([hidden]) .findings-table tbody tr:not([hidden]):not([data-rule="${allRules[0]}"])`).count();
+    check(narrowed.length === 1 && shownFiles >= 1 && shownFiles < files && otherRows === 0,
+      `rule filter narrows the summary and the files (${allRules.length} → ${narrowed.length} rules, ${files} → ${shownFiles} files)`);
+    await page.selectOption('#lint-filters select[name=rule]', '');
+    await page.selectOption('#lint-filters select[name=severity]', 'error');
+    const errorRows = await page.locator('#lint-rules tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => r.dataset.severity));
+    check(errorRows.length >= 1 && errorRows.length < allRules.length && errorRows.every((s) => s.includes('|error|')),
+      `severity filter narrows the summary (${allRules.length} → ${errorRows.length})`);
 
     // Runbook page: FLUSHDB line marked as dangerous; screenshot kept.
     await page.goto(`${base}/runbooks/redis-session-store.html`);

@@ -42,6 +42,59 @@ Inline <span onclick="alert(10)">html</span> and <iframe src="javascript:alert(1
 ```bash {name="<script>alert(12)</script>" danger="<img src=x onerror=alert(13)>"}
 echo "</code></pre><script>alert(14)</script>"
 ```
+
+## Snippet bait
+
+Escaped prose &lt;img src=x onerror="window.pwned = true; alert(15)"&gt; about marzipan.
+MD
+# Two runbooks with the same title in two folders; prose words found only in
+# their bodies; a title that another runbook's body mentions.
+mkdir -p "$work/in/storage" "$work/in/db"
+cat >"$work/in/storage/disk-full.md" <<'MD'
+---
+title: Disk full
+severity: P2
+alerts:
+  - NodeFilesystemAlmostFull
+---
+
+# Disk full
+
+The node's root filesystem is filling up.
+
+## Diagnosis
+
+### Check inodes
+
+A volume can be out of inodes while df still shows free blocks, so compare both numbers.
+
+```bash
+df -i /
+```
+
+## Mitigation
+
+Truncate old journal files. Tablespace replication is not involved here.
+MD
+cat >"$work/in/db/disk-full.md" <<'MD'
+---
+title: Disk full
+severity: P1
+---
+
+# Disk full
+
+The database volume is filling up with WAL segments.
+MD
+cat >"$work/in/db/tablespace-replication.md" <<'MD'
+---
+title: Tablespace replication stalled
+severity: P2
+---
+
+# Tablespace replication stalled
+
+A replica stopped applying changes.
 MD
 "$RUNBOOKC" build "$work/in" -o "$work/site" --today 2026-12-01 2>/dev/null
 

@@ -58,8 +58,8 @@ TEST_CASE("manifest: anything but a whole, valid manifest is refused") {
 
 TEST_CASE("build cache: records survive a write and a read; any damage empties the cache") {
   std::string summary("\xa1\x61\x78\x01", 4);  // CBOR {"x": 1}
-  RunbookRecord a{"db", "0123456789abcdef", "    {}", "{\"id\":\"db\"}", summary, {"runbooks/db.html", "scripts/db.sh"}, 2};
-  RunbookRecord b{"web", "fedcba9876543210", "    {\n      \"id\": \"web\"\n    }", "{}", "", {"runbooks/web.html"}, -1};
+  RunbookRecord a{"db", "0123456789abcdef", "    {}", "{\"id\":\"db\"}", "[[\"x\",\"\"]]", summary, {"runbooks/db.html", "scripts/db.sh"}, 2};
+  RunbookRecord b{"web", "fedcba9876543210", "    {\n      \"id\": \"web\"\n    }", "{}", "[]", "", {"runbooks/web.html"}, -1};
   std::string scratch;
   std::string bytes = joined(cache_pieces("aggregates-key", {&a, &b}, scratch));
   BuildCache cache = parse_cache(bytes);
@@ -68,8 +68,8 @@ TEST_CASE("build cache: records survive a write and a read; any damage empties t
   CHECK(cache.runbooks[0] == a);
   CHECK(cache.runbooks[1] == b);
   // Header, then 8-byte lengths and counts before the strings, then an 8-byte checksum.
-  CHECK(bytes.size() == 326);
-  CHECK(bytes.starts_with("runbookc-cache 2\n\x0e\0\0\0\0\0\0\0aggregates-key\x02\0\0\0\0\0\0\0"sv));
+  CHECK(bytes.size() == 354);
+  CHECK(bytes.starts_with("runbookc-cache 3\n\x0e\0\0\0\0\0\0\0aggregates-key\x02\0\0\0\0\0\0\0"sv));
 
   CHECK(parse_cache("").runbooks.empty());
   CHECK(parse_cache(bytes.substr(0, bytes.size() - 1)).runbooks.empty());  // truncated
@@ -105,6 +105,7 @@ TEST_CASE("search data spliced from documents: one array, as one dump would writ
   std::string text = joined(search_data_script({a.dump(), b.dump()}));
   CHECK(text == "window.RUNBOOKC_SEARCH = " + ojson::array({a, b}).dump() + ";\n");
   CHECK(joined(search_data_script({})) == "window.RUNBOOKC_SEARCH = [];\n");
+  CHECK(joined(search_text_script({"[[\"a\",\"\"]]", "[]"})) == "window.RUNBOOKC_SEARCH_TEXT = [[[\"a\",\"\"]],[]];\n");
 }
 
 TEST_CASE("aggregate pages: each rendered on its own, a page per rule") {

@@ -7,7 +7,7 @@
 namespace rbc::site {
 namespace {
 
-constexpr std::string_view kHeader = "runbookc-cache 2\n";
+constexpr std::string_view kHeader = "runbookc-cache 3\n";
 
 /// Reads what cache_pieces wrote; fails (and stays failed) past the end.
 class Reader {
@@ -57,7 +57,7 @@ BuildCache parse_cache(std::string_view bytes) {
   uint64_t count = in.number();
   for (uint64_t i = 0; i < count && in.ok(); ++i) {
     RunbookRecord r;
-    for (std::string_view* s : {&r.id, &r.key, &r.entry_text, &r.search_text, &r.summary}) *s = in.string();
+    for (std::string_view* s : {&r.id, &r.key, &r.entry_text, &r.search_text, &r.search_body, &r.summary}) *s = in.string();
     uint64_t outputs = in.number();
     for (uint64_t k = 0; k < outputs && in.ok(); ++k) r.outputs.push_back(in.string());
     r.worst = static_cast<int>(in.number()) - 1;
@@ -71,7 +71,7 @@ std::vector<std::string_view> cache_pieces(std::string_view aggregates_key, cons
                                            std::string& scratch) {
   // Every number goes to `scratch`, sized first so that views into it stay valid.
   size_t numbers = 3;
-  for (const RunbookRecord* r : records) numbers += 7 + r->outputs.size();
+  for (const RunbookRecord* r : records) numbers += 8 + r->outputs.size();
   scratch.clear();
   scratch.reserve(numbers * 8);
   std::vector<std::string_view> pieces;
@@ -89,7 +89,7 @@ std::vector<std::string_view> cache_pieces(std::string_view aggregates_key, cons
   string(aggregates_key);
   number(records.size());
   for (const RunbookRecord* r : records) {
-    for (std::string_view s : {r->id, r->key, r->entry_text, r->search_text, r->summary}) string(s);
+    for (std::string_view s : {r->id, r->key, r->entry_text, r->search_text, r->search_body, r->summary}) string(s);
     number(r->outputs.size());
     for (std::string_view o : r->outputs) string(o);
     number(static_cast<uint64_t>(r->worst + 1));

@@ -23,7 +23,8 @@ struct RunbookRecord {
   std::string_view id;
   std::string_view key;                   ///< hash of everything its outputs depend on
   std::string_view entry_text;            ///< its runbooks.json entry (runbook_entry_text())
-  std::string_view search_text;           ///< its search document, compact JSON
+  std::string_view search_text;           ///< its search document, compact JSON (search-data.js)
+  std::string_view search_body;           ///< its sections' text, compact JSON (search-text.js)
   std::string_view summary;               ///< summary_bytes() of its RunbookSummary
   std::vector<std::string_view> outputs;  ///< the page and the scripts it wrote
   int worst = -1;                         ///< its most severe finding (a Severity), -1 for none

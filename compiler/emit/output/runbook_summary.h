@@ -19,8 +19,9 @@
 namespace rbc {
 
 /// Version of the cached form; part of every build's fingerprint, so a cache
-/// written with another form is never read.
-inline constexpr int kSummaryFormat = 1;
+/// written with another form is never read. 2: the search text holds one
+/// document per section (search_document.h).
+inline constexpr int kSummaryFormat = 2;
 
 struct RunbookSummary {
   std::string id;

@@ -7,11 +7,6 @@
 namespace rbc::site {
 namespace {
 
-int first_h1(const Runbook& rb) {
-  for (size_t i = 0; i < rb.sections.size(); ++i)
-    if (rb.sections[i].level == 1) return static_cast<int>(i);
-  return -1;
-}
 
 void add_meta(pugi::xml_node dl, std::string_view term, std::string_view value, const char* cls = nullptr) {
   if (value.empty()) return;
@@ -129,6 +124,13 @@ void fill_crumbs(pugi::xml_node crumbs, const std::string& folder, const std::st
 
 }  // namespace
 
+int title_section(const Runbook& rb) {
+  for (size_t i = 0; i < rb.sections.size(); ++i)
+    if (rb.sections[i].level == 1)
+      return rb.metadata.title.empty() || rb.sections[i].title == rb.metadata.title ? static_cast<int>(i) : -1;
+  return -1;
+}
+
 std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in) {
   const Runbook& rb = in.file.runbook;
   const std::string& title = in.file.model.title;
@@ -136,8 +138,7 @@ std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in
   page.set_body_class("page-runbook");
   pugi::xml_node c = page.content();
 
-  int h1 = first_h1(rb);
-  int title_section = (h1 >= 0 && (rb.metadata.title.empty() || rb.sections[h1].title == rb.metadata.title)) ? h1 : -1;
+  int title_section = site::title_section(rb);
   pugi::xml_node heading = slot(c, "fill-heading");
   heading.remove_children();
   add_text(heading, title);

@@ -23,4 +23,8 @@ struct RunbookPageInput {
 
 std::string render_runbook_page(const SiteInfo& site, const RunbookPageInput& in);
 
+/// The level-1 heading the page shows as its <h1> (which takes its id), -1
+/// for none: the first one, unless the front matter names another title.
+int title_section(const Runbook& rb);
+
 }  // namespace rbc::site

@@ -137,29 +137,91 @@ std::string render_search_page(const SiteModel& site) {
   return page.finish();
 }
 
+namespace {
+
+/// What the lint report's summary states about one rule.
+struct RuleTally {
+  std::string name;
+  size_t findings[3] = {0, 0, 0};  ///< by Severity
+  std::set<std::string> files;
+};
+
+/// The severities present, worst first, as the rows' data-severity lists them ("|error|note|").
+std::string severity_list(const size_t counts[3]) {
+  std::string out = "|";
+  for (int s = 2; s >= 0; --s)
+    if (counts[s]) out += std::string(to_string(static_cast<Severity>(s))) + "|";
+  return out;
+}
+
+void add_rule_rows(pugi::xml_node c, const std::map<std::string, RuleTally>& rules) {
+  pugi::xml_node rows = slot(c, "fill-rules");
+  pugi::xml_node options = slot(c, "fill-f-rule");
+  for (const auto& [code, t] : rules) {
+    add(options, "option", code + " " + t.name, {{"value", code}});
+    pugi::xml_node tr = add(rows, "tr", {{"data-rule", code}, {"data-severity", severity_list(t.findings)},
+                                         {"data-text", code + " " + t.name}});
+    add(add(tr, "td"), "a", code, {{"href", rule_page_url(code)}});
+    add(tr, "td", t.name, {});
+    pugi::xml_node sev = add(tr, "td");
+    for (int s = 2; s >= 0; --s) {
+      if (!t.findings[s]) continue;
+      std::string name = to_string(static_cast<Severity>(s));
+      add(sev, "span", name, {{"class", "lint lint-" + name}});
+      add_text(sev, " ");
+    }
+    add(tr, "td", std::to_string(t.findings[0] + t.findings[1] + t.findings[2]), {{"class", "num"}});
+    add(tr, "td", std::to_string(t.files.size()), {{"class", "num"}});
+  }
+}
+
+}  // namespace
+
 std::string render_lint_page(const SiteModel& site) {
   Page page(site.info, "lint.xhtml", "Lint report", "");
   page.set_body_class("page-lint");
   pugi::xml_node c = page.content();
   size_t counts[3] = {0, 0, 0}, files_with = 0;
+  std::map<std::string, RuleTally> rules;
   pugi::xml_node files = slot(c, "fill-files");
   for (const RunbookSummary& e : site.entries) {
     if (e.findings.empty() && e.error.empty()) continue;
     ++files_with;
-    pugi::xml_node sec = add(files, "section", {{"class", "lint-file"}});
-    pugi::xml_node h = add(sec, "h2");
-    add(h, "a", e.path, {{"href", e.url}});
-    if (!e.error.empty()) add(sec, "p", e.error, {{"class", "file-error"}});
+    size_t file_counts[3] = {0, 0, 0};
+    for (const Diagnostic& d : e.findings) {
+      int s = static_cast<int>(d.severity);
+      ++file_counts[s];
+      ++counts[s];
+      RuleTally& t = rules[d.code];
+      t.name = d.rule;
+      ++t.findings[s];
+      t.files.insert(e.path);
+    }
+    // Collapsed: the summary line says where and how bad; the findings open on demand.
+    pugi::xml_node sec = add(files, "details", {{"class", "lint-file"}, {"data-path", e.path}});
+    pugi::xml_node summary = add(sec, "summary");
+    add(summary, "span", e.path, {{"class", "lint-path"}});
+    add_text(summary, " ");
+    for (int s = 2; s >= 0; --s) {
+      if (!file_counts[s]) continue;
+      std::string name = to_string(static_cast<Severity>(s));
+      add(summary, "span", std::to_string(file_counts[s]) + " " + name + (file_counts[s] == 1 ? "" : "s"),
+          {{"class", "lint lint-" + name}});
+      add_text(summary, " ");
+    }
+    if (!e.error.empty()) add(summary, "span", "unreadable", {{"class", "lint lint-error"}});
+    pugi::xml_node body = add(sec, "div", {{"class", "lint-file-body"}});
+    add(add(body, "p"), "a", "Open " + e.title, {{"href", e.url}});
+    if (!e.error.empty()) add(body, "p", e.error, {{"class", "file-error"}});
     if (e.findings.empty()) continue;
-    pugi::xml_node wrap = add(sec, "div", {{"class", "table-wrap"}});
+    pugi::xml_node wrap = add(body, "div", {{"class", "table-wrap"}});
     pugi::xml_node table = add(wrap, "table", {{"class", "findings-table"}});
     pugi::xml_node hr = add(add(table, "thead"), "tr");
     for (const char* col : {"Line", "Severity", "Rule", "Message"}) add(hr, "th", col, {{"scope", "col"}});
-    pugi::xml_node body = add(table, "tbody");
+    pugi::xml_node tbody = add(table, "tbody");
     for (const Diagnostic& d : e.findings) {
       std::string sev = to_string(d.severity);
-      ++counts[static_cast<int>(d.severity)];
-      pugi::xml_node tr = add(body, "tr", {{"class", "sev-" + sev}});
+      pugi::xml_node tr = add(tbody, "tr", {{"class", "sev-" + sev}, {"data-rule", d.code}, {"data-severity", sev}});
       add(tr, "td", std::to_string(d.start.line) + ":" + std::to_string(d.start.column), {});
       add(add(tr, "td"), "span", sev, {{"class", "lint lint-" + sev}});
       add(add(tr, "td"), "a", d.code + " " + d.rule, {{"href", rule_page_url(d.code)}});
@@ -169,6 +231,7 @@ std::string render_lint_page(const SiteModel& site) {
     }
   }
   if (!files_with) add(files, "p", "No findings in any runbook.", {{"class", "lint-clean"}});
+  add_rule_rows(c, rules);
   add_text(slot(c, "fill-counts"), std::to_string(site.entries.size()) + " runbooks, " + std::to_string(files_with) +
                                        " with findings: " + std::to_string(counts[2]) + " errors, " +
                                        std::to_string(counts[1]) + " warnings, " + std::to_string(counts[0]) + " notes.");
@@ -262,8 +325,10 @@ std::vector<AggregateFile> aggregate_files(const SiteModel& site) {
   return out;
 }
 
-std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents) {
-  std::vector<std::string_view> out = {"window.RUNBOOKC_SEARCH = ["};
+namespace {
+
+std::vector<std::string_view> array_script(std::string_view opening, const std::vector<std::string_view>& documents) {
+  std::vector<std::string_view> out = {opening};
   out.reserve(2 * documents.size() + 1);
   for (size_t i = 0; i < documents.size(); ++i) {
     if (i) out.push_back(",");
@@ -271,6 +336,16 @@ std::vector<std::string_view> search_data_script(const std::vector<std::string_v
   }
   out.push_back("];\n");
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents) {
+  return array_script("window.RUNBOOKC_SEARCH = [", documents);
+}
+
+std::vector<std::string_view> search_text_script(const std::vector<std::string_view>& bodies) {
+  return array_script("window.RUNBOOKC_SEARCH_TEXT = [", bodies);
 }
 
 }  // namespace rbc::site

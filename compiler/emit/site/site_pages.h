@@ -37,6 +37,10 @@ std::vector<AggregateFile> aggregate_files(const SiteModel& site);
 /// documents as compact JSON texts; loaded by a script element so search
 /// works from file:// too. As pieces to write one after the other.
 std::vector<std::string_view> search_data_script(const std::vector<std::string_view>& documents);
+/// assets/search-text.js: `window.RUNBOOKC_SEARCH_TEXT = [...]`, the
+/// sections' text of each runbook in the same order, loaded once the titles
+/// and headings are searchable (search_document.h).
+std::vector<std::string_view> search_text_script(const std::vector<std::string_view>& bodies);
 
 
 }  // namespace rbc::site
