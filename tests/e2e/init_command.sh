@@ -53,7 +53,7 @@ check "lints clean: the configuration was read" bash -c "'$RB' lint --config .ru
 # ...and with every example key uncommented, the configuration still parses
 # (the lines shown are valid YAML of the right shape).
 sed -E 's/^#([a-z_]+: )/\1/' .runbookc.yaml > "$work/uncommented.yaml"
-check "uncommented: ten keys active" test "$(grep -cE '^[a-z_]+:' "$work/uncommented.yaml")" -eq 10
+check "uncommented: eleven keys active" test "$(grep -cE '^[a-z_]+:' "$work/uncommented.yaml")" -eq 11
 "$RB" lint --config "$work/uncommented.yaml" --fail-on note --today 2026-03-01 runbooks > "$out" 2>&1; rc=$?
 check "uncommented: parses and lints clean" test $rc -eq 0
 check "uncommented: no findings" same "$out" "1 file checked, no findings"

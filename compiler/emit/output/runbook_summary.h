@@ -20,7 +20,7 @@ namespace rbc {
 
 /// Version of the cached form; part of every build's fingerprint, so a cache
 /// written with another form is never read.
-inline constexpr int kSummaryFormat = 1;
+inline constexpr int kSummaryFormat = 2;  // 2: metadata.alert_sources
 
 struct RunbookSummary {
   std::string id;
