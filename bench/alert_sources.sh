@@ -34,6 +34,6 @@ if [ "$SAMPLE" -gt 0 ]; then
   for source in front_matter file_name heading pattern; do
     echo "--- $source (sample)"
     jq -r --arg s "$source" '.runbooks[] | .path as $p | .alert_sources[] | select(.source == $s) |
-      "\($p):\(.line): \(.name)"' "$tmp"/*.json | awk 'NR % 7 == 1' | head -"$SAMPLE"
+      "\($p):\(.line): \(.name)"' "$tmp"/*.json | awk -v n="$SAMPLE" 'NR % 7 == 1 && ++k <= n'
   done
 fi

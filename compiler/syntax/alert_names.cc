@@ -70,15 +70,47 @@ uint32_t column_in_line(const Runbook& rb, const Section& s, std::string_view na
   return at == std::string_view::npos ? 1 : static_cast<uint32_t>(at + 1);
 }
 
+bool in_alerts_tree(const std::filesystem::path& file) {
+  for (std::filesystem::path dir = file.parent_path(); !dir.empty() && dir.has_filename(); dir = dir.parent_path())
+    if (is_alerts_directory(dir.filename().string())) return true;
+  return false;
+}
+
+/// The runbook's title: its H1, or its first H2 when it has no H1.
+const Section* title_of(const Runbook& rb) {
+  for (const Section& s : rb.sections)
+    if (s.level == 1) return &s;
+  for (const Section& s : rb.sections)
+    if (s.level == 2) return &s;
+  return nullptr;
+}
+
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+std::string without_spaces(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (c != ' ') out += c;
+  return out;
+}
+
+/// A title holding `name` as written ("SSPOperatorDown [Deprecated]"), or
+/// whose words run together are `name` ("Node disk full").
+bool title_names(std::string_view title, std::string_view name) {
+  return !title.empty() && (title.find(name) != std::string_view::npos || iequals(without_spaces(title), name));
+}
+
 }  // namespace
 
 std::string alert_name_from_path(std::string_view path) {
   std::filesystem::path file{std::string(path)};
   std::string stem = stem_of(file);
-  if (!looks_like_alert_name(stem)) return "";
-  for (std::filesystem::path dir = file.parent_path(); !dir.empty() && dir.has_filename(); dir = dir.parent_path())
-    if (is_alerts_directory(dir.filename().string())) return stem;
-  return "";
+  if (!looks_like_alert_name(stem) || !in_alerts_tree(file)) return "";
+  return stem;
 }
 
 void alerts_from_conventions(Runbook& rb, const AlertNaming& naming) {
@@ -95,29 +127,22 @@ void alerts_from_conventions(Runbook& rb, const AlertNaming& naming) {
       std::string_view name = m.group(1).empty() ? m.whole : m.group(1);
       if (is_alert_identifier(name)) add(md, std::string(name), "pattern", s.line, column_in_line(rb, s, name));
     }
-  if (naming.file_name)
-    if (std::string name = alert_name_from_path(rb.path()); !name.empty()) add(md, name, "file_name", 1, 1);
-  if (naming.heading) {
-    // The title: the H1, or the first H2 when the runbook has no H1.
-    const Section* title = nullptr;
-    for (const Section& s : rb.sections)
-      if (s.level == 1) {
-        title = &s;
-        break;
-      }
-    if (!title)
-      for (const Section& s : rb.sections)
-        if (s.level == 2) {
-          title = &s;
-          break;
-        }
-    if (title) {
-      std::string_view text = title->title;
-      while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-      while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-      if (looks_like_alert_name(text)) add(md, std::string(text), "heading", title->line, column_in_line(rb, *title, text));
-    }
+  if (!naming.file_name && !naming.heading) return;
+  std::filesystem::path file{rb.path()};
+  if (!in_alerts_tree(file)) return;  // elsewhere a CamelCase title is as often a product's name (PostGIS)
+  const Section* title = title_of(rb);
+  std::string_view title_text = title ? trimmed(title->title) : std::string_view();
+  if (naming.file_name) {
+    // The page's own title (front matter or H1), when it has one, must name
+    // the alert too: helper pages in alerts trees are named in camel case as
+    // well (gatherLogs.md, "Optional log gathering").
+    std::string stem = stem_of(file);
+    bool untitled = md.title.empty() && title_text.empty();
+    if (looks_like_alert_name(stem) && (untitled || title_names(md.title, stem) || title_names(title_text, stem)))
+      add(md, stem, "file_name", 1, 1);
   }
+  if (naming.heading && title && looks_like_alert_name(title_text))
+    add(md, std::string(title_text), "heading", title->line, column_in_line(rb, *title, title_text));
 }
 
 }  // namespace rbc

@@ -41,12 +41,16 @@ bool is_alert_identifier(std::string_view text);
 
 /// The stem of an alert's runbook file when `path` is `.../alerts/X.md` or
 /// `.../runbooks/<any>/X.md` (X.html.md, X.markdown too) and X looks like an
-/// alert name; "" otherwise.
+/// alert name; "" otherwise. (The runbook's title, when it has one, must also
+/// name X for the file_name source to take it: alerts_from_conventions.)
 std::string alert_name_from_path(std::string_view path);
 
 /// Adds to `runbook.metadata` (alerts, alert_origins) the names the enabled
 /// sources other than front matter give; front matter was read with the
 /// metadata. Each name once in `alerts`, every (name, source) in origins.
+/// The file name and the title count only in an alerts/ or runbooks/ tree,
+/// and a file name only when the runbook's title (front matter, or the H1, else
+/// the first H2), if it has one, names it too.
 void alerts_from_conventions(Runbook& runbook, const AlertNaming& naming);
 
 }  // namespace rbc

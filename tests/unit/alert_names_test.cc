@@ -60,11 +60,23 @@ TEST_CASE("alert names: each source recorded with its line and column, each name
 }
 
 TEST_CASE("alert names: the first H2 counts only without an H1, backticks allowed") {
-  CHECK(origins(parse("doc.md", "Intro.\n\n## `etcdMembersDown`\n\n## CephOSDDown\n")) ==
+  CHECK(origins(parse("alerts/doc.md", "Intro.\n\n## `etcdMembersDown`\n\n## CephOSDDown\n")) ==
         std::vector<std::string>{"etcdMembersDown@heading:3:5"});
-  CHECK(origins(parse("doc.md", "# Overview\n\n## CephOSDDown\n")).empty());
-  CHECK(origins(parse("doc.md", "# Troubleshooting\n")).empty());
+  CHECK(origins(parse("alerts/doc.md", "# Overview\n\n## CephOSDDown\n")).empty());
+  CHECK(origins(parse("alerts/doc.md", "# Troubleshooting\n")).empty());
   CHECK(origins(parse("alerts/Overview.md", "# Meaning\n")).empty());
+}
+
+TEST_CASE("alert names: titles and file names outside alerts trees, and helper pages inside, name nothing") {
+  CHECK(origins(parse("docs/src/postgis.md", "# PostGIS\n")).empty());
+  CHECK(origins(parse("docs/KubePodCrashLooping.md", "# KubePodCrashLooping\n")).empty());
+  CHECK(origins(parse("alerts/storage/helpers/gatherLogs.md", "# Optional log gathering\n")).empty());
+  CHECK(origins(parse("alerts/logging/ForwarderNamingSchema.md", "# Naming schemas\n")).empty());
+  // A title that holds the name (a "[Deprecated]" mark), or no title at all: the file name stands.
+  CHECK(origins(parse("alerts/virt/SSPOperatorDown.md", "# SSPOperatorDown [Deprecated]\n")) ==
+        std::vector<std::string>{"SSPOperatorDown@file_name:1:1"});
+  CHECK(origins(parse("alerts/RouterErrorRatioTooHigh.html.md", "---\ntitle: Router error ratio too high\n---\nText.\n")) ==
+        std::vector<std::string>{"RouterErrorRatioTooHigh@file_name:1:1"});
 }
 
 TEST_CASE("alert names: sources switched off, and a team's pattern over headings") {
