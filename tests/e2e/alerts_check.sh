@@ -113,6 +113,7 @@ check "usage: no rule file, exit 2" test $rc -eq 2
 check "build: exit 0" test $rc -eq 0
 check "alerts.json: NodeDiskFull from its file name" test "$(jq -r '.alerts.NodeDiskFull[0].source' out-site/alerts.json)" = "file_name"
 check "alerts.json: both runbooks" test "$(jq -r '.alerts | keys | join(",")' out-site/alerts.json)" = "NodeDiskFull,NodeGone"
+check "runbook page: the source of each alert name" grep -q 'title="named by: file_name, heading">NodeDiskFull</code>' out-site/runbooks/*nodediskfull*.html
 
 echo "alerts_check: $pass checks passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -101,3 +101,35 @@ TEST_CASE("alerts check: each finding at its place in the rule file or the runbo
   CHECK(counts.runbooks_naming == 2);
   CHECK(counts.undefined_names == 1);
 }
+
+TEST_CASE("alerts config: each key read, each mistake named with its line") {
+  std::string error;
+  auto c = parse_config(
+      "alerts:\n  sources: [file_name]\n  name_pattern: '^Alert: (\\S+)$'\n  annotation: runbook\n"
+      "  runbook_url: {base: 'https://r.example/rb', source: site/content, case: lower}\n",
+      "/repo/.runbookc.yaml", error);
+  REQUIRE_MESSAGE(c, error);
+  CHECK(!c->alerts.naming.front_matter);
+  CHECK(c->alerts.naming.file_name);
+  CHECK(!c->alerts.naming.heading);
+  CHECK(c->alerts.naming.name_pattern_text == "^Alert: (\\S+)$");
+  CHECK(c->alerts.annotation == "runbook");
+  CHECK(c->alerts.url_base == "https://r.example/rb/");
+  CHECK(c->alerts.url_source == "/repo/site/content");
+  CHECK(c->alerts.url_lower_case);
+
+  auto fails = [](const std::string& text) {
+    std::string e;
+    CHECK(!parse_config(text, "c.yaml", e));
+    return e;
+  };
+  CHECK(fails("alerts:\n  sources: [title]\n") ==
+        "c.yaml:2: unknown alert-name source `title` (known: front_matter, file_name, heading; name_pattern adds its own)");
+  CHECK(fails("alerts:\n  runbook_url: {base: x, case: lower}\n") ==
+        "c.yaml:2: `alerts.runbook_url.base` must be an absolute URL (https://...)");
+  CHECK(fails("alerts:\n  runbook_url:\n    case: upper\n") ==
+        "c.yaml:3: `alerts.runbook_url.case` is lower (Hugo) or preserve (mdBook, Jekyll)");
+  CHECK(fails("alerts:\n  name_pattern: '(('\n").starts_with("c.yaml:2: `alerts.name_pattern` does not compile"));
+  CHECK(fails("alerts:\n  url: x\n") ==
+        "c.yaml:2: unknown key `alerts.url` (known: sources, name_pattern, annotation, runbook_url)");
+}
