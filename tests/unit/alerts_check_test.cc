@@ -133,3 +133,14 @@ TEST_CASE("alerts config: each key read, each mistake named with its line") {
   CHECK(fails("alerts:\n  url: x\n") ==
         "c.yaml:2: unknown key `alerts.url` (known: sources, name_pattern, annotation, runbook_url)");
 }
+
+TEST_CASE("alerts check: fragments are the anchors Hugo's anchorize makes (checked with hugo 0.111.3)") {
+  FileResult rb = lint_bytes("content/runbooks/node/NodeDiskFull.md",
+                             "# Mitigation\n\n## Check the `etcd` status\n\n## Step 1: Restart the pod (P1)\n\n"
+                             "## What's wrong?\n\n## a  --  b\n\n## Foo_bar.baz\n\n## C++ & Go\n");
+  std::vector<std::string> anchors;
+  for (const Section& s : rb.runbook.sections) anchors.push_back(s.anchor);
+  // {{ anchorize "..." }} gave exactly these for the same headings.
+  CHECK(anchors == test::Positions{"mitigation", "check-the-etcd-status", "step-1-restart-the-pod-p1", "whats-wrong",
+                                   "a------b", "foo_barbaz", "c--go"});
+}
