@@ -1,7 +1,8 @@
 // Fuzz target: `.runbookc.yaml` and front matter, the two YAML inputs.
 // bytes -> load_config (from a file, as lint reads it) -> a fixed runbook
 // linted under the configuration when it loads; and the same bytes as a
-// runbook's front matter, linted (metadata, review dates, tags).
+// runbook's front matter, linted (metadata, review dates, tags); and the same
+// bytes as a Prometheus rule file (`alerts check` reads those through libfyaml too).
 #include <unistd.h>
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 
 #include "linter/driver.h"
 #include "fuzz/fuzz_support.h"
+#include "compiler/syntax/alert_rules.h"
 #include "linter/config.h"
 
 namespace {
@@ -55,5 +57,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   lint_bytes("fuzz.md", "---\n" + bytes + "\n---\n" + kRunbook, fuzz::lint_config());
+  read_alert_rules(bytes);
   return 0;
 }

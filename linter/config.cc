@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "compiler/base/ascii.h"
+#include "compiler/base/pattern.h"
 #include "compiler/syntax/yaml_document.h"
 #include "linter/rule.h"
 
@@ -266,6 +267,69 @@ void read_commands(const yaml::Node& node, Config& config, int at_line, const st
   config.team_commands = std::make_shared<const TeamCommands>(std::move(aliases), std::move(wrappers), std::move(commands));
 }
 
+/// alerts:
+///   sources: [front_matter, file_name, heading]   # the conventions that name alerts
+///   name_pattern: '^Alert: (\w+)$'               # searched in headings; group 1 is the name
+///   annotation: runbook_url
+///   runbook_url: {base: https://runbooks.example.com/, source: content/runbooks, case: lower}
+void read_alerts(const yaml::Node& node, Config& config, int at_line, const fs::path& dir) {
+  if (!node.is_mapping())
+    throw LoadError{"`alerts` must be a mapping with sources, name_pattern, annotation and runbook_url", node.line(at_line)};
+  AlertsConfig& a = config.alerts;
+  node.for_each_pair([&](yaml::Node k, yaml::Node v) {
+    std::string key = k.scalar();
+    if (key == "sources") {
+      a.naming.front_matter = a.naming.file_name = a.naming.heading = false;
+      for (const std::string& source : strings(v, "alerts.sources", k.line())) {
+        if (source == "front_matter") a.naming.front_matter = true;
+        else if (source == "file_name") a.naming.file_name = true;
+        else if (source == "heading") a.naming.heading = true;
+        else
+          throw LoadError{fmt::format("unknown alert-name source `{}` (known: front_matter, file_name, heading; "
+                                      "name_pattern adds its own)",
+                                      source),
+                          v.line(k.line())};
+      }
+    } else if (key == "name_pattern") {
+      std::string text = v.scalar();
+      if (text.empty()) throw LoadError{"`alerts.name_pattern` must be a regular expression", v.line(k.line())};
+      try {
+        a.naming.name_pattern = std::make_shared<const Pattern>(text);
+      } catch (const std::exception& e) {
+        throw LoadError{fmt::format("`alerts.name_pattern` does not compile: {}", e.what()), v.line(k.line())};
+      }
+      a.naming.name_pattern_text = text;
+    } else if (key == "annotation") {
+      a.annotation = v.scalar();
+      if (a.annotation.empty()) throw LoadError{"`alerts.annotation` must name an annotation", v.line(k.line())};
+    } else if (key == "runbook_url") {
+      if (!v.is_mapping()) throw LoadError{"`alerts.runbook_url` must be a mapping with base, source and case", v.line(k.line())};
+      v.for_each_pair([&](yaml::Node uk, yaml::Node uv) {
+        std::string field = uk.scalar();
+        if (field == "base") {
+          a.url_base = uv.scalar();
+          if (a.url_base.find("://") == std::string::npos)
+            throw LoadError{"`alerts.runbook_url.base` must be an absolute URL (https://...)", uv.line(uk.line())};
+          if (!a.url_base.ends_with("/")) a.url_base += '/';
+        } else if (field == "source") {
+          a.url_source = (dir / uv.scalar()).lexically_normal().string();
+        } else if (field == "case") {
+          std::string value = uv.scalar();
+          if (value != "lower" && value != "preserve")
+            throw LoadError{"`alerts.runbook_url.case` is lower (Hugo) or preserve (mdBook, Jekyll)", uv.line(uk.line())};
+          a.url_lower_case = value == "lower";
+        } else {
+          throw LoadError{fmt::format("unknown key `alerts.runbook_url.{}` (known: base, source, case)", field), uk.line()};
+        }
+      });
+      if (a.url_source.empty()) a.url_source = dir.lexically_normal().string();
+    } else {
+      throw LoadError{fmt::format("unknown key `alerts.{}` (known: sources, name_pattern, annotation, runbook_url)", key),
+                      k.line()};
+    }
+  });
+}
+
 /// `per_file_ignores: {"legacy/**": [RB404, RB409], "drafts/*": ALL}`
 void read_per_file_ignores(const yaml::Node& node, Config& config, int at_line, const fs::path& dir) {
   if (!node.is_mapping())
@@ -318,13 +382,14 @@ void read_config(const yaml::Node& root, Config& config, const std::string& path
       for (const std::string& glob : strings(value, "exclude", line)) config.exclude.push_back(anchored_glob(dir, glob));
     }
     else if (key == "commands") read_commands(value, config, line, path);
+    else if (key == "alerts") read_alerts(value, config, line, dir);
     else if (key == "review_period") {
       auto days = value.is_scalar() ? parse_period_days(value.scalar()) : std::nullopt;
       if (!days) throw LoadError{"`review_period` must be a period such as 90d, 6m or 1y", value.line(line)};
       config.review_period_days = *days;
     } else {
       throw LoadError{fmt::format("unknown key `{}` (known: root, rules, per_file_ignores, required_sections, "
-                                  "secret_names, protected_branches, exclude, extensions, review_period, commands)",
+                                  "secret_names, protected_branches, exclude, extensions, review_period, commands, alerts)",
                                   key),
                       line};
     }

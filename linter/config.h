@@ -16,6 +16,7 @@
 
 #include "compiler/base/date.h"
 #include "compiler/languages/team_commands.h"
+#include "compiler/syntax/alert_names.h"
 #include "linter/diagnostic.h"
 
 namespace rbc {
@@ -32,6 +33,20 @@ struct RequiredSection {
 struct PerFileIgnore {
   std::string glob;                    ///< anchored: absolute, as Config::exclude
   std::vector<std::string> selectors;  ///< codes, code prefixes, names or ALL (canonical)
+};
+
+/// `alerts:`: which conventions name a runbook's alerts, and how `runbookc
+/// alerts check` maps an alert's runbook URL to a runbook's source file.
+struct AlertsConfig {
+  AlertNaming naming;
+  std::string annotation = "runbook_url";  ///< the annotation holding the runbook's URL
+  /// `runbook_url.base`: URLs under it are runbook pages; "" maps none.
+  std::string url_base;
+  /// `runbook_url.source`: the directory (absolute) that `url_base` maps to.
+  std::string url_source;
+  /// `runbook_url.case: lower`: the site lower-cases paths (Hugo's default),
+  /// so a URL path is compared with source paths case-insensitively.
+  bool url_lower_case = false;
 };
 
 struct Config {
@@ -58,6 +73,7 @@ struct Config {
   std::vector<std::string> extensions = {"md"};
   /// `commands:` aliases, wrappers and the team's own dangerous commands; null when none.
   std::shared_ptr<const TeamCommands> team_commands;
+  AlertsConfig alerts;
   int review_period_days = 180;  ///< for in-body "Last Updated:" dates with no period of their own
   Date today = today_local();
 

@@ -20,6 +20,7 @@ const char* to_string(Category category) {
     case Category::secret: return "secret";
     case Category::structure: return "structure";
     case Category::portability: return "portability";
+    case Category::alerting: return "alerting";
   }
   return "syntax";
 }

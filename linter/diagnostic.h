@@ -11,7 +11,7 @@
 namespace rbc {
 
 enum class Severity { note = 0, warning = 1, error = 2 };
-enum class Category { syntax, danger, secret, structure, portability };
+enum class Category { syntax, danger, secret, structure, portability, alerting };
 
 const char* to_string(Severity severity);
 const char* to_string(Category category);

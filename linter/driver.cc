@@ -226,7 +226,9 @@ FileResult lint_bytes(std::string path, std::string bytes, std::shared_ptr<const
   FileResult result;
   result.path = path;
   ParseNotes notes;
-  result.runbook = parse_runbook(std::move(path), std::move(bytes), parse, &notes);
+  ParseOptions options = parse;
+  if (!options.alert_naming) options.alert_naming = &config->alerts.naming;
+  result.runbook = parse_runbook(std::move(path), std::move(bytes), options, &notes);
   result.model = make_runbook_model(
       result.runbook, ModelOptions{.today = config->today, .default_review_period_days = config->review_period_days});
   if (!result.runbook.binary) analyze(result.runbook, config->team_commands.get());

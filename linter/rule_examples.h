@@ -24,6 +24,10 @@ Date examples_today();
 std::shared_ptr<const Config> example_config(const Rule& rule, std::string& error);
 
 /// The findings of `rule` itself (its code only) on `markdown`, in report order.
+/// An alerting rule's example (RB7xx) is a rule file when it begins with
+/// `groups:`, checked against the runbook runbooks/ExampleJobDown.md; else a
+/// runbook, checked against a rule file defining ExampleJobDown; the site is
+/// https://runbooks.example.com/ mapped to runbooks/ with `case: lower`.
 std::vector<Diagnostic> example_findings(const Rule& rule, std::string_view markdown,
                                          std::shared_ptr<const Config> config);
 

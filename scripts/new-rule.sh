@@ -6,7 +6,7 @@
 #   scripts/new-rule.sh CODE kebab-name category [--no-build]
 #   scripts/new-rule.sh RB294 helm-upgrade-force danger
 # Categories and their code ranges: syntax RB0nn, danger RB2nn, secret RB3nn,
-# structure RB4nn, portability RB5nn. Codes are never reused: one in use, or
+# structure RB4nn, portability RB5nn, alerting RB7nn. Codes are never reused: one in use, or
 # retired (linter/rule_codes.cc), is refused. BUILD names the build directory
 # (default build). Exit status: 0 created, 2 refused (nothing written).
 set -euo pipefail
@@ -28,7 +28,8 @@ case $category in
   secret) range=3 severity=warning ;;
   structure) range=4 severity=warning ;;
   portability) range=5 severity=warning ;;
-  *) refuse "$category: the category is one of syntax, danger, secret, structure, portability" ;;
+  alerting) range=7 severity=warning ;;
+  *) refuse "$category: the category is one of syntax, danger, secret, structure, portability, alerting" ;;
 esac
 [ "${code:2:1}" = "$range" ] || refuse "$code: $category rules take codes RB${range}nn"
 

@@ -45,11 +45,13 @@ std::string visible_controls(std::string_view text) {
 }
 
 /// An example as the page shows it, with a note when it holds control bytes.
+/// An alerting rule's example may be a rule file (linter/rule_examples.h).
 std::string example_block(std::string_view markdown) {
+  std::string_view language = markdown.starts_with("groups:") ? "yaml" : "markdown";
   std::string shown = visible_controls(markdown), fence = fence_for(shown);
   std::string note = shown.size() == markdown.size() ? ""
                      : "The example holds control bytes, shown as Unicode control pictures (\xe2\x90\x80 is NUL).\n\n";
-  return fmt::format("{}{}markdown\n{}{}{}\n", note, fence, shown,
+  return fmt::format("{}{}{}\n{}{}{}\n", note, fence, language, shown,
                      shown.empty() || shown.back() == '\n' ? "" : "\n", fence);
 }
 

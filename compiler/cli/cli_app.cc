@@ -25,6 +25,8 @@ CliApp make_cli_app() {
       {"build", "Compile runbooks into a static HTML site with JSON indexes", add_build_command},
       {"index", "Write runbooks.json: every runbook's metadata, sections, steps and findings", add_index_command},
       {"script", "Compile a runbook (or one section) into an executable bash script", add_script_command},
+      {"alerts", "Check alerting rules against the runbooks: runbook URLs that lead nowhere, runbooks of no alert",
+       add_alerts_command},
       {"init", "Set up a repository: a commented .runbookc.yaml, a runbook template, a .pre-commit-config.yaml",
        add_init_command},
       {"hook", "Install or remove a plain git pre-commit hook that lints the staged runbooks", add_hook_command},

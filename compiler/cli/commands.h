@@ -20,6 +20,8 @@ Runner add_man_page_command(CLI::App& app, CLI::App& root);
 Runner add_completions_command(CLI::App& app, CLI::App& root);
 Runner add_hook_command(CLI::App& app);
 Runner add_init_command(CLI::App& app);
+/// `runbookc alerts check`: rule files' runbook URLs against the runbooks.
+Runner add_alerts_command(CLI::App& app);
 /// `runbookc lsp`: a language server over standard input and output.
 Runner add_lsp_command(CLI::App& app);
 

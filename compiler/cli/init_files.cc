@@ -62,6 +62,19 @@ std::string_view init_config_yaml() {
 #   wrappers: [with-role]
 #   dangerous:
 #     - {command: deployctl release purge, effect: destroys-data, does: deletes every cached release}
+
+# Alerts. sources: the conventions that name a runbook's alerts (front matter
+# `alerts:`, a file named after the alert under alerts/ or runbooks/, a title
+# that is the alert's name); name_pattern: a regular expression searched in
+# headings, group 1 the name. annotation and runbook_url: for `runbookc alerts
+# check`, the rule annotation with the runbook's URL, and how such a URL maps to
+# a runbook: base URL, source directory (relative to this file), case: lower
+# (Hugo) or preserve (mdBook, Jekyll).
+#alerts: {sources: [front_matter, file_name, heading], annotation: runbook_url}
+# e.g.
+# alerts:
+#   name_pattern: '^Alert: (\S+)$'
+#   runbook_url: {base: "https://runbooks.example.com/", source: content/runbooks, case: lower}
 )";
 }
 

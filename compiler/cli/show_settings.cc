@@ -61,6 +61,18 @@ int show_settings(const std::string& file, const LintOptions& options) {
   std::cout << fmt::format("review_period: {}d  # {}\n", c.review_period_days, origin_of(c, "review_period"));
   std::cout << fmt::format("commands: {}  # {}\n", c.team_commands && !c.team_commands->empty() ? "set" : "none",
                            origin_of(c, "commands"));
+  const AlertsConfig& a = c.alerts;
+  std::vector<std::string> sources;
+  if (a.naming.front_matter) sources.push_back("front_matter");
+  if (a.naming.file_name) sources.push_back("file_name");
+  if (a.naming.heading) sources.push_back("heading");
+  std::cout << fmt::format("alerts: {{sources: {}, name_pattern: {}, annotation: {}, runbook_url: {}}}  # {}\n",
+                           list(sources), a.naming.name_pattern_text.empty() ? "none" : "'" + a.naming.name_pattern_text + "'",
+                           a.annotation,
+                           a.url_base.empty() ? "none"
+                                              : fmt::format("{{base: {}, source: {}, case: {}}}", a.url_base, a.url_source,
+                                                            a.url_lower_case ? "lower" : "preserve"),
+                           origin_of(c, "alerts"));
   std::cout << fmt::format("today: {}  # {}\n", c.today.iso(), options.today.empty() ? "the system date" : "--today");
   return std::cout.flush() ? 0 : 2;
 }

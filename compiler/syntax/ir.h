@@ -23,12 +23,22 @@ struct Span {
 enum class BlockKind { none, shell, console, postgres, mysql, redis, ruby, other };
 const char* to_string(BlockKind kind);
 
+/// Where a runbook names an alert: which convention and which line.
+struct AlertOrigin {
+  std::string name;
+  std::string source;  ///< "front_matter", "file_name", "heading" or "pattern"
+  uint32_t line = 0;   ///< 1-based; the first line for a file name
+  uint32_t column = 1;
+};
+
 struct Metadata {
   std::string title;
   std::string service;
   std::string severity;  ///< "P0".."P3" or empty
   std::string owner;
-  std::vector<std::string> alerts;
+  std::vector<std::string> alerts;  ///< each once, in the order found
+  /// Every (alert, source) pair found, front matter first; `alerts` without the repeats.
+  std::vector<AlertOrigin> alert_origins;
   std::vector<std::string> tags;
   std::string last_reviewed;  ///< YYYY-MM-DD as written
   std::string review_every;   ///< e.g. "90d"

@@ -1,4 +1,5 @@
 #include "compiler/syntax/markdown.h"
+#include "compiler/syntax/alert_names.h"
 #include "compiler/syntax/library_versions.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -442,6 +443,7 @@ Runbook parse_runbook(std::string path, std::string bytes, const ParseOptions& o
 
   Builder(rb, options.document, notes ? *notes : ignored).build(doc.root);
   metadata_from_body(rb, rb.metadata);
+  alerts_from_conventions(rb, options.alert_naming ? *options.alert_naming : default_alert_naming());
   return rb;
 }
 

@@ -9,6 +9,8 @@
 
 namespace rbc {
 
+struct AlertNaming;
+
 struct ParseOptions {
   /// Bare URLs become links (GFM autolinks). Only the HTML needs them: no
   /// check reads an autolink, so a lint skips the extension's cost.
@@ -16,6 +18,9 @@ struct ParseOptions {
   /// Build `Runbook::document`, the tree the HTML and the scripts read.
   /// Sections, steps, links and comments are recorded either way.
   bool document = true;
+  /// Which conventions name the runbook's alerts; null: the defaults
+  /// (compiler/syntax/alert_names.h). Must outlive the parse.
+  const AlertNaming* alert_naming = nullptr;
 };
 
 /// How deep lists, block quotes, links and emphasis nest in

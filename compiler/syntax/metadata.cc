@@ -90,7 +90,17 @@ void metadata_from_yaml(const yaml::Node& root, uint32_t first_line, Metadata& m
       auto owners = string_list(value);
       if (!owners.empty()) md.owner = owners.front();
       key = "owner";
-    } else if (key == "alerts") md.alerts = string_list(value);
+    } else if (key == "alerts") {
+      md.alerts = string_list(value);
+      std::erase_if(md.alert_origins, [](const AlertOrigin& o) { return o.source == "front_matter"; });
+      auto origin = [&](yaml::Node item) {
+        if (item.is_scalar() && !item.scalar().empty())
+          md.alert_origins.push_back({item.scalar(), "front_matter", first_line + static_cast<uint32_t>(item.line()),
+                                      static_cast<uint32_t>(item.column() + 1)});
+      };
+      if (value.is_sequence()) value.for_each_item(origin);
+      else origin(value);
+    }
     else if (key == "tags") md.tags = string_list(value);
     else if (key == "last_reviewed" || key == "last_updated") {
       md.last_reviewed = scalar();

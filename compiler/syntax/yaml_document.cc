@@ -48,6 +48,17 @@ int Node::line(int fallback) const {
   return found >= 0 ? found : fallback;
 }
 
+int Node::column() const {
+  if (!node_ || fy_node_get_type(node_) != FYNT_SCALAR) return 0;
+  fy_token* token = fy_node_get_scalar_token(node_);
+  const fy_mark* mark = token ? fy_token_start_mark(token) : nullptr;
+  if (!mark) return 0;
+  // The token of a quoted scalar starts after its opening quote.
+  fy_node_style style = fy_node_get_style(node_);
+  bool quoted = style == FYNS_SINGLE_QUOTED || style == FYNS_DOUBLE_QUOTED;
+  return quoted && mark->column > 0 ? mark->column - 1 : mark->column;
+}
+
 fy_node* Node::next_item(void** it) const { return is_sequence() ? fy_node_sequence_iterate(node_, it) : nullptr; }
 
 bool Node::next_pair(void** it, Node& key, Node& value) const {

@@ -26,6 +26,8 @@ class Node {
   std::string scalar() const;
   /// 0-based line where the node starts, or `fallback` when it has no scalar to place it.
   int line(int fallback = 0) const;
+  /// 0-based column where a scalar starts (its quote, if quoted); 0 for a collection.
+  int column() const;
 
   /// Calls `each(Node)` for every item of a sequence.
   template <typename F>

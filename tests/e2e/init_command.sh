@@ -53,7 +53,7 @@ check "lints clean: the configuration was read" bash -c "'$RB' lint --config .ru
 # ...and with every example key uncommented, the configuration still parses
 # (the lines shown are valid YAML of the right shape).
 sed -E 's/^#([a-z_]+: )/\1/' .runbookc.yaml > "$work/uncommented.yaml"
-check "uncommented: ten keys active" test "$(grep -cE '^[a-z_]+:' "$work/uncommented.yaml")" -eq 10
+check "uncommented: eleven keys active" test "$(grep -cE '^[a-z_]+:' "$work/uncommented.yaml")" -eq 11
 "$RB" lint --config "$work/uncommented.yaml" --fail-on note --today 2026-03-01 runbooks > "$out" 2>&1; rc=$?
 check "uncommented: parses and lints clean" test $rc -eq 0
 check "uncommented: no findings" same "$out" "1 file checked, no findings"
@@ -68,11 +68,18 @@ grep -v '^exclude:' examples.yaml > "$work/examples-no-exclude.yaml"
 "$RB" lint --config "$work/examples-no-exclude.yaml" --fail-on note --today 2026-03-01 runbooks > "$out" 2>&1; rc=$?
 check "examples: the template has the required sections" test $rc -eq 0
 check "examples: no findings" same "$out" "1 file checked, no findings"
-sed -n '/^# e\.g\.$/,$p' .runbookc.yaml | sed '1d; s/^# //' > "$work/commands.yaml"
+# The example blocks: the lines after each "# e.g." up to a blank line.
+example_block() { awk -v want="$1" '/^# e\.g\.$/ { n++; next } n == want && /^$/ { exit } n == want' .runbookc.yaml | sed 's/^# //'; }
+example_block 1 > "$work/commands.yaml"
 check "examples: the commands block" grep -qx '    - {command: deployctl release purge, effect: destroys-data, does: deletes every cached release}' "$work/commands.yaml"
 "$RB" lint --config "$work/commands.yaml" --today 2026-03-01 runbooks > "$out" 2>&1; rc=$?
 check "examples: the commands block parses" test $rc -eq 0
 check "examples: the commands block, no findings" same "$out" "1 file checked, no findings"
+example_block 2 > "$work/alerts.yaml"
+check "examples: the alerts block" grep -qx '  runbook_url: {base: "https://runbooks.example.com/", source: content/runbooks, case: lower}' "$work/alerts.yaml"
+"$RB" lint --config "$work/alerts.yaml" --show-settings runbooks/TEMPLATE.md > "$out" 2>&1; rc=$?
+check "examples: the alerts block parses" test $rc -eq 0
+check "examples: the alerts block, as --show-settings reads it" grep -q "^alerts: {sources: \[front_matter, file_name, heading\], name_pattern: '^Alert: (\\\\S+)\$', annotation: runbook_url, runbook_url: {base: https://runbooks.example.com/, source: $work/content/runbooks, case: lower}}  # $work/alerts.yaml:1" "$out"
 rm examples.yaml
 
 # The review date works: 90 days on, RB406 reports it.

@@ -62,6 +62,9 @@ ojson runbook_entry(const FileResult& f, const std::string& id, const std::vecto
   ojson::object_t anchors;  // built in order (ordered_json would search per insertion)
   for (const auto& [alert, anchor] : f.model.alert_anchors) anchors.Container::emplace_back(alert, anchor);
   ojson alert_anchors(std::move(anchors));
+  ojson alert_sources = ojson::array();
+  for (const AlertOrigin& o : rb.metadata.alert_origins)
+    alert_sources.push_back({{"name", o.name}, {"source", o.source}, {"line", o.line}});
   ojson scripts = ojson::array();
   for (const ScriptLink& script : script_links)
     scripts.push_back({{"section", script.section < 0 ? ojson() : ojson(rb.sections[script.section].anchor)},
@@ -73,6 +76,7 @@ ojson runbook_entry(const FileResult& f, const std::string& id, const std::vecto
           {"metadata", metadata_json(rb.metadata)},
           {"review", review_json(f.model.review)},
           {"alert_anchors", alert_anchors},
+          {"alert_sources", alert_sources},
           {"sections", sections},
           {"steps", steps},
           {"findings", findings},
@@ -116,13 +120,20 @@ ojson alerts_index(const std::vector<RunbookSummary>& summaries, const std::stri
   for (const RunbookSummary& e : summaries) {
     std::unordered_map<std::string_view, std::string_view> anchors;  // a lookup per alert, not a search
     for (const auto& [name, anchor] : e.alert_anchors) anchors.emplace(name, anchor);
+    std::unordered_map<std::string_view, std::string_view> sources;  // the first source naming it
+    for (const AlertOrigin& o : e.metadata.alert_origins) sources.emplace(o.name, o.source);
     for (const std::string& name : e.metadata.alerts) {
       auto found = anchors.find(name);
       std::string anchor = found == anchors.end() ? std::string() : std::string(found->second);
       std::string url = base_url + e.url + (anchor.empty() ? "" : "#" + anchor);
       auto& list = alerts[name];
       if (list.is_null()) list = ojson::array();
-      list.push_back({{"runbook", e.id}, {"title", e.title}, {"url", url}, {"anchor", anchor}});
+      auto source = sources.find(name);
+      list.push_back({{"runbook", e.id},
+                      {"title", e.title},
+                      {"url", url},
+                      {"anchor", anchor},
+                      {"source", source == sources.end() ? "front_matter" : std::string(source->second)}});
     }
   }
   ojson out(ojson::object_t(alerts.begin(), alerts.end()));  // keys distinct and sorted already

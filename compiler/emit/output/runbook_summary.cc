@@ -10,8 +10,10 @@ namespace {
 using json = nlohmann::json;
 
 json metadata_to_json(const Metadata& m) {
+  json sources = json::array();
+  for (const AlertOrigin& o : m.alert_origins) sources.push_back(json::array({o.name, o.source}));
   return {{"title", m.title},   {"service", m.service}, {"severity", m.severity},
-          {"owner", m.owner},   {"alerts", m.alerts},   {"tags", m.tags},
+          {"owner", m.owner},   {"alerts", m.alerts},   {"alert_sources", sources}, {"tags", m.tags},
           {"last_reviewed", m.last_reviewed}, {"review_every", m.review_every},
           {"next_review", m.next_review},     {"version", m.version}};
 }
@@ -23,6 +25,7 @@ Metadata metadata_from_json(const json& j) {
   m.severity = j.at("severity").get<std::string>();
   m.owner = j.at("owner").get<std::string>();
   m.alerts = j.at("alerts").get<std::vector<std::string>>();
+  for (const json& o : j.at("alert_sources")) m.alert_origins.push_back({o.at(0).get<std::string>(), o.at(1).get<std::string>()});
   m.tags = j.at("tags").get<std::vector<std::string>>();
   m.last_reviewed = j.at("last_reviewed").get<std::string>();
   m.review_every = j.at("review_every").get<std::string>();

@@ -20,8 +20,8 @@ namespace rbc {
 
 /// Version of the cached form; part of every build's fingerprint, so a cache
 /// written with another form is never read. 2: the search text holds one
-/// document per section (search_document.h).
-inline constexpr int kSummaryFormat = 2;
+/// document per section (search_document.h); 3: metadata.alert_sources.
+inline constexpr int kSummaryFormat = 3;
 
 struct RunbookSummary {
   std::string id;

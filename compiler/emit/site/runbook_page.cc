@@ -28,12 +28,27 @@ void add_list_meta(pugi::xml_node dl, std::string_view term, const std::vector<s
   }
 }
 
+/// "Alerts": each name, its title saying where the runbook names it.
+void add_alerts_meta(pugi::xml_node dl, const Metadata& m) {
+  if (m.alerts.empty()) return;
+  pugi::xml_node div = add(dl, "div");
+  add(div, "dt", "Alerts", {});
+  pugi::xml_node dd = add(div, "dd");
+  for (size_t i = 0; i < m.alerts.size(); ++i) {
+    std::string sources;
+    for (const AlertOrigin& o : m.alert_origins)
+      if (o.name == m.alerts[i]) sources += (sources.empty() ? "" : ", ") + o.source;
+    if (i) add_text(dd, " ");
+    add(dd, "code", m.alerts[i], {{"class", "chip"}, {"title", "named by: " + (sources.empty() ? "front_matter" : sources)}});
+  }
+}
+
 void fill_meta(pugi::xml_node dl, const Runbook& rb, const RunbookPageInput& in) {
   const Metadata& m = rb.metadata;
   if (!m.severity.empty()) add_meta(dl, "Severity", m.severity, ("badge sev-" + m.severity).c_str());
   add_meta(dl, "Service", m.service);
   add_meta(dl, "Owner", m.owner);
-  add_list_meta(dl, "Alerts", m.alerts, "code");
+  add_alerts_meta(dl, m);
   add_list_meta(dl, "Tags", m.tags, "span");
   if (!m.last_reviewed.empty() || !m.next_review.empty()) {
     pugi::xml_node div = add(dl, "div");
