@@ -194,7 +194,7 @@ Runner add_serve_command(CLI::App& app) {
   auto args = std::make_shared<ServeArgs>();
   site::BuildOptions& o = args->options;
   app.add_option("paths", o.paths, "Runbook files or directories (walked for *.md); default: .")->type_name("PATH");
-  app.add_option("-p,--port", args->port, "Port on 127.0.0.1 (0: any free port, printed)")->capture_default_str();
+  app.add_option("-p,--port", args->port, "Port on 127.0.0.1 (0: any free port, printed)")->type_name("PORT")->capture_default_str();
   app.add_option("--title", o.info.title, "Site title")->capture_default_str();
   app.add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)");
   add_rule_selection_options(app, args->rules);
