@@ -3,6 +3,7 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -41,6 +42,7 @@ class TemporaryDirectory {
     std::string buffer = pattern.string();
     if (!mkdtemp(buffer.data())) throw std::runtime_error("cannot create a temporary directory in " + pattern.parent_path().string());
     path_ = buffer;
+    real_ = fs::weakly_canonical(path_);
   }
   ~TemporaryDirectory() {
     std::error_code ec;
@@ -49,9 +51,19 @@ class TemporaryDirectory {
   TemporaryDirectory(const TemporaryDirectory&) = delete;
   TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
   const fs::path& path() const { return path_; }
+  /// True for `p` inside it: with $TMPDIR under the watched runbooks, the
+  /// builds' own writes must not call for another build.
+  bool holds(const fs::path& p) const {
+    std::error_code ec;
+    fs::path real = fs::weakly_canonical(p, ec);
+    if (ec) return false;
+    auto [end, ignored] = std::mismatch(real_.begin(), real_.end(), real.begin(), real.end());
+    return end == real_.end();
+  }
 
  private:
   fs::path path_;
+  fs::path real_;  ///< path_ with links resolved, as the watcher's paths are compared
 };
 
 /// SIGINT and SIGTERM as a readable descriptor; blocked for every thread
@@ -166,7 +178,8 @@ int run_serve(ServeArgs& args) {
       break;
     }
     if (fds[1].revents & POLLIN)
-      for (const std::string& path : watcher->read_changes()) debouncer.note(path, Clock::now());
+      for (const std::string& path : watcher->read_changes())
+        if (!temporary.holds(path)) debouncer.note(path, Clock::now());
     std::vector<std::string> changed = debouncer.take_if_due(Clock::now());
     if (changed.empty()) continue;
     for (const auto& w : watcher->take_warnings()) std::cerr << "runbookc: warning: " << w << "\n";

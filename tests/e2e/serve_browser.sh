@@ -99,16 +99,22 @@ server=""
 check "SIGTERM: exit 0 (got $stopped)" test "$stopped" = 0
 check "SIGTERM: temporary directory removed ($(ls "$work/tmp"))" test "$(ls "$work/tmp")" = secret.txt
 
-# --port 0: any free port, printed.
-TMPDIR="$work/tmp" "$RUNBOOKC" serve rb --port 0 >/dev/null 2>"$work/any.log" &
+# --port 0: any free port, printed. $TMPDIR inside the watched directory:
+# the builds' own writes there do not start another build.
+mkdir "$work/rb/tmp"
+TMPDIR="$work/rb/tmp" "$RUNBOOKC" serve rb --port 0 >/dev/null 2>"$work/any.log" &
 server=$!
 for _ in $(seq 100); do grep -q '^Serving' "$work/any.log" && break; sleep 0.1; done
 any=$(sed -n 's|^Serving 3 runbooks at http://127.0.0.1:\([0-9]*\)/ (Ctrl-C to stop)$|\1|p' "$work/any.log")
 check "--port 0 prints the port it got ($(head -1 "$work/any.log"))" test -n "$any"
 check "--port 0 serves there" test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${any:-1}/")" = 200
+echo "<!-- not a runbook -->" >"$work/rb/tmp/notes.html"
+sleep 0.5
+check "no rebuild for the temporary site's writes ($(tail -1 "$work/any.log"))" lacks "$work/any.log" "Rebuilt"
 kill -INT "$server"
 wait "$server"
 check "SIGINT: exit 0" test $? = 0
+check "SIGINT: temporary directory removed ($(ls "$work/rb/tmp"))" test "$(ls "$work/rb/tmp")" = notes.html
 server=""
 
 echo "serve_browser: $pass passed, $failures failed"
