@@ -143,6 +143,10 @@ int run_serve(ServeArgs& args) {
 
   serve::BuildGenerations generations;
   serve::SiteServer server(o.output, generations);
+  if (std::string error; !server.load(error)) {
+    std::cerr << "runbookc: error: " << error << "\n";
+    return 2;
+  }
   if (!server.bind(args.port)) {
     std::cerr << fmt::format("runbookc: error: cannot listen on 127.0.0.1:{}: the port is in use or not allowed; "
                              "pick another with --port (0: any free port)\n", args.port);

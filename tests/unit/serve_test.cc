@@ -12,6 +12,7 @@
 #include "compiler/cli/serve/debouncer.h"
 #include "compiler/cli/serve/reload_script.h"
 #include "compiler/cli/serve/served_file.h"
+#include "compiler/cli/serve/site_answers.h"
 #include "compiler/cli/serve/tree_watcher.h"
 
 namespace fs = std::filesystem;
@@ -177,4 +178,42 @@ TEST_CASE("tree watcher: a file named as an input, whatever its extension") {
   CHECK(watcher.read_changes().empty());
   write(t.path / "runbook.txt", "# A2\n");
   CHECK(watcher.read_changes() == std::vector<std::string>{(t.path / "runbook.txt").string()});
+}
+
+TEST_CASE("site answers: files, the reload script in HTML only, refusals") {
+  TempDir t;
+  write(t.path / "index.html", "<html><body><p>index</p></body></html>");
+  write(t.path / "assets" / "style.css", "body{}");
+  BuildGenerations generations;
+  SiteAnswers answers(t.path, generations);
+
+  HttpAnswer index = answers.answer("/");
+  CHECK(index.status == 200);
+  CHECK(index.content_type == "text/html; charset=utf-8");
+  CHECK(index.body == "<html><body><p>index</p><script src=\"/__runbookc/reload.js\" data-generation=\"1\"></script></body></html>");
+  generations.advance();
+  CHECK(answers.answer("/index.html").body.find("data-generation=\"2\"") != std::string::npos);
+  HttpAnswer css = answers.answer("/assets/style.css");
+  CHECK(css.body == "body{}");
+  CHECK(css.content_type == "text/css; charset=utf-8");
+  CHECK(answers.answer("/assets").status == 404);
+  CHECK(answers.answer("/../index.html").status == 403);
+  CHECK(answers.answer("/nope.html").status == 404);
+  HttpAnswer script = answers.answer("/__runbookc/reload.js");
+  CHECK(script.content_type == "text/javascript; charset=utf-8");
+  CHECK(script.body == reload_script());
+  CHECK(answers.answer("/__runbookc/events").event_stream);
+}
+
+TEST_CASE("site answers: the event stream says the generation, then each new one, then ends") {
+  TempDir t;
+  BuildGenerations generations;
+  SiteAnswers answers(t.path, generations, milliseconds(1));
+  std::optional<unsigned long> seen;
+  CHECK(answers.next_event(seen) == "event: generation\ndata: 1\n\n");
+  CHECK(answers.next_event(seen) == ": keep-alive\n\n");  // nothing new within the keep-alive time
+  generations.advance();
+  CHECK(answers.next_event(seen) == "event: generation\ndata: 2\n\n");
+  generations.stop();
+  CHECK_FALSE(answers.next_event(seen).has_value());
 }
