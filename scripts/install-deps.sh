@@ -32,7 +32,7 @@ TEST_TOOLS=(
   postgresql redis-server
   chromium default-jre-headless
   man-db groff-base bash-completion zsh fish tmux pre-commit git neovim
-  hugo hyperfine python3 bc valgrind
+  hugo hyperfine python3 bc valgrind curl
 )
 [ "$mode" = build ] || APT_PACKAGES+=("${PACKAGE_TOOLS[@]}")
 [ "$mode" = --test ] && APT_PACKAGES+=("${TEST_TOOLS[@]}")

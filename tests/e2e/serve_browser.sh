@@ -46,7 +46,19 @@ server=$!
 for _ in $(seq 100); do grep -q '^Serving' "$work/serve.log" && break; sleep 0.1; done
 check "prints where it serves ($(head -3 "$work/serve.log"))" \
   grep -qx "Serving 2 runbooks at $url/ (Ctrl-C to stop)" "$work/serve.log"
-check "listens on 127.0.0.1 only" bash -c "ss -Hltn 'sport = :$port' | awk '{print \$4}' | grep -qx '127.0.0.1:$port'"
+# The listening sockets on the port (from /proc/net/tcp and tcp6, state 0A): 127.0.0.1 alone.
+listeners=$(python3 - "$port" <<'PY'
+import sys
+port = int(sys.argv[1])
+for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+    for line in open(table).readlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.split(":")
+        if state == "0A" and int(hex_port, 16) == port:
+            print(address)
+PY
+)
+check "listens on 127.0.0.1 only (got: $listeners)" test "$listeners" = 0100007F
 
 status() { curl -s -o /dev/null -w '%{http_code}' --path-as-is "$url$1"; }
 check "/ is the index" test "$(status /)" = 200
