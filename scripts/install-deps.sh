@@ -26,7 +26,7 @@ PACKAGE_TOOLS=(dpkg-dev)
 # The tests: the sanitizer build (clang), servers the scripts run against,
 # a browser and an HTML validator for the site, the installed man page and
 # completions (man-db, zsh, fish), pre-commit for the hook, Neovim as an LSP
-# client; the benchmarks.
+# client, curl for serve's; the benchmarks.
 TEST_TOOLS=(
   clang libclang-rt-14-dev shellcheck
   postgresql redis-server

@@ -129,5 +129,26 @@ check "SIGINT: exit 0" test $? = 0
 check "SIGINT: temporary directory removed ($(ls "$work/rb/tmp"))" test "$(ls "$work/rb/tmp")" = notes.html
 server=""
 
+# A rebuild that fails (the runbook named on the command line is gone): the
+# error is printed, the previous site stays served, and the runbook's return
+# is built again.
+cp "$work/rb/cache-flush.md" "$work/one.md"
+TMPDIR="$work/tmp" "$RUNBOOKC" serve one.md --port 0 >/dev/null 2>"$work/one.log" &
+server=$!
+for _ in $(seq 100); do grep -q '^Serving' "$work/one.log" && break; sleep 0.1; done
+one=$(sed -n 's|^Serving 1 runbooks at http://127.0.0.1:\([0-9]*\)/ (Ctrl-C to stop)$|\1|p' "$work/one.log")
+mv "$work/one.md" "$work/one.md.away"
+for _ in $(seq 30); do grep -q 'failed' "$work/one.log" && break; sleep 0.1; done
+check "a failed rebuild is printed ($(tail -1 "$work/one.log"))" \
+  grep -qE "^runbookc: rebuild after a change to one\.md failed \([0-9]+ ms\); still serving the previous site$" "$work/one.log"
+check "and the previous site is still served" \
+  test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${one:-1}/runbooks/one.html")" = 200
+mv "$work/one.md.away" "$work/one.md"
+for _ in $(seq 30); do grep -q '^Rebuilt' "$work/one.log" && break; sleep 0.1; done
+check "the runbook's return is rebuilt" grep -qE "^Rebuilt in [0-9]+ ms after a change to one\.md: 1 runbooks, " "$work/one.log"
+kill -TERM "$server"
+wait "$server"
+server=""
+
 echo "serve_browser: $pass passed, $failures failed"
 [ "$failures" -eq 0 ]

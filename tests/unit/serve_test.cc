@@ -169,7 +169,7 @@ TEST_CASE("tree watcher: runbooks and configuration, editors' renames, new direc
   CHECK(watcher.read_changes() == std::vector<std::string>{(rb / "db.md").string()});
 }
 
-TEST_CASE("tree watcher: a file named as an input, whatever its extension") {
+TEST_CASE("tree watcher: a file named as an input, whatever its extension, reported as named") {
   TempDir t;
   write(t.path / "runbook.txt", "# A\n");
   write(t.path / "other.md", "# B\n");
@@ -178,6 +178,15 @@ TEST_CASE("tree watcher: a file named as an input, whatever its extension") {
   CHECK(watcher.read_changes().empty());
   write(t.path / "runbook.txt", "# A2\n");
   CHECK(watcher.read_changes() == std::vector<std::string>{(t.path / "runbook.txt").string()});
+
+  // Named without a directory: watched through ".", reported as named.
+  fs::path cwd = fs::current_path();
+  fs::current_path(t.path);
+  TreeWatcher here({"runbook.txt"});
+  write(t.path / "runbook.txt", "# A3\n");
+  std::vector<std::string> changes = here.read_changes();
+  fs::current_path(cwd);
+  CHECK(changes == std::vector<std::string>{"runbook.txt"});
 }
 
 TEST_CASE("site answers: files, the reload script in HTML only, refusals") {

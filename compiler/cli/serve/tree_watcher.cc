@@ -44,7 +44,7 @@ TreeWatcher::TreeWatcher(const std::vector<std::string>& paths) {
     int wd = add_watch(dir);
     if (wd < 0) continue;
     named_parent_[wd] = dir;
-    named_files_.insert(join(dir, file.filename().string()));
+    named_files_[join(dir, file.filename().string())] = p;
   }
 }
 
@@ -96,14 +96,16 @@ std::vector<std::string> TreeWatcher::read_changes() {
           if (is_skipped_directory(name)) continue;
           if (event->mask & (IN_CREATE | IN_MOVED_TO)) watch_tree(path);
           changes.push_back(std::move(path));
-        } else if (is_build_input(name) || named_files_.contains(path)) {
+        } else if (auto named = named_files_.find(path); named != named_files_.end()) {
+          changes.push_back(named->second);
+        } else if (is_build_input(name)) {
           changes.push_back(std::move(path));
         }
         continue;  // a directory both walked and holding a named file: walked covers it
       }
       if (auto d = named_parent_.find(event->wd); d != named_parent_.end()) {
-        std::string path = join(d->second, name);
-        if (named_files_.contains(path)) changes.push_back(std::move(path));
+        if (auto named = named_files_.find(join(d->second, name)); named != named_files_.end())
+          changes.push_back(named->second);
       }
     }
   }

@@ -5,7 +5,6 @@
 /// node_modules (which the build skips too); a file named as an input is
 /// watched through its directory.
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -41,7 +40,7 @@ class TreeWatcher {
   int fd_ = -1;
   std::map<int, std::string> walked_;       ///< watch descriptor → directory walked for runbooks
   std::map<int, std::string> named_parent_; ///< watch descriptor → directory of files named as inputs
-  std::set<std::string> named_files_;       ///< files named as inputs, as dir + "/" + name
+  std::map<std::string, std::string> named_files_;  ///< dir + "/" + name → the file as named
   std::vector<std::string> warnings_;
 };
 
