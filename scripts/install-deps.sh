@@ -9,29 +9,30 @@ cd "$(dirname "$0")/.."
 mode=${1:-build}
 case $mode in build | --package | --test) ;; *) echo "usage: $0 [--package|--test]" >&2; exit 2 ;; esac
 
-# Building: the compiler, the parsers and libraries runbookc links, Node.js
-# for the pinned grammars. Running: bash-static, which lint prefers for
-# `bash -n` as it starts faster (lint falls back to bash).
+# Building: the compiler, the parsers and libraries runbookc links (cpp-httplib
+# is `serve`'s HTTP server), Node.js for the pinned grammars. Running:
+# bash-static, which lint prefers for `bash -n` as it starts faster (lint
+# falls back to bash).
 APT_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libtree-sitter-dev libpg-query-dev libprotobuf-c-dev
   libpugixml-dev libcli11-dev libfmt-dev doctest-dev
   libfyaml-dev nlohmann-json3-dev libutf8proc-dev libxxhash-dev
-  libre2-dev libmimalloc-dev
+  libre2-dev libmimalloc-dev libcpp-httplib-dev
   bash-static
 )
 PACKAGE_TOOLS=(dpkg-dev)
 # The tests: the sanitizer build (clang), servers the scripts run against,
 # a browser and an HTML validator for the site, the installed man page and
 # completions (man-db, zsh, fish), pre-commit for the hook, Neovim as an LSP
-# client; the benchmarks.
+# client, curl for serve's; the benchmarks.
 TEST_TOOLS=(
   clang libclang-rt-14-dev shellcheck
   postgresql redis-server
   chromium default-jre-headless
   man-db groff-base bash-completion zsh fish tmux pre-commit git neovim
-  hugo hyperfine python3 bc valgrind
+  hugo hyperfine python3 bc valgrind curl
 )
 [ "$mode" = build ] || APT_PACKAGES+=("${PACKAGE_TOOLS[@]}")
 [ "$mode" = --test ] && APT_PACKAGES+=("${TEST_TOOLS[@]}")

@@ -23,6 +23,8 @@ CliApp make_cli_app() {
       {"rules", "List every rule with its code, name, category and severity", add_rules_command},
       {"explain", "Show the documentation of one rule (by code or name)", add_explain_command},
       {"build", "Compile runbooks into a static HTML site with JSON indexes", add_build_command},
+      {"serve", "Preview the site while you edit: build it, serve it on 127.0.0.1, rebuild and reload on every change",
+       add_serve_command},
       {"index", "Write runbooks.json: every runbook's metadata, sections, steps and findings", add_index_command},
       {"script", "Compile a runbook (or one section) into an executable bash script", add_script_command},
       {"alerts", "Check alerting rules against the runbooks: runbook URLs that lead nowhere, runbooks of no alert",

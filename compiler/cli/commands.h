@@ -13,6 +13,8 @@ Runner add_lint_command(CLI::App& app);
 Runner add_rules_command(CLI::App& app);
 Runner add_explain_command(CLI::App& app);
 Runner add_build_command(CLI::App& app);
+/// `runbookc serve`: the site on 127.0.0.1, rebuilt and reloaded on every change.
+Runner add_serve_command(CLI::App& app);
 Runner add_index_command(CLI::App& app);
 Runner add_script_command(CLI::App& app);
 /// Hidden generators; `root` is the whole command line they describe.

@@ -36,15 +36,17 @@ check "Package: runbookc" grep -qx "Package: runbookc" "$work/fields.txt"
 check "Version is the project's" grep -qE "^Version: [0-9]+\.[0-9]+\.[0-9]+$" "$work/fields.txt"
 check "Depends on libc6 ($(grep Depends "$work/fields.txt"))" grep -qE "^Depends: .*libc6 \(>= 2\.[0-9]+\)" "$work/fields.txt"
 check "Depends on mimalloc's runtime" grep -qE "^Depends: .*libmimalloc2" "$work/fields.txt"
+check "Depends on cpp-httplib's runtime (serve's module)" grep -qE "^Depends: .*libcpp-httplib0\.11" "$work/fields.txt"
 dpkg-deb --contents "$deb" | awk '$1 !~ /^d/ {print $6}' | sort >"$work/files.txt"
 cat >"$work/expected.txt" <<'LIST'
 ./usr/bin/runbookc
+./usr/lib/runbookc/runbookc-http.so
 ./usr/share/bash-completion/completions/runbookc
 ./usr/share/fish/vendor_completions.d/runbookc.fish
 ./usr/share/man/man1/runbookc.1
 ./usr/share/zsh/vendor-completions/_runbookc
 LIST
-check "the package holds exactly the five files" diff "$work/expected.txt" "$work/files.txt"
+check "the package holds exactly the six files" diff "$work/expected.txt" "$work/files.txt"
 
 # Install.
 $SUDO dpkg -i "$deb" >"$work/dpkg-i.log" 2>&1

@@ -15,10 +15,10 @@ cmake --install "$build" --strip --prefix "$prefix" >"$work/install.log" 2>&1
 check "cmake --install succeeds" test $? -eq 0
 bin=$prefix/bin/runbookc
 for f in bin/runbookc share/man/man1/runbookc.1 share/bash-completion/completions/runbookc \
-  share/zsh/site-functions/_runbookc share/fish/vendor_completions.d/runbookc.fish; do
+  share/zsh/site-functions/_runbookc share/fish/vendor_completions.d/runbookc.fish lib/runbookc/runbookc-http.so; do
   check "installed: $f" test -s "$prefix/$f"
 done
-check "nothing else installed" test "$(cd "$prefix" && find . -type f | wc -l)" -eq 5
+check "nothing else installed" test "$(cd "$prefix" && find . -type f | wc -l)" -eq 6
 
 # --version: the version, the commit and every embedded parser.
 "$bin" --version >"$work/version.txt"
@@ -30,7 +30,8 @@ done
 check "--version: libpg_query is PostgreSQL 15" grep -qE '^  libpg_query +PostgreSQL 15\.' "$work/version.txt"
 
 # The installed binary: stripped, no build-machine path, only libc-level
-# libraries and mimalloc (declared as the package's dependency).
+# libraries and mimalloc (declared as the package's dependency); cpp-httplib
+# is `serve`'s HTTP module's, not the binary's.
 check "stripped" bash -c "file -b '$bin' 2>/dev/null | grep -q ', stripped' || ! readelf -S '$bin' | grep -q '\.symtab'"
 check "no source path in the binary" test "$(grep -c -a -F "$source_dir/" "$bin")" -eq 0
 check "no build path in the binary" test "$(grep -c -a -F "$build/" "$bin")" -eq 0
@@ -40,6 +41,20 @@ check "ldd: libc, libm, mimalloc only (got: $(tr '\n' ' ' <"$work/libs.txt"))" t
 size=$(stat -c %s "$bin")
 echo "installed binary: $((size / 1024)) KiB"
 check "binary under 20 MiB" test "$size" -lt $((20 * 1024 * 1024))
+
+# `serve` loads its HTTP module from the installed library directory.
+mkdir -p "$work/site-in"
+printf '# Wipe\n\nNothing here.\n' >"$work/site-in/wipe.md"
+(cd "$work" && exec "$bin" serve site-in --port 0 2>"$work/serve.log") &
+serve_pid=$!
+for _ in $(seq 100); do grep -q '^Serving' "$work/serve.log" && break; sleep 0.1; done
+port=$(sed -n 's|^Serving 1 runbooks at http://127.0.0.1:\([0-9]*\)/ (Ctrl-C to stop)$|\1|p' "$work/serve.log")
+check "installed serve starts ($(head -1 "$work/serve.log"))" test -n "$port"
+check "installed serve answers" test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${port:-1}/runbooks/wipe.html")" = 200
+kill -TERM "$serve_pid"; wait "$serve_pid"
+check "installed serve stops on SIGTERM" test $? -eq 0
+ldd "$prefix/lib/runbookc/runbookc-http.so" | awk '{print $1}' | sed 's/\.so.*//; s|.*/||' | sort >"$work/module-libs.txt"
+check "the HTTP module links cpp-httplib" grep -qx libcpp-httplib "$work/module-libs.txt"
 
 # It lints from the installed path, with the same finding as the build tree's.
 mkdir -p "$work/repo"
