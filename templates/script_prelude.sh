@@ -415,6 +415,7 @@ rb_client() { # VAR DEFAULT...: RB_CLIENT = the client command as words, never e
 RB_SESSION_FILE=""
 rb_save_session() {
   [[ -n $RB_SESSION_FILE ]] || return 0
+  # shellcheck disable=SC2034  # rb_i is the loop variable of the eval'd array copy
   local rb_name rb_decl rb_flags rb_i
   {
     printf 'cd -- %q 2>/dev/null || true\n' "$PWD"
@@ -457,6 +458,7 @@ rb_run_step() { # N: runs it, returns its exit code
     shell)
       # The EXIT trap keeps the step's status (errexit is still on in it).
       (set +u +o pipefail; rb_before_step=$(declare -p 2>/dev/null)
+       # shellcheck disable=SC2154  # rb_status is set in the trap itself
        trap 'rb_status=$?; set +e; rb_save_session; exit "$rb_status"' EXIT
        set -e; "rb_step_$rb_step") ;;
     psql)

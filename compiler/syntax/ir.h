@@ -44,6 +44,9 @@ struct Metadata {
   std::string review_every;   ///< e.g. "90d"
   std::string next_review;    ///< in-body "Next Review:" date
   std::string version;
+  /// Headings (titles or anchors) whose subsections are alternatives to one
+  /// another: a script runs one of them (front matter `alternatives:`).
+  std::vector<std::string> alternatives;
   /// Line (1-based) each key was found on, front matter or body convention.
   std::map<std::string, uint32_t> lines;
   bool from_front_matter = false;

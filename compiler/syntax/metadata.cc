@@ -108,6 +108,7 @@ void metadata_from_yaml(const yaml::Node& root, uint32_t first_line, Metadata& m
     } else if (key == "review_every") md.review_every = scalar();
     else if (key == "next_review") md.next_review = scalar();
     else if (key == "version") md.version = scalar();
+    else if (key == "alternatives") md.alternatives = string_list(value);
     else return;
     md.lines[key] = line;
   });

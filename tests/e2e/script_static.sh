@@ -40,7 +40,7 @@ compile() { # FILE [ANCHOR]
 }
 for f in "${files[@]}"; do
   compile "$f"
-  while IFS= read -r anchor; do compile "$f" "$anchor"; done < <("$RUNBOOKC" script "$f" --list-sections)
+  while IFS= read -r anchor; do compile "$f" "$anchor"; done < <("$RUNBOOKC" script "$f" --list-sections | awk 'NR > 1 && $1 !~ /^\(/ { print $1 }')
 done
 # shellcheck reads the scaffolding; the runbooks' own commands sit in
 # functions under `# shellcheck disable=all`.

@@ -113,6 +113,19 @@ TEST_CASE("alternatives: two or more sibling sections form a group") {
   CHECK(r.runbook.sections[groups[0].sections[1]].anchor == "if-a-message-is-poisoned");
 }
 
+TEST_CASE("alternatives: declared in front matter, by a heading's title or anchor") {
+  FileResult r = test::lint(
+      "---\nalternatives: [Fixes, roll-back-paths]\n---\n# Backlog\n\n## Fixes\n\n### Restart consumers\n\ntext\n\n"
+      "### Purge the poisoned message\n\ntext\n\n## Roll back paths\n\n### Helm\n\ntext\n\n### Argo\n\ntext\n\n"
+      "### Kubectl\n\ntext\n\n## Verify\n\n### Queue depth\n\ntext\n\n### Error rate\n\ntext\n");
+  std::vector<AlternativeGroup> groups = alternative_groups(r.runbook);
+  REQUIRE(groups.size() == 2);  // Verify's subsections are a sequence
+  CHECK(r.runbook.sections[groups[0].parent].anchor == "fixes");
+  CHECK(groups[0].sections.size() == 2);
+  CHECK(r.runbook.sections[groups[1].parent].anchor == "roll-back-paths");
+  CHECK(groups[1].sections.size() == 3);
+}
+
 TEST_CASE("generate_script refuses a step with a syntax error, and a runbook with nothing to run") {
   FileResult bad = test::lint("# T\n\n```bash\nif then fi (\n```\n");
   std::string error;

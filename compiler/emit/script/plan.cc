@@ -192,6 +192,18 @@ std::vector<AlternativeGroup> alternative_groups(const Runbook& runbook) {
   std::map<int, std::vector<int>> by_parent;  // alternative headings under each parent
   for (size_t i = 0; i < runbook.sections.size(); ++i)
     if (is_alternative_heading(runbook.sections[i].title)) by_parent[runbook.sections[i].parent].push_back(static_cast<int>(i));
+  // Declared: every subsection of a heading named (by title or anchor) in `alternatives:`.
+  for (size_t i = 0; i < runbook.sections.size(); ++i) {
+    const Section& s = runbook.sections[i];
+    for (const std::string& named : runbook.metadata.alternatives)
+      if (iequals(named, s.title) || named == s.anchor) {
+        std::vector<int>& children = by_parent[static_cast<int>(i)];
+        children.clear();
+        for (size_t c = i + 1; c < runbook.sections.size(); ++c)
+          if (runbook.sections[c].parent == static_cast<int>(i)) children.push_back(static_cast<int>(c));
+        break;
+      }
+  }
   for (auto& [parent, sections] : by_parent)
     if (sections.size() >= 2) out.push_back({parent, std::move(sections)});
   std::sort(out.begin(), out.end(), [](const AlternativeGroup& a, const AlternativeGroup& b) { return a.sections[0] < b.sections[0]; });

@@ -82,7 +82,8 @@ std::vector<SectionOutline> section_outline(const PlanIndex& index);
 bool is_alternative_heading(std::string_view title);
 
 /// Sibling sections that are alternatives to one another ("If the primary is
-/// down" / "If the replica is down"): a script runs the steps of one of them.
+/// down" / "If the replica is down"), or the subsections of a heading the
+/// front matter names in `alternatives:`: a script runs the steps of one of them.
 struct AlternativeGroup {
   int parent = -1;            ///< the section holding them (-1: the top)
   std::vector<int> sections;  ///< two or more, in document order
