@@ -7,6 +7,7 @@
 set -uo pipefail
 RB=$(realpath "$1")
 source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
+source "$(cd "$(dirname "$0")" && pwd)/lib/tmux.sh"
 work=$(mktemp -d)
 sock=$work/tmux.sock
 trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
@@ -82,14 +83,6 @@ check "a dry run shows every alternative" same rc.txt 0
 check "marked as alternatives" contains dry.txt '   (an alternative: a real run asks which applies, or takes --branch)'
 
 # On a terminal: asked when the alternatives are reached.
-screen() { tmux -S "$sock" capture-pane -p -t rb; }
-wait_for() {
-  local i
-  for ((i = 0; i < 100; i++)); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
-  echo "timed out waiting for: $1"; screen | sed 's/^/  | /'
-  return 1
-}
-keys() { tmux -S "$sock" send-keys -t rb "$@"; }
 tmux -S "$sock" new-session -d -s rb -x 150 -y 50 \
   "cd '$work' && XDG_STATE_HOME='$work/state' ./run.sh; echo EXIT=\$?; sleep 600"
 check "step 1 is asked first" wait_for "Run step 1? [Enter] run, s skip, q quit:"

@@ -9,6 +9,7 @@
 set -uo pipefail
 RB=$(realpath "$1")
 source "$(cd "$(dirname "$0")" && pwd)/lib/checks.sh"
+source "$(cd "$(dirname "$0")" && pwd)/lib/tmux.sh"
 command -v tmux >/dev/null || { echo "note: tmux absent (scripts/install-deps.sh --test installs it)"; exit 1; }
 work=$(mktemp -d)
 sock=$work/tmux.sock
@@ -44,14 +45,6 @@ MD
 "$RB" script rb.md -o run.sh
 echo first-line > growing.log
 
-screen() { tmux -S "$sock" capture-pane -p -t rb "$@"; }
-wait_for() {  # TEXT: until the screen shows it (10 s at most)
-  local i
-  for ((i = 0; i < 100; i++)); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
-  echo "timed out waiting for: $1"; screen | sed 's/^/  | /'
-  return 1
-}
-keys() { tmux -S "$sock" send-keys -t rb "$@"; }
 
 tmux -S "$sock" new-session -d -s rb -x 160 -y 60 \
   "cd '$work' && API_TOKEN=tok-s3cr3t XDG_STATE_HOME='$work/state' TERM=xterm-256color ./run.sh; echo EXIT=\$?; sleep 600"
