@@ -11,6 +11,7 @@
 
 #include "compiler/base/file_io.h"
 #include "compiler/cli/commands.h"
+#include "compiler/cli/report_output.h"
 #include "compiler/cli/rule_selection.h"
 #include "compiler/emit/reporters/reporter.h"
 #include "linter/alerts_check.h"
@@ -48,16 +49,7 @@ std::shared_ptr<const Config> check_config(const AlertsArgs& args, std::string& 
 }
 
 void write_report(std::ostream& out, const LintRun& run, const AlertsArgs& args) {
-  if (args.format == "json") report_json(out, run);
-  else if (args.format == "sarif") report_sarif(out, run);
-  else if (args.format == "github") report_github(out, run);
-  else if (args.format == "gitlab") report_gitlab(out, run);
-  else if (args.format == "concise") report_concise(out, run);
-  else {
-    bool color = args.color == "always" ||
-                 (args.color == "auto" && args.output_file.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-    report_text(out, run, color);
-  }
+  write_findings(out, run, args.format, args.color == "always" || (args.output_file.empty() && use_color(args.color)));
 }
 
 int run_check(const AlertsArgs& args) {
@@ -99,23 +91,8 @@ int run_check(const AlertsArgs& args) {
       counts.no_anchor, counts.outside_base, counts.runbooks_naming, counts.runbooks, counts.undefined_names);
   std::ostringstream report;
   write_report(report, run, args);
-  if (!args.output_file.empty()) {
-    try {
-      replace_file(args.output_file, report.view());
-    } catch (const std::exception& e) {
-      std::cerr << "runbookc: error: cannot write the report to " << args.output_file << ": " << e.what() << "\n";
-      return 2;
-    }
-  } else {
-    std::cout << report.view();
-    std::cout.flush();
-  }
-  if (!run.errors.empty()) return 2;
-  Severity threshold = *severity_from_string(args.fail_on);
-  for (const FileResult& f : run.files)
-    for (const Diagnostic& d : f.diagnostics)
-      if (d.severity >= threshold) return 1;
-  return 0;
+  if (deliver_report(report.str(), args.output_file) != 0) return 2;
+  return exit_status(run, args.fail_on);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "compiler/base/unified_diff.h"
 #include "compiler/cli/baseline.h"
 #include "compiler/cli/commands.h"
+#include "compiler/cli/report_output.h"
 #include "compiler/cli/rule_selection.h"
 #include "compiler/cli/show_settings.h"
 #include "linter/driver.h"
@@ -41,12 +42,6 @@ struct LintArgs {
   std::string today;
   bool fix = false, unsafe_fixes = false, diff = false;
 };
-
-bool use_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-}
 
 /// --fix: writes each fixed file in place, atomically and keeping its mode.
 /// A file that cannot be written (read-only, changed since it was read, or
@@ -107,23 +102,9 @@ int print_diffs(const LintRun& run) {
   return files > 0 ? 1 : 0;
 }
 
-int exit_status(const LintRun& run, const std::string& fail_on) {
-  if (!run.errors.empty()) return 2;
-  Severity threshold = *severity_from_string(fail_on);
-  for (const auto& f : run.files)
-    for (const auto& d : f.diagnostics)
-      if (d.severity >= threshold) return 1;
-  return 0;
-}
-
 void write_report(std::ostream& out, const LintRun& run, const LintArgs& args) {
   if (args.statistics) return report_statistics(out, run, args.format == "json");
-  if (args.format == "json") report_json(out, run);
-  else if (args.format == "sarif") report_sarif(out, run);
-  else if (args.format == "github") report_github(out, run);
-  else if (args.format == "gitlab") report_gitlab(out, run);
-  else if (args.format == "concise") report_concise(out, run);
-  else report_text(out, run, args.output_file.empty() && use_color(args.color));
+  write_findings(out, run, args.format, args.output_file.empty() && use_color(args.color));
 }
 
 /// --write-baseline: every finding goes into the file; nothing is reported.
@@ -207,22 +188,7 @@ int run_lint(const LintArgs& args) {
                                    fixed_files, fixed_files == 1 ? "" : "s");
     (args.format == "text" || args.format == "concise" ? report : std::cerr) << line;
   }
-  if (!args.output_file.empty()) {
-    try {
-      replace_file(args.output_file, report.view());
-    } catch (const std::exception& e) {
-      std::cerr << "runbookc: error: cannot write the report to " << args.output_file << ": " << e.what() << "\n";
-      return 2;
-    }
-    return status;
-  }
-  std::cout << report.view();
-  std::cout.flush();
-  // A reader that stopped early (`lint | head`) is not an error worth a message.
-  if (!std::cout && errno != EPIPE) {
-    std::cerr << "runbookc: error: cannot write the report: " << std::strerror(errno) << "\n";
-    return 2;
-  }
+  if (deliver_report(report.str(), args.output_file) != 0) return 2;
   return status;
 }
 }  // namespace
